@@ -1,0 +1,56 @@
+import { EventStreamStore, RecordedEvent } from '@app/core';
+
+export interface EventFilter {
+  /** Only these event types (exact, versioned names). */
+  types?: string[];
+  /** Only streams whose id starts with one of these prefixes. */
+  streamPrefix?: string | string[];
+}
+
+export interface ReadAllOptions extends EventFilter {
+  /** Exclusive: events strictly after this position. Default: from the start of the log. */
+  after?: bigint;
+  limit?: number;
+  direction?: 'forwards' | 'backwards';
+  /** Return events exactly as stored: no upcasting, no decryption (for verification and export). */
+  raw?: boolean;
+  /** Only events recorded at or before this instant (record time). */
+  recordedUntil?: Date;
+}
+
+export interface SubscribeOptions extends EventFilter {
+  /** Exclusive start position (a stored checkpoint); default: from the start of the log. */
+  after?: bigint;
+  raw?: boolean;
+}
+
+/** Catch-up then live, in position order, without gap or duplicate. */
+export interface Subscription extends AsyncIterable<RecordedEvent> {
+  close(): Promise<void>;
+}
+
+export type StreamMetadata = Record<string, unknown>;
+
+export interface EventStore extends EventStreamStore {
+  readonly kind: 'sqlite' | 'esdb';
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  subscribe(options?: SubscribeOptions): Subscription;
+  getStreamMetadata(streamId: string): Promise<StreamMetadata | undefined>;
+  setStreamMetadata(streamId: string, metadata: StreamMetadata): Promise<void>;
+  /** Position of the newest event in the log; 0n for an empty log. */
+  headPosition(): Promise<bigint>;
+  /** Is the store reachable right now? */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export const EVENT_STORE = Symbol('EventStore');
+
+export function matchesFilter(filter: EventFilter, streamId: string, type: string): boolean {
+  if (filter.types && filter.types.length && !filter.types.includes(type)) return false;
+  if (filter.streamPrefix !== undefined) {
+    const prefixes = Array.isArray(filter.streamPrefix) ? filter.streamPrefix : [filter.streamPrefix];
+    if (prefixes.length && !prefixes.some((p) => streamId.startsWith(p))) return false;
+  }
+  return true;
+}

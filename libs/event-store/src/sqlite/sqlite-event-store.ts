@@ -1,0 +1,344 @@
+import { EventEmitter } from 'node:events';
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import canonicalize from 'canonicalize';
+import {
+  AppendResult,
+  Clock,
+  ExpectedRevision,
+  NewEvent,
+  ReadStreamOptions,
+  RecordedEvent,
+  systemClock,
+  WrongExpectedRevisionError,
+} from '@app/core';
+import { EventFilter, EventStore, ReadAllOptions, StreamMetadata, SubscribeOptions, Subscription } from '../event-store.port';
+import { eventHashFromText } from '../hash-chain';
+import { PollingSubscription } from '../polling-subscription';
+import { UpcasterRegistry } from '../upcasters';
+import { EVENT_STORE_SCHEMA } from './schema';
+
+export interface SqliteEventStoreOptions {
+  /** File path, or ':memory:' for tests that need no durability. */
+  path: string;
+  upcasters?: UpcasterRegistry;
+  clock?: Clock;
+  /** Group concurrent appends into one transaction (one fsync). Default true. */
+  groupCommit?: boolean;
+  /** How often subscriptions look for appends made by other processes. */
+  pollMs?: number;
+}
+
+interface PendingAppend {
+  streamId: string;
+  events: NewEvent[];
+  expected: ExpectedRevision;
+  resolve(result: AppendResult): void;
+  reject(err: unknown): void;
+}
+
+type Row = [number, string, string, number, string, string, string, string | null, string];
+const COLUMNS = 'position, id, stream_id, revision, type, data, metadata, prev_hash, hash';
+const MAX_GROUP = 1000;
+
+export class SqliteEventStore implements EventStore {
+  readonly kind = 'sqlite' as const;
+  private readonly db: Database.Database;
+  private readonly upcasters: UpcasterRegistry;
+  private readonly clock: Clock;
+  private readonly appended = new EventEmitter();
+  private readonly groupCommit: boolean;
+  private readonly pollMs: number;
+  private pending: PendingAppend[] = [];
+  private flushScheduled = false;
+  private lastRecordedAt = '';
+  private closed = false;
+  private readonly stmt: ReturnType<SqliteEventStore['prepare']>;
+  private readonly appendTx: (req: PendingAppend) => AppendResult;
+  private readonly groupTx: (reqs: PendingAppend[]) => (AppendResult | Error)[];
+
+  constructor(options: SqliteEventStoreOptions) {
+    this.db = new Database(options.path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 10000');
+    this.db.exec(EVENT_STORE_SCHEMA);
+    this.upcasters = options.upcasters ?? new UpcasterRegistry();
+    this.clock = options.clock ?? systemClock;
+    this.groupCommit = options.groupCommit ?? true;
+    this.pollMs = options.pollMs ?? 250;
+    this.appended.setMaxListeners(0);
+    this.stmt = this.prepare();
+    this.appendTx = this.db.transaction((req: PendingAppend) => this.appendInTransaction(req));
+    this.groupTx = this.db.transaction((reqs: PendingAppend[]) =>
+      reqs.map((req) => {
+        try {
+          return this.appendTx(req); // nested: a savepoint of its own
+        } catch (err) {
+          return err as Error;
+        }
+      }),
+    );
+  }
+
+  private prepare() {
+    const db = this.db;
+    return {
+      head: db.prepare('SELECT revision, hash FROM streams WHERE stream_id = ?').raw(),
+      upsertHead: db.prepare(
+        `INSERT INTO streams (stream_id, revision, hash) VALUES (?, ?, ?)
+         ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, hash = excluded.hash`,
+      ),
+      insert: db.prepare(
+        `INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at, prev_hash, hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      forwards: db.prepare(
+        `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
+      ).raw(),
+      backwards: db.prepare(
+        `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+      ).raw(),
+      headPosition: db.prepare('SELECT COALESCE(MAX(position), 0) FROM events').pluck(),
+      getMeta: db.prepare('SELECT metadata FROM streams WHERE stream_id = ?').pluck(),
+      setMeta: db.prepare(
+        `INSERT INTO streams (stream_id, revision, hash, metadata) VALUES (?, -1, NULL, ?)
+         ON CONFLICT (stream_id) DO UPDATE SET metadata = excluded.metadata`,
+      ),
+    };
+  }
+
+  append(streamId: string, events: NewEvent[], options: { expectedRevision?: ExpectedRevision } = {}): Promise<AppendResult> {
+    if (this.closed) return Promise.reject(new Error('the event store is closed'));
+    if (!events.length) return Promise.reject(new TypeError('append needs at least one event'));
+    const expected = options.expectedRevision ?? 'any';
+    if (!this.groupCommit) {
+      try {
+        const result = this.appendTx({ streamId, events, expected, resolve: () => {}, reject: () => {} });
+        this.appended.emit('append');
+        return Promise.resolve(result);
+      } catch (err) {
+        return Promise.reject(err);
+      }
+    }
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.pending.push({ streamId, events, expected, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  /** Commits every queued append in one transaction; each keeps its own revision check and result. */
+  private flush(): void {
+    this.flushScheduled = false;
+    while (this.pending.length) {
+      const batch = this.pending.splice(0, MAX_GROUP);
+      let results: (AppendResult | Error)[];
+      try {
+        results = this.groupTx(batch);
+      } catch (err) {
+        batch.forEach((req) => req.reject(err));
+        continue;
+      }
+      this.appended.emit('append');
+      batch.forEach((req, i) => {
+        const r = results[i];
+        if (r instanceof Error) req.reject(r);
+        else req.resolve(r);
+      });
+    }
+  }
+
+  /** Pending appends are committed before the returned promise settles. */
+  async drain(): Promise<void> {
+    if (this.pending.length) this.flush();
+  }
+
+  private nextRecordedAt(): string {
+    let now = this.clock.now().toISOString();
+    if (now < this.lastRecordedAt) now = this.lastRecordedAt; // record time never runs backwards
+    this.lastRecordedAt = now;
+    return now;
+  }
+
+  private appendInTransaction(req: PendingAppend): AppendResult {
+    const { streamId, events, expected } = req;
+    const head = this.stmt.head.get(streamId) as [number, string | null] | undefined;
+    const current = head && head[0] >= 0 ? head[0] : -1;
+    checkExpected(streamId, expected, current);
+    const recordedAt = this.nextRecordedAt();
+    let prevHash = current >= 0 ? (head![1] as string) : null;
+    let revision = current;
+    let position = 0;
+    const recorded: RecordedEvent[] = [];
+    for (const e of events) {
+      revision += 1;
+      const metadata = { ...(e.metadata ?? {}), recordedAt };
+      const dataText = canonicalize(e.data ?? null) as string;
+      const metadataText = canonicalize(metadata) as string;
+      const hash = eventHashFromText(streamId, BigInt(revision), e.type, dataText, metadataText, prevHash);
+      const id = e.id ?? randomUUID();
+      const info = this.stmt.insert.run(id, streamId, revision, e.type, dataText, metadataText, recordedAt, prevHash, hash);
+      position = Number(info.lastInsertRowid);
+      recorded.push({
+        id,
+        streamId,
+        revision: BigInt(revision),
+        position: BigInt(position),
+        type: e.type,
+        data: e.data ?? null,
+        metadata,
+        prevHash,
+        hash,
+      });
+      prevHash = hash;
+    }
+    this.stmt.upsertHead.run(streamId, revision, prevHash);
+    return { nextExpectedRevision: BigInt(revision), position: BigInt(position), events: recorded };
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const limit = options.maxCount ?? -1;
+    const rows =
+      options.direction === 'backwards'
+        ? (this.stmt.backwards.all(streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit) as Row[])
+        : (this.stmt.forwards.all(streamId, options.fromRevision ?? 0, limit) as Row[]);
+    return rows.map((r) => this.toEvent(r, false));
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const { where, params } = buildWhere(options, backwards ? undefined : options.after);
+    if (backwards && options.after !== undefined) {
+      where.push('position < ?');
+      params.push(options.after);
+    }
+    const sql = `SELECT ${COLUMNS} FROM events ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+      ORDER BY position ${backwards ? 'DESC' : 'ASC'} LIMIT ?`;
+    const rows = this.db.prepare(sql).raw().all(...params, options.limit ?? -1) as Row[];
+    return rows.map((r) => this.toEvent(r, options.raw ?? false));
+  }
+
+  subscribe(options: SubscribeOptions = {}): Subscription {
+    const raw = options.raw ?? false;
+    return new PollingSubscription(
+      {
+        readBatch: async (after, limit) => {
+          const reached = BigInt(this.stmt.headPosition.get() as number);
+          const { where, params } = buildWhere(options, after);
+          where.push('position <= ?');
+          params.push(reached);
+          const rows = this.db
+            .prepare(`SELECT ${COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position ASC LIMIT ?`)
+            .raw()
+            .all(...params, limit) as Row[];
+          const events = rows.map((r) => this.toEvent(r, raw));
+          return { events, reached: events.length >= limit ? events[events.length - 1].position : reached };
+        },
+        onAppend: (listener) => {
+          this.appended.on('append', listener);
+          return () => this.appended.off('append', listener);
+        },
+      },
+      options.after ?? 0n,
+      this.pollMs,
+    );
+  }
+
+  async getStreamMetadata(streamId: string): Promise<StreamMetadata | undefined> {
+    const text = this.stmt.getMeta.get(streamId) as string | null | undefined;
+    return text ? (JSON.parse(text) as StreamMetadata) : undefined;
+  }
+
+  async setStreamMetadata(streamId: string, metadata: StreamMetadata): Promise<void> {
+    this.stmt.setMeta.run(streamId, JSON.stringify(metadata));
+  }
+
+  /** Each stream's recorded head, for verification. */
+  async streamHeads(): Promise<Map<string, { revision: bigint; hash: string | null }>> {
+    const rows = this.db.prepare('SELECT stream_id, revision, hash FROM streams WHERE revision >= 0').raw().all() as [
+      string,
+      number,
+      string | null,
+    ][];
+    return new Map(rows.map(([id, revision, hash]) => [id, { revision: BigInt(revision), hash }]));
+  }
+
+  /** Checkpoints the WAL into the main file (used before copying or inspecting the file). */
+  checkpoint(): void {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  async headPosition(): Promise<bigint> {
+    return BigInt(this.stmt.headPosition.get() as number);
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      this.db.prepare('SELECT 1').get();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.drain();
+    this.closed = true;
+    this.appended.emit('append');
+    this.db.close();
+  }
+
+  private toEvent(r: Row, raw: boolean): RecordedEvent {
+    const event: RecordedEvent = {
+      position: BigInt(r[0]),
+      id: r[1],
+      streamId: r[2],
+      revision: BigInt(r[3]),
+      type: r[4],
+      data: JSON.parse(r[5]),
+      metadata: JSON.parse(r[6]),
+      prevHash: r[7],
+      hash: r[8],
+    };
+    return raw ? event : this.upcasters.upcast(event);
+  }
+}
+
+function checkExpected(streamId: string, expected: ExpectedRevision, current: number): void {
+  const actual = current < 0 ? 'no_stream' : BigInt(current);
+  const ok =
+    expected === 'any' ||
+    (expected === 'no_stream' && current < 0) ||
+    (expected === 'stream_exists' && current >= 0) ||
+    (typeof expected === 'bigint' && current >= 0 && BigInt(current) === expected);
+  if (!ok) throw new WrongExpectedRevisionError(streamId, expected, actual);
+}
+
+function buildWhere(filter: EventFilter & { recordedUntil?: Date }, after: bigint | undefined) {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (after !== undefined) {
+    where.push('position > ?');
+    params.push(after);
+  }
+  if (filter.types?.length) {
+    where.push(`type IN (${filter.types.map(() => '?').join(', ')})`);
+    params.push(...filter.types);
+  }
+  if (filter.streamPrefix !== undefined) {
+    const prefixes = Array.isArray(filter.streamPrefix) ? filter.streamPrefix : [filter.streamPrefix];
+    if (prefixes.length) {
+      where.push(`(${prefixes.map(() => 'substr(stream_id, 1, ?) = ?').join(' OR ')})`);
+      for (const p of prefixes) params.push(p.length, p);
+    }
+  }
+  if (filter.recordedUntil) {
+    where.push('recorded_at <= ?');
+    params.push(filter.recordedUntil.toISOString());
+  }
+  return { where, params };
+}
