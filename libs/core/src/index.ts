@@ -4,3 +4,4 @@ export * from './errors';
 export * from './events';
 export * from './handle-command';
 export * from './ids';
+export * from './calendar';

@@ -1,0 +1,25 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from '@app/auth';
+import { Clock } from '@app/core';
+import { AppConfig, Metrics, PlatformModule } from '@app/platform';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  clock?: Clock;
+  metrics?: Metrics;
+}
+
+/** Composition only: the platform, authentication and the business modules. */
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    const { config } = options;
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forRoot({ config, clock: options.clock, metrics: options.metrics ?? new Metrics() }),
+        AuthModule.forRoot(config.auth),
+      ],
+    };
+  }
+}

@@ -1,0 +1,61 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger } from 'pino';
+import { Clock } from '@app/core';
+import {
+  AppConfig,
+  correlationMiddleware,
+  createRootLogger,
+  httpLogger,
+  installBodyParsers,
+  Metrics,
+  PinoNestLogger,
+} from '@app/platform';
+import { AppModule } from './app.module';
+
+export interface CreateAppOptions {
+  config: AppConfig;
+  clock?: Clock;
+  logger?: Logger;
+}
+
+/** Builds the whole HTTP app; used by main.ts and by the e2e tests alike. */
+export async function createApp(options: CreateAppOptions): Promise<INestApplication> {
+  const { config } = options;
+  const logger = options.logger ?? createRootLogger(config.logLevel);
+  const metrics = new Metrics();
+  const app = await NestFactory.create(AppModule.forRoot({ config, clock: options.clock, metrics }), {
+    bodyParser: false,
+    logger: new PinoNestLogger(logger),
+  });
+  app.use(correlationMiddleware);
+  app.use(httpLogger(logger));
+  app.use(metrics.middleware());
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", "'unsafe-inline'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+        },
+      },
+    }),
+  );
+  installBodyParsers(app, config.bodyLimit);
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Synpunkt API')
+      .setDescription('Synpunkts- och klagomålshantering med kvalitetsgarantier')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

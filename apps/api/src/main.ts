@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import { ConfigError, createRootLogger, loadConfig } from '@app/platform';
+import { createApp } from './create-app';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const logger = createRootLogger(config.logLevel);
+  if (!config.auth.jwksUrl) {
+    logger.warn('DEVELOPMENT MODE: tokens are signed with a development secret; set AUTH_JWKS_URL, AUTH_ISSUER and AUTH_AUDIENCE in production');
+  }
+  const app = await createApp({ config, logger });
+  await app.listen(config.port);
+  logger.info(
+    { port: config.port, store: config.eventStoreConnectionString ? 'esdb' : 'sqlite', dataDir: config.dataDir },
+    `Synpunkt API listening on http://localhost:${config.port} (docs at /api/docs)`,
+  );
+}
+
+void main();

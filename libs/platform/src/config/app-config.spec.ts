@@ -1,0 +1,37 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('has working defaults for the embedded store', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3000);
+    expect(c.dataDir).toMatch(/data$/);
+    expect(c.eventStoreConnectionString).toBeUndefined();
+    expect(c.auth.jwksUrl).toBeUndefined();
+  });
+
+  it('reads PORT, DATA_DIR and the EventStoreDB connection string', () => {
+    const c = loadConfig({ PORT: '8080', DATA_DIR: '/tmp/x', EVENTSTORE_CONNECTION_STRING: 'esdb+discover://a:2113,b:2113?tls=true' });
+    expect(c).toMatchObject({ port: 8080, dataDir: '/tmp/x', eventStoreConnectionString: 'esdb+discover://a:2113,b:2113?tls=true' });
+  });
+
+  it('names every bad value in one error', () => {
+    try {
+      loadConfig({ PORT: 'abc', EVENTSTORE_CONNECTION_STRING: 'http://x', AUTH_JWKS_URL: 'not a url', LOG_LEVEL: 'loud' });
+      throw new Error('expected a ConfigError');
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const problems = (err as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/PORT/);
+      expect(problems).toMatch(/EVENTSTORE_CONNECTION_STRING/);
+      expect(problems).toMatch(/AUTH_JWKS_URL must be/);
+      expect(problems).toMatch(/AUTH_ISSUER is required/);
+      expect(problems).toMatch(/AUTH_AUDIENCE is required/);
+      expect(problems).toMatch(/LOG_LEVEL/);
+    }
+  });
+
+  it('rejects a port out of range and a short dev secret', () => {
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
+    expect(() => loadConfig({ AUTH_DEV_SECRET: 'short' })).toThrow(/AUTH_DEV_SECRET/);
+  });
+});

@@ -1,0 +1,85 @@
+import { resolve } from 'node:path';
+
+export interface AppConfig {
+  port: number;
+  dataDir: string;
+  eventStoreConnectionString?: string;
+  auth: { jwksUrl?: string; issuer?: string; audience?: string; devSecret?: string };
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Largest accepted request body. */
+  bodyLimit: string;
+  /** A projection further behind the head than this makes /health/ready fail. */
+  readyMaxLag: number;
+  nodeEnv: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const ESDB_SCHEMES = ['esdb:', 'esdb+discover:', 'kurrentdb:', 'kurrentdb+discover:', 'kurrent:', 'kurrent+discover:'];
+
+/** Reads and validates the environment once at start; every bad value is named in one error. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problems: string[] = [];
+  const text = (name: string): string | undefined => {
+    const v = env[name];
+    return v === undefined || v.trim() === '' ? undefined : v.trim();
+  };
+
+  const portText = text('PORT') ?? '3000';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port < 1 || port > 65535) problems.push(`PORT must be a whole number from 1 to 65535, got "${portText}"`);
+
+  const esdb = text('EVENTSTORE_CONNECTION_STRING');
+  if (esdb && !ESDB_SCHEMES.some((s) => esdb.startsWith(`${s}//`))) {
+    problems.push('EVENTSTORE_CONNECTION_STRING must start with esdb://, esdb+discover://, kurrentdb:// or kurrentdb+discover://');
+  }
+
+  const jwksUrl = text('AUTH_JWKS_URL');
+  const issuer = text('AUTH_ISSUER');
+  const audience = text('AUTH_AUDIENCE');
+  if (jwksUrl) {
+    if (!isUrl(jwksUrl, ['https:', 'http:'])) problems.push(`AUTH_JWKS_URL must be an http(s) URL, got "${jwksUrl}"`);
+    if (!issuer) problems.push('AUTH_ISSUER is required when AUTH_JWKS_URL is set');
+    if (!audience) problems.push('AUTH_AUDIENCE is required when AUTH_JWKS_URL is set');
+  } else if (issuer || audience) {
+    problems.push('AUTH_ISSUER and AUTH_AUDIENCE apply only with AUTH_JWKS_URL; set it too, or unset them');
+  }
+  const devSecret = text('AUTH_DEV_SECRET');
+  if (devSecret && devSecret.length < 32) problems.push('AUTH_DEV_SECRET must be at least 32 characters');
+
+  const logLevel = (text('LOG_LEVEL') ?? 'info') as AppConfig['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+
+  const bodyLimit = text('BODY_LIMIT') ?? '1mb';
+  if (!/^\d+(b|kb|mb)$/i.test(bodyLimit)) problems.push(`BODY_LIMIT must look like 512kb or 1mb, got "${bodyLimit}"`);
+
+  const lagText = text('READY_MAX_LAG') ?? '10000';
+  const readyMaxLag = Number(lagText);
+  if (!/^\d+$/.test(lagText)) problems.push(`READY_MAX_LAG must be a whole number of events, got "${lagText}"`);
+
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    port,
+    dataDir: resolve(text('DATA_DIR') ?? './data'),
+    eventStoreConnectionString: esdb,
+    auth: { jwksUrl, issuer, audience, devSecret },
+    logLevel,
+    bodyLimit,
+    readyMaxLag,
+    nodeEnv: text('NODE_ENV') ?? 'development',
+  };
+}
+
+function isUrl(value: string, protocols: string[]): boolean {
+  try {
+    return protocols.includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}

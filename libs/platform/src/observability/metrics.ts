@@ -1,0 +1,55 @@
+import type { NextFunction, Request, Response } from 'express';
+import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+
+export interface LagSource {
+  lags(): Promise<{ name: string; lag: number }[]>;
+}
+
+/** Prometheus metrics: HTTP latency, append latency, projection lag. One registry per app instance. */
+export class Metrics {
+  readonly registry = new Registry();
+  readonly httpDuration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP request latency',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+  readonly appendDuration = new Histogram({
+    name: 'eventstore_append_duration_seconds',
+    help: 'Event store append latency (including group commit wait)',
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+    registers: [this.registry],
+  });
+  private lagSource?: LagSource;
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+    const lags = () => this.lagSource?.lags() ?? Promise.resolve([]);
+    new Gauge({
+      name: 'projection_lag_events',
+      help: 'How far each projection is behind the head of the log',
+      labelNames: ['projection'],
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        for (const { name, lag } of await lags()) this.set({ projection: name }, lag);
+      },
+    });
+  }
+
+  setLagSource(source: LagSource): void {
+    this.lagSource = source;
+  }
+
+  middleware() {
+    return (req: Request, res: Response, next: NextFunction) => {
+      const end = this.httpDuration.startTimer();
+      res.on('finish', () => {
+        const route = (req.route?.path as string | undefined) ?? (res.statusCode === 404 ? 'unmatched' : req.path.split('/').slice(0, 3).join('/'));
+        end({ method: req.method, route: `${req.baseUrl ?? ''}${route}`, status: String(res.statusCode) });
+      });
+      next();
+    };
+  }
+}

@@ -1,0 +1,72 @@
+import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { CLOCK, Clock, systemClock } from '@app/core';
+import { createEventStore, EVENT_STORE, EventStore } from '@app/event-store';
+import { AppConfig } from './config/app-config';
+import { HealthController } from './health/health.controller';
+import { IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { IdempotencyStore } from './http/idempotency.store';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { ResourceHeadersInterceptor } from './http/resource-result';
+import { createValidationPipe } from './http/validation';
+import { meterAppends } from './observability/metered-event-store';
+import { Metrics } from './observability/metrics';
+import { MetricsController } from './observability/metrics.controller';
+import { ProjectionsHost } from './projections/projections-host';
+import { APP_CONFIG, PROJECTION_STATUS } from './tokens';
+
+export interface PlatformOptions {
+  config: AppConfig;
+  clock?: Clock;
+  metrics: Metrics;
+}
+
+/** The floor every module stands on: config, clock, event store, read models, HTTP conventions, health and metrics. */
+@Global()
+@Module({})
+export class PlatformModule implements OnApplicationShutdown {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly idempotency: IdempotencyStore,
+  ) {}
+
+  static forRoot(options: PlatformOptions): DynamicModule {
+    const { config } = options;
+    mkdirSync(config.dataDir, { recursive: true });
+    return {
+      module: PlatformModule,
+      imports: [TerminusModule],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: CLOCK, useValue: options.clock ?? systemClock },
+        { provide: Metrics, useValue: options.metrics },
+        {
+          provide: EVENT_STORE,
+          inject: [CLOCK],
+          useFactory: (clock: Clock) =>
+            meterAppends(
+              createEventStore({ dataDir: config.dataDir, eventStoreConnectionString: config.eventStoreConnectionString, clock }),
+              options.metrics.appendDuration,
+            ),
+        },
+        { provide: IdempotencyStore, useFactory: () => new IdempotencyStore(join(config.dataDir, 'idempotency.sqlite')) },
+        ProjectionsHost,
+        { provide: PROJECTION_STATUS, useExisting: ProjectionsHost },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: ResourceHeadersInterceptor },
+      ],
+      exports: [APP_CONFIG, CLOCK, EVENT_STORE, Metrics, ProjectionsHost],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.idempotency.close();
+    await this.store.close(); // drains pending appends first
+  }
+}
