@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@app/auth';
 import { Clock } from '@app/core';
 import { AppConfig, Metrics, PlatformModule } from '@app/platform';
+import { UnitsModule } from '@app/units';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -19,6 +20,7 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot({ config, clock: options.clock, metrics: options.metrics ?? new Metrics() }),
         AuthModule.forRoot(config.auth),
+        UnitsModule,
       ],
     };
   }

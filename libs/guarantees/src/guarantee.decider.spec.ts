@@ -1,11 +1,11 @@
 import { InvalidInputError, NotFoundError, RuleViolationError, fold } from '@app/core';
 import { deciderSpec } from '@app/testing';
 import { commitmentInForce, displayStatus, guaranteeDecider } from './guarantee.decider';
-import { GuaranteeContent, GuaranteeEvent } from './guarantee.events';
+import { GuaranteeContentInput, GuaranteeEvent } from './guarantee.events';
 
 const spec = deciderSpec(guaranteeDecider);
 const now = new Date('2026-03-02T09:00:00Z');
-const content: GuaranteeContent = {
+const content: GuaranteeContentInput = {
   title: 'Kvalitetsgaranti för Hägerstens gruppbostäder',
   intro: 'Du som bor hos oss ska känna dig trygg.',
   commitments: [{ text: 'Du får en kontaktman inom två veckor.' }, { id: 'svar', text: 'Vi svarar på synpunkter inom fem arbetsdagar.', responseWorkingDays: 5 }],

@@ -1,5 +1,5 @@
 import { Decider, InvalidInputError, isCalendarDate, NotFoundError, RuleViolationError, stockholmDate } from '@app/core';
-import { Commitment, GuaranteeContent, GuaranteeEvent, guaranteeIdFor } from './guarantee.events';
+import { Commitment, GuaranteeContent, GuaranteeContentInput, GuaranteeEvent, guaranteeIdFor } from './guarantee.events';
 
 export type VersionStatus = 'draft' | 'adopted' | 'superseded' | 'withdrawn';
 
@@ -24,8 +24,8 @@ export interface GuaranteeState {
 }
 
 export type GuaranteeCommand =
-  | { type: 'DraftGuarantee'; unitId: string; year: number; content: GuaranteeContent; unitOpen: boolean; now: Date }
-  | { type: 'ReviseGuarantee'; guaranteeId: string; content: GuaranteeContent; now: Date }
+  | { type: 'DraftGuarantee'; unitId: string; year: number; content: GuaranteeContentInput; unitOpen: boolean; now: Date }
+  | { type: 'ReviseGuarantee'; guaranteeId: string; content: GuaranteeContentInput; now: Date }
   | { type: 'AdoptGuarantee'; guaranteeId: string; decidedOn: string; decisionRef: string; now: Date }
   | { type: 'WithdrawGuarantee'; guaranteeId: string; reason: string; now: Date };
 
@@ -161,7 +161,7 @@ function validateYear(year: number, today: string): void {
 }
 
 /** Gives every commitment a stable id (keeping given ones) and checks there is at least one. */
-function normaliseContent(content: GuaranteeContent, earlier: Commitment[]): GuaranteeContent {
+function normaliseContent(content: GuaranteeContentInput, earlier: Commitment[]): GuaranteeContent {
   if (!content.commitments?.length) throw new InvalidInputError([{ field: 'commitments', message: 'must hold at least one commitment' }]);
   const used = new Set(content.commitments.map((c) => c.id).filter(Boolean));
   const dupes = content.commitments.filter((c, i) => c.id && content.commitments.findIndex((o) => o.id === c.id) !== i);

@@ -13,6 +13,9 @@ export interface GuaranteeContent {
   contact: { name: string; phone?: string; email?: string };
 }
 
+/** Content as a client gives it: commitment ids are optional and assigned when missing. */
+export type GuaranteeContentInput = Omit<GuaranteeContent, 'commitments'> & { commitments: (Omit<Commitment, 'id'> & { id?: string })[] };
+
 export type GuaranteeDrafted = {
   type: 'GuaranteeDrafted.v1';
   data: GuaranteeContent & { guaranteeId: string; unitId: string; year: number; version: number; at: string };

@@ -1,6 +1,7 @@
 export * from './config/app-config';
 export * from './health/health.controller';
 export * from './http/body-parsers';
+export * from './http/command-runner';
 export * from './http/event-metadata';
 export * from './http/idempotency.store';
 export * from './http/problem';
@@ -13,3 +14,4 @@ export * from './observability/metrics';
 export * from './platform.module';
 export * from './projections/projections-host';
 export * from './tokens';
+export * from './projections/projection-read';

@@ -7,6 +7,7 @@ import { CLOCK, Clock, systemClock } from '@app/core';
 import { createEventStore, EVENT_STORE, EventStore } from '@app/event-store';
 import { AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
+import { CommandRunner } from './http/command-runner';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { IdempotencyStore } from './http/idempotency.store';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
@@ -55,13 +56,14 @@ export class PlatformModule implements OnApplicationShutdown {
         },
         { provide: IdempotencyStore, useFactory: () => new IdempotencyStore(join(config.dataDir, 'idempotency.sqlite')) },
         ProjectionsHost,
+        CommandRunner,
         { provide: PROJECTION_STATUS, useExisting: ProjectionsHost },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ResourceHeadersInterceptor },
       ],
-      exports: [APP_CONFIG, CLOCK, EVENT_STORE, Metrics, ProjectionsHost],
+      exports: [APP_CONFIG, CLOCK, EVENT_STORE, Metrics, ProjectionsHost, CommandRunner],
     };
   }
 

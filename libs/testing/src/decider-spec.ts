@@ -16,7 +16,7 @@ export function deciderSpec<S, C, E extends DomainEvent>(decider: Decider<S, C, 
             then(expected: E[]) {
               expect(run()).toEqual(expected);
             },
-            thenMatches(expected: Partial<E>[]) {
+            thenMatches(expected: Record<string, unknown>[]) {
               expect(run()).toMatchObject(expected);
             },
             thenNothing() {

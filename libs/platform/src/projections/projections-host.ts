@@ -1,0 +1,50 @@
+import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { join } from 'node:path';
+import { EVENT_STORE, EventStore } from '@app/event-store';
+import { Projection, ProjectionRunner, Reactor, ReadModelStore } from '@app/projections';
+import { AppConfig } from '../config/app-config';
+import { Metrics } from '../observability/metrics';
+import { APP_CONFIG } from '../tokens';
+import type { ProjectionHealth, ProjectionStatusSource } from '../health/health.controller';
+
+/**
+ * Owns the read-model file and the projection runner. Modules register their projections and reactors
+ * in onModuleInit; the runner starts once the application has booted and stops before the store closes.
+ */
+@Injectable()
+export class ProjectionsHost implements OnApplicationBootstrap, BeforeApplicationShutdown, ProjectionStatusSource {
+  readonly readModels: ReadModelStore;
+  readonly runner: ProjectionRunner;
+
+  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(APP_CONFIG) config: AppConfig, metrics: Metrics) {
+    this.readModels = new ReadModelStore(join(config.dataDir, 'read-models.sqlite'));
+    this.runner = new ProjectionRunner(store, this.readModels);
+    metrics.setLagSource({ lags: async () => (await this.runner.status()).map((s) => ({ name: s.name, lag: s.lag })) });
+  }
+
+  register(projection: Projection): void {
+    this.runner.register(projection);
+  }
+
+  registerReactor(reactor: Reactor): void {
+    this.runner.registerReactor(reactor);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.runner.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.runner.stop();
+    this.readModels.close();
+  }
+
+  async projectionHealth(): Promise<ProjectionHealth[]> {
+    return (await this.runner.status()).map((s) => ({ name: s.name, lag: s.lag, state: s.state, ...(s.error ? { error: s.error } : {}) }));
+  }
+
+  /** Backs `?minPosition=`: waits (bounded) until the read models include that position. */
+  waitFor(position: bigint, timeoutMs = 5000): Promise<boolean> {
+    return this.runner.waitFor(position, timeoutMs);
+  }
+}

@@ -1,0 +1,4 @@
+export * from './unit.decider';
+export * from './unit.events';
+export * from './unit.view';
+export * from './units.module';

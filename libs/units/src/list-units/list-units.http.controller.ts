@@ -1,0 +1,57 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { NotFoundError } from '@app/core';
+import { EVENT_STORE, EventStore } from '@app/event-store';
+import { ProjectionRead, ProjectionsHost, ResourceResult } from '@app/platform';
+import { fold } from '@app/core';
+import { unitDecider } from '../unit.decider';
+import { unitStream, UnitEvent } from '../unit.events';
+import { toUnitView } from '../unit.view';
+import { ListUnitsQuery } from './list-units.request.dto';
+import { UNITS_PROJECTION } from './units.projection';
+
+interface UnitRow {
+  id: string;
+  name: string;
+  department: string;
+  district: string;
+  status: string;
+  registered_at: string;
+  closed_at: string | null;
+}
+
+/** Every role reads units: the list from the projection, one unit straight from its stream. */
+@ApiTags('units')
+@ApiBearerAuth()
+@Controller('api/units')
+export class ListUnitsController {
+  constructor(
+    private readonly host: ProjectionsHost,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  @Get()
+  @ProjectionRead(UNITS_PROJECTION)
+  list(@Query() q: ListUnitsQuery) {
+    const where: string[] = [];
+    const params: string[] = [];
+    for (const [column, value] of [['department', q.department], ['district', q.district], ['status', q.status]] as const) {
+      if (value !== undefined) {
+        where.push(`${column} = ?`);
+        params.push(value);
+      }
+    }
+    const rows = this.host.readModels.all<UnitRow>(`SELECT * FROM units ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY department, name`, ...params);
+    return {
+      units: rows.map((r) => ({ id: r.id, name: r.name, department: r.department, district: r.district, status: r.status, registeredAt: r.registered_at, ...(r.closed_at ? { closedAt: r.closed_at } : {}) })),
+    };
+  }
+
+  @Get(':id')
+  async get(@Param('id') id: string) {
+    const events = await this.store.readStream(unitStream(id));
+    if (!events.length) throw new NotFoundError('unit', id);
+    const state = fold(unitDecider, events as unknown as UnitEvent[]);
+    return new ResourceResult(toUnitView(state), events[events.length - 1].revision);
+  }
+}

@@ -1,0 +1,35 @@
+import { Projection } from '@app/projections';
+import { UnitEvent } from '../unit.events';
+
+export const UNITS_PROJECTION = 'units';
+
+/** The units register as a table: one row per unit with its current name and status. */
+export const unitsProjection: Projection = {
+  name: UNITS_PROJECTION,
+  version: 1,
+  filter: { streamPrefix: 'unit-' },
+  tables: {
+    units: 'id TEXT PRIMARY KEY, name TEXT NOT NULL, department TEXT NOT NULL, district TEXT NOT NULL, status TEXT NOT NULL, registered_at TEXT NOT NULL, closed_at TEXT, revision INTEGER NOT NULL',
+  },
+  indexes: { units: ['department', 'district'] },
+  apply(tx, recorded) {
+    const event = recorded as unknown as UnitEvent;
+    const t = tx.table('units');
+    const rev = Number(recorded.revision);
+    switch (event.type) {
+      case 'UnitRegistered.v1': {
+        const d = event.data;
+        tx.db
+          .prepare(`INSERT INTO ${t} (id, name, department, district, status, registered_at, revision) VALUES (?, ?, ?, ?, 'open', ?, ?)`)
+          .run(d.unitId, d.name, d.department, d.district, d.at, rev);
+        break;
+      }
+      case 'UnitRenamed.v1':
+        tx.db.prepare(`UPDATE ${t} SET name = ?, revision = ? WHERE id = ?`).run(event.data.name, rev, event.data.unitId);
+        break;
+      case 'UnitClosed.v1':
+        tx.db.prepare(`UPDATE ${t} SET status = 'closed', closed_at = ?, revision = ? WHERE id = ?`).run(event.data.at, rev, event.data.unitId);
+        break;
+    }
+  },
+};

@@ -1,0 +1,19 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { actorOf, CurrentUser, Principal, Roles } from '@app/auth';
+import { RegisterUnit } from './register-unit.handler';
+import { RegisterUnitRequest } from './register-unit.request.dto';
+
+@ApiTags('units')
+@ApiBearerAuth()
+@Controller('api/units')
+export class RegisterUnitController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @Roles('admin')
+  register(@Body() body: RegisterUnitRequest, @CurrentUser() user: Principal) {
+    return this.commands.execute(new RegisterUnit(body, actorOf(user)));
+  }
+}

@@ -1,0 +1,25 @@
+import { UnitState } from './unit.decider';
+
+export interface UnitView {
+  id: string;
+  name: string;
+  department: string;
+  district: string;
+  status: 'open' | 'closed';
+  registeredAt: string;
+  closedAt?: string;
+  names: { name: string; from: string }[];
+}
+
+export function toUnitView(s: UnitState): UnitView {
+  return {
+    id: s.unitId!,
+    name: s.name!,
+    department: s.department!,
+    district: s.district!,
+    status: s.status!,
+    registeredAt: s.registeredAt!,
+    ...(s.closedAt ? { closedAt: s.closedAt } : {}),
+    names: s.names,
+  };
+}
