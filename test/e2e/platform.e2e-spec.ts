@@ -1,0 +1,117 @@
+import { EVENT_STORE, EventStore } from '@app/event-store';
+import { startTestApp, TestApp } from '../support/test-app';
+
+describe('platform conventions over HTTP', () => {
+  let t: TestApp;
+  let admin: { Authorization: string };
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await t.as('admin');
+  });
+  afterAll(() => t.close());
+
+  const unit = (id: string) => ({ id, name: `Enhet ${id}`, department: 'Förskola', district: 'Hägersten-Liljeholmen' });
+
+  it('serves health without a token, and ready reports the store and projection lag', async () => {
+    await t.http().get('/health/live').expect(200);
+    const ready = await t.http().get('/health/ready').expect(200);
+    expect(ready.body.info.eventStore).toMatchObject({ status: 'up', kind: 'sqlite' });
+    expect(ready.body.info.projections.units).toMatchObject({ lag: expect.any(Number) });
+  });
+
+  it('exposes Prometheus metrics with HTTP latency, append latency and projection lag', async () => {
+    await t.http().post('/api/units').set(admin).send(unit('metrics-unit')).expect(201);
+    const res = await t.http().get('/metrics').expect(200);
+    expect(res.text).toMatch(/http_request_duration_seconds_bucket/);
+    expect(res.text).toMatch(/eventstore_append_duration_seconds_count [1-9]/);
+    expect(res.text).toMatch(/projection_lag_events\{projection="units"\}/);
+  });
+
+  it('serves the OpenAPI document', async () => {
+    const res = await t.http().get('/api/docs-json').expect(200);
+    expect(res.body.paths['/api/units']).toBeDefined();
+  });
+
+  it('answers malformed JSON with a 400 problem', async () => {
+    const res = await t.http().post('/api/units').set(admin).set('Content-Type', 'application/json').send('{"id": "x",').expect(400);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body).toMatchObject({ status: 400, title: 'Bad Request', detail: expect.stringMatching(/not valid JSON/) });
+  });
+
+  it('answers a 10 MB body with a 413 problem', async () => {
+    const res = await t.http().post('/api/units').set(admin).send({ ...unit('big'), name: 'x'.repeat(10 * 1024 * 1024) }).expect(413);
+    expect(res.body).toMatchObject({ status: 413, type: expect.any(String) });
+  });
+
+  it('lists every unknown field and wrong type in one 400', async () => {
+    const res = await t.http().post('/api/units').set(admin).send({ id: 42, name: ['a'], extra: true }).expect(400);
+    const fields = res.body.errors.map((e: { field: string }) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['id', 'name', 'department', 'district', 'extra']));
+  });
+
+  it('gives a 404 problem for an unknown route and an unknown id', async () => {
+    expect((await t.http().get('/api/nothing-here').set(admin).expect(404)).body.status).toBe(404);
+    expect((await t.http().get('/api/units/no-such-unit').set(admin).expect(404)).body.detail).toMatch(/no-such-unit/);
+  });
+
+  it('gives a 409 problem naming the rule when a business rule is broken', async () => {
+    await t.http().post('/api/units').set(admin).send(unit('dupe')).expect(201);
+    const res = await t.http().post('/api/units').set(admin).send(unit('dupe')).expect(409);
+    expect(res.body).toMatchObject({ code: 'unit_exists', detail: expect.stringMatching(/already registered/) });
+  });
+
+  it('carries ETag revisions and refuses a stale If-Match with 412', async () => {
+    const created = await t.http().post('/api/units').set(admin).send(unit('etag')).expect(201);
+    expect(created.headers.etag).toBe('"0"');
+    expect(Number(created.headers['x-event-position'])).toBeGreaterThan(0);
+    const renamed = await t.http().post('/api/units/etag/rename').set(admin).set('If-Match', '"0"').send({ name: 'Nytt namn' }).expect(200);
+    expect(renamed.headers.etag).toBe('"1"');
+    const stale = await t.http().post('/api/units/etag/rename').set(admin).set('If-Match', '"0"').send({ name: 'Annat' }).expect(412);
+    expect(stale.body).toMatchObject({ status: 412, currentRevision: '1' });
+    await t.http().post('/api/units/etag/rename').set(admin).set('If-Match', 'garbage').send({ name: 'Annat' }).expect(400);
+    const got = await t.http().get('/api/units/etag').set(admin).expect(200);
+    expect(got.headers.etag).toBe('"1"');
+    expect(got.body.names.map((n: { name: string }) => n.name)).toEqual(['Enhet etag', 'Nytt namn']);
+  });
+
+  it('replays an Idempotency-Key with the same body and refuses another body with 422', async () => {
+    const first = await t.http().post('/api/units').set(admin).set('Idempotency-Key', 'k-1').send(unit('idem')).expect(201);
+    const again = await t.http().post('/api/units').set(admin).set('Idempotency-Key', 'k-1').send(unit('idem')).expect(201);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers.etag).toBe(first.headers.etag);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    await t.http().post('/api/units').set(admin).set('Idempotency-Key', 'k-1').send(unit('other')).expect(422);
+  });
+
+  it('echoes X-Correlation-Id and writes it into the events', async () => {
+    const res = await t.http().post('/api/units').set(admin).set('X-Correlation-Id', 'corr-123').send(unit('corr')).expect(201);
+    expect(res.headers['x-correlation-id']).toBe('corr-123');
+    const [event] = await t.app.get<EventStore>(EVENT_STORE).readStream('unit-corr');
+    expect(event.metadata).toMatchObject({ correlationId: 'corr-123', actor: { sub: expect.stringMatching(/^test-admin/) } });
+    const generated = await t.http().get('/health/live');
+    expect(generated.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('waits for a projection position and reports it', async () => {
+    const created = await t.http().post('/api/units').set(admin).send(unit('wait')).expect(201);
+    const pos = created.headers['x-event-position'];
+    const list = await t.http().get(`/api/units?minPosition=${pos}`).set(admin).expect(200);
+    expect(BigInt(list.headers['x-projection-position'])).toBeGreaterThanOrEqual(BigInt(pos));
+    expect(list.body.units.map((u: { id: string }) => u.id)).toContain('wait');
+    await t.http().get('/api/units?minPosition=abc').set(admin).expect(400);
+  });
+});
+
+describe('idempotency survives a restart', () => {
+  it('replays the stored response after the app is restarted on the same DATA_DIR', async () => {
+    const first = await startTestApp();
+    const admin = await first.as('admin');
+    const body = { id: 'restart', name: 'Enhet', department: 'Förskola', district: 'D' };
+    const a = await first.http().post('/api/units').set(admin).set('Idempotency-Key', 'restart-1').send(body).expect(201);
+    await first.close();
+    const second = await startTestApp({ dataDir: first.dataDir });
+    const b = await second.http().post('/api/units').set(admin).set('Idempotency-Key', 'restart-1').send(body).expect(201);
+    expect(b.body).toEqual(a.body);
+    await second.close();
+  });
+});

@@ -1,0 +1,55 @@
+import { Role } from '@app/auth';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/**
+ * Endpoint × role × unit → expected status. Every new endpoint adds its rows here.
+ * 'none' = no token; 'bad' = a token with a wrong signature.
+ */
+type Caller = Role | 'none' | 'bad';
+interface Row {
+  method: 'get' | 'post';
+  path: string;
+  body?: object;
+  as: Caller;
+  units?: string[];
+  expect: number;
+}
+
+const unitBody = (id: string) => ({ id, name: `Enhet ${id}`, department: 'Förskola', district: 'Spånga-Tensta' });
+
+const rows: Row[] = [
+  { method: 'get', path: '/health/live', as: 'none', expect: 200 },
+  { method: 'get', path: '/health/ready', as: 'none', expect: 200 },
+  { method: 'get', path: '/metrics', as: 'none', expect: 200 },
+  { method: 'get', path: '/api/units', as: 'none', expect: 401 },
+  { method: 'get', path: '/api/units', as: 'bad', expect: 401 },
+  ...(['intake', 'manager', 'auditor', 'admin'] as const).map((as): Row => ({ method: 'get', path: '/api/units', as, expect: 200 })),
+  ...(['intake', 'manager', 'auditor', 'admin'] as const).map((as): Row => ({ method: 'get', path: '/api/units/table-unit', as, expect: 200 })),
+  { method: 'post', path: '/api/units', body: unitBody('by-none'), as: 'none', expect: 401 },
+  { method: 'post', path: '/api/units', body: unitBody('by-intake'), as: 'intake', expect: 403 },
+  { method: 'post', path: '/api/units', body: unitBody('by-manager'), as: 'manager', expect: 403 },
+  { method: 'post', path: '/api/units', body: unitBody('by-auditor'), as: 'auditor', expect: 403 },
+  { method: 'post', path: '/api/units', body: unitBody('by-admin'), as: 'admin', expect: 201 },
+  { method: 'post', path: '/api/units/table-unit/rename', body: { name: 'X' }, as: 'manager', units: ['table-unit'], expect: 403 },
+  { method: 'post', path: '/api/units/table-unit/rename', body: { name: 'Nytt' }, as: 'admin', expect: 200 },
+  { method: 'post', path: '/api/units/table-unit/close', body: {}, as: 'auditor', expect: 403 },
+  { method: 'post', path: '/api/units/by-admin/close', body: {}, as: 'admin', expect: 200 },
+];
+
+describe('role table: endpoint × role × unit', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.http().post('/api/units').set(await t.as('admin')).send(unitBody('table-unit')).expect(201);
+  });
+  afterAll(() => t.close());
+
+  it.each(rows.map((r) => [`${r.method.toUpperCase()} ${r.path} as ${r.as}${r.units ? ` [${r.units}]` : ''} → ${r.expect}`, r] as const))('%s', async (_, row) => {
+    let req = t.http()[row.method](row.path);
+    if (row.as === 'bad') req = req.set('Authorization', 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl');
+    else if (row.as !== 'none') req = req.set(await t.as(row.as, row.units));
+    const res = row.body ? await req.send(row.body) : await req;
+    expect(res.status).toBe(row.expect);
+    if (res.status >= 400) expect(res.headers['content-type']).toMatch(/problem\+json/);
+  });
+});

@@ -1,0 +1,33 @@
+import { INestApplication } from '@nestjs/common';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { Role } from '@app/auth';
+import { Clock } from '@app/core';
+import { loadConfig } from '@app/platform';
+import { tokenFor } from '@app/testing';
+import { createApp } from '../../apps/api/src/create-app';
+
+export interface TestApp {
+  app: INestApplication;
+  dataDir: string;
+  http: () => ReturnType<typeof request>;
+  as(role: Role | Role[], units?: string[]): Promise<{ Authorization: string }>;
+  close(): Promise<void>;
+}
+
+/** The whole API on a fresh embedded store in a temp DATA_DIR, in development auth mode. */
+export async function startTestApp(options: { clock?: Clock; dataDir?: string } = {}): Promise<TestApp> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'synpunkt-e2e-'));
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  const app = await createApp({ config, clock: options.clock });
+  await app.init();
+  return {
+    app,
+    dataDir,
+    http: () => request(app.getHttpServer()),
+    as: async (role, units = ['*']) => ({ Authorization: `Bearer ${await tokenFor(role, units)}` }),
+    close: () => app.close(),
+  };
+}
