@@ -217,7 +217,7 @@ export class SqliteEventStore implements EventStore {
     }
     const sql = `SELECT ${COLUMNS} FROM events ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
       ORDER BY position ${backwards ? 'DESC' : 'ASC'} LIMIT ?`;
-    const rows = this.db.prepare(sql).raw().all(...params, options.limit ?? -1) as Row[];
+    const rows = this.cached(sql).all(...params, options.limit ?? -1) as Row[];
     return rows.map((r) => this.toEvent(r, options.raw ?? false));
   }
 
@@ -230,10 +230,10 @@ export class SqliteEventStore implements EventStore {
           const { where, params } = buildWhere(options, after);
           where.push('position <= ?');
           params.push(reached);
-          const rows = this.db
-            .prepare(`SELECT ${COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position ASC LIMIT ?`)
-            .raw()
-            .all(...params, limit) as Row[];
+          const rows = this.cached(`SELECT ${COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position ASC LIMIT ?`).all(
+            ...params,
+            limit,
+          ) as Row[];
           const events = rows.map((r) => this.toEvent(r, raw));
           return { events, reached: events.length >= limit ? events[events.length - 1].position : reached };
         },
@@ -292,6 +292,19 @@ export class SqliteEventStore implements EventStore {
     this.db.close();
   }
 
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** Read queries differ only by filter shape; each shape is prepared once. */
+  private cached(sql: string): Database.Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare(sql).raw();
+      if (this.statements.size > 200) this.statements.clear();
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
+  }
+
   private toEvent(r: Row, raw: boolean): RecordedEvent {
     const event: RecordedEvent = {
       position: BigInt(r[0]),
@@ -304,7 +317,7 @@ export class SqliteEventStore implements EventStore {
       prevHash: r[7],
       hash: r[8],
     };
-    return raw ? event : this.upcasters.upcast(event);
+    return raw || this.upcasters.size === 0 ? event : this.upcasters.upcast(event);
   }
 }
 
