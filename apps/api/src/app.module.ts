@@ -3,6 +3,7 @@ import { AuthModule } from '@app/auth';
 import { Clock } from '@app/core';
 import { AppConfig, Metrics, PlatformModule } from '@app/platform';
 import { UnitsModule } from '@app/units';
+import { GuaranteesModule } from '@app/guarantees';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -21,6 +22,7 @@ export class AppModule {
         PlatformModule.forRoot({ config, clock: options.clock, metrics: options.metrics ?? new Metrics() }),
         AuthModule.forRoot(config.auth),
         UnitsModule,
+        GuaranteesModule,
       ],
     };
   }

@@ -2,3 +2,4 @@ export * from './unit.decider';
 export * from './unit.events';
 export * from './unit.view';
 export * from './units.module';
+export * from './load-unit';

@@ -1,11 +1,8 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { NotFoundError } from '@app/core';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { ProjectionRead, ProjectionsHost, ResourceResult } from '@app/platform';
-import { fold } from '@app/core';
-import { unitDecider } from '../unit.decider';
-import { unitStream, UnitEvent } from '../unit.events';
+import { requireUnit } from '../load-unit';
 import { toUnitView } from '../unit.view';
 import { ListUnitsQuery } from './list-units.request.dto';
 import { UNITS_PROJECTION } from './units.projection';
@@ -49,9 +46,7 @@ export class ListUnitsController {
 
   @Get(':id')
   async get(@Param('id') id: string) {
-    const events = await this.store.readStream(unitStream(id));
-    if (!events.length) throw new NotFoundError('unit', id);
-    const state = fold(unitDecider, events as unknown as UnitEvent[]);
-    return new ResourceResult(toUnitView(state), events[events.length - 1].revision);
+    const unit = await requireUnit(this.store, id);
+    return new ResourceResult(toUnitView(unit), unit.revision);
   }
 }

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { assertUnitAccess, actorOf, Principal } from '@app/auth';
+import { HandleResult } from '@app/core';
+import { CommandRunner, ResourceResult } from '@app/platform';
+import { BreachCommand, breachDecider, BreachState } from './breach.decider';
+import { breachStream } from './breach.events';
+import { BreachView, toBreachView } from './breach.view';
+
+/** Runs a command on an existing breach for a user who must be allowed to act for its unit. */
+@Injectable()
+export class BreachCommands {
+  constructor(readonly runner: CommandRunner) {}
+
+  execute(breachId: string, user: Principal, command: (now: Date) => BreachCommand, expectedRevision?: bigint): Promise<HandleResult<BreachState>> {
+    const now = this.runner.now();
+    return this.runner.run(
+      breachDecider,
+      breachStream(breachId),
+      (state: BreachState) => {
+        if (state.exists) assertUnitAccess(user, state.unitId!);
+        return command(now);
+      },
+      { actor: actorOf(user), expectedRevision },
+    );
+  }
+
+  async run(breachId: string, user: Principal, command: (now: Date) => BreachCommand, expectedRevision?: bigint): Promise<ResourceResult<BreachView>> {
+    const result = await this.execute(breachId, user, command, expectedRevision);
+    return new ResourceResult(toBreachView(result.state, this.runner.now()), result.revision, result.position);
+  }
+}

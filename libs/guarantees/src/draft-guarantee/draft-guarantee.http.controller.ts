@@ -1,0 +1,19 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Principal, Roles } from '@app/auth';
+import { DraftGuarantee } from './draft-guarantee.handler';
+import { DraftGuaranteeRequest } from './guarantee-content.request.dto';
+
+@ApiTags('guarantees')
+@ApiBearerAuth()
+@Controller('api/guarantees')
+export class DraftGuaranteeController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @Roles('admin', 'manager')
+  draft(@Body() body: DraftGuaranteeRequest, @CurrentUser() user: Principal) {
+    return this.commands.execute(new DraftGuarantee(body, user));
+  }
+}

@@ -1,0 +1,91 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { assertUnitAccess, CurrentUser, Principal, Roles } from '@app/auth';
+import { CLOCK, Clock, fold, NotFoundError, stockholmDate } from '@app/core';
+import { EVENT_STORE, EventStore } from '@app/event-store';
+import { ProjectionQuery, ProjectionRead, ProjectionsHost, ResourceResult } from '@app/platform';
+import { breachDecider } from '../breach.decider';
+import { BreachEvent, breachStream } from '../breach.events';
+import { toBreachView } from '../breach.view';
+import { BREACHES_PROJECTION } from './breaches.projection';
+
+const STATUSES = ['reported', 'confirmed', 'rejected', 'remedied'] as const;
+
+export class ListBreachesQuery extends ProjectionQuery {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) unitId?: string;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
+  @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES) status?: (typeof STATUSES)[number];
+  @ApiPropertyOptional({ description: 'only breaches with a planned remedy past its due date' }) @IsOptional() @IsIn(['true', 'false']) overdueRemedies?: string;
+}
+
+interface Row {
+  id: string;
+  unit_id: string;
+  guarantee_id: string;
+  commitment_id: string;
+  status: string;
+  occurred_at: string;
+  case_id: string | null;
+  overdue: number;
+}
+
+@ApiTags('breaches')
+@ApiBearerAuth()
+@Controller('api/breaches')
+export class ListBreachesController {
+  constructor(
+    private readonly host: ProjectionsHost,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Managers see their own units' breaches; admins and auditors see all. */
+  @Get()
+  @Roles('admin', 'manager', 'auditor')
+  @ProjectionRead(BREACHES_PROJECTION)
+  list(@Query() q: ListBreachesQuery, @CurrentUser() user: Principal) {
+    if (q.unitId) assertUnitAccess(user, q.unitId);
+    const today = stockholmDate(this.clock.now());
+    const where: string[] = [];
+    const params: (string | number)[] = [today];
+    const add = (clause: string, ...values: (string | number)[]) => {
+      where.push(clause);
+      params.push(...values);
+    };
+    if (q.unitId) add('b.unit_id = ?', q.unitId);
+    const scoped = user.roles.includes('admin') || user.roles.includes('auditor') || user.units.includes('*');
+    if (!scoped) add(`b.unit_id IN (${user.units.map(() => '?').join(', ') || "''"})`, ...user.units);
+    if (q.year) add('b.year = ?', q.year);
+    if (q.status) add('b.status = ?', q.status);
+    if (q.overdueRemedies === 'true') where.push('overdue > 0');
+    const rows = this.host.readModels.all<Row>(
+      `SELECT * FROM (SELECT b.*, (SELECT COUNT(*) FROM remedies r WHERE r.breach_id = b.id AND r.status = 'planned' AND r.due_on < ?) AS overdue FROM breaches b) b
+       ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY occurred_at DESC`,
+      ...params,
+    );
+    return {
+      breaches: rows.map((r) => ({
+        id: r.id,
+        status: r.status,
+        unitId: r.unit_id,
+        guaranteeId: r.guarantee_id,
+        commitmentId: r.commitment_id,
+        occurredAt: r.occurred_at,
+        ...(r.case_id ? { caseId: r.case_id } : {}),
+        overdueRemedies: r.overdue,
+      })),
+    };
+  }
+
+  @Get(':id')
+  @Roles('admin', 'manager', 'auditor')
+  async get(@Param('id') id: string, @CurrentUser() user: Principal) {
+    const events = await this.store.readStream(breachStream(id));
+    if (!events.length) throw new NotFoundError('breach', id);
+    const state = fold(breachDecider, events as unknown as BreachEvent[]);
+    if (!user.roles.includes('auditor')) assertUnitAccess(user, state.unitId!);
+    return new ResourceResult(toBreachView(state, this.clock.now()), events[events.length - 1].revision);
+  }
+}

@@ -1,0 +1,76 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { CLOCK, Clock, fold, NotFoundError, stockholmYear } from '@app/core';
+import { EVENT_STORE, EventStore } from '@app/event-store';
+import { ProjectionQuery, ProjectionRead, ProjectionsHost, ResourceResult } from '@app/platform';
+import { guaranteeDecider } from '../guarantee.decider';
+import { GuaranteeEvent, guaranteeStream } from '../guarantee.events';
+import { toGuaranteeView } from '../guarantee.view';
+import { GUARANTEES_PROJECTION } from './guarantees.projection';
+
+const STATUSES = ['draft', 'adopted', 'withdrawn', 'expired'] as const;
+
+export class ListGuaranteesQuery extends ProjectionQuery {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) unitId?: string;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
+  @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES) status?: (typeof STATUSES)[number];
+}
+
+interface Row {
+  id: string;
+  unit_id: string;
+  year: number;
+  status: string;
+  version: number;
+  title: string;
+  in_force_version: number | null;
+  decided_on: string | null;
+  decision_ref: string | null;
+}
+
+/** Guarantees are published promises: every role reads them. */
+@ApiTags('guarantees')
+@ApiBearerAuth()
+@Controller('api/guarantees')
+export class ListGuaranteesController {
+  constructor(
+    private readonly host: ProjectionsHost,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @ProjectionRead(GUARANTEES_PROJECTION)
+  list(@Query() q: ListGuaranteesQuery) {
+    const thisYear = stockholmYear(this.clock.now());
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (q.unitId) where.push('unit_id = ?') && params.push(q.unitId);
+    if (q.year) where.push('year = ?') && params.push(q.year);
+    if (q.status === 'expired') where.push("status = 'adopted' AND year < ?") && params.push(thisYear);
+    else if (q.status === 'adopted') where.push("status = 'adopted' AND year >= ?") && params.push(thisYear);
+    else if (q.status) where.push('status = ?') && params.push(q.status);
+    const rows = this.host.readModels.all<Row>(`SELECT * FROM guarantees ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY year DESC, unit_id`, ...params);
+    return {
+      guarantees: rows.map((r) => ({
+        id: r.id,
+        unitId: r.unit_id,
+        year: r.year,
+        status: r.status === 'adopted' && r.year < thisYear ? 'expired' : r.status,
+        version: r.version,
+        title: r.title,
+        ...(r.in_force_version ? { inForceVersion: r.in_force_version, decidedOn: r.decided_on, decisionRef: r.decision_ref } : {}),
+      })),
+    };
+  }
+
+  @Get(':id')
+  async get(@Param('id') id: string) {
+    const events = await this.store.readStream(guaranteeStream(id));
+    if (!events.length) throw new NotFoundError('guarantee', id);
+    const state = fold(guaranteeDecider, events as unknown as GuaranteeEvent[]);
+    return new ResourceResult(toGuaranteeView(state, this.clock.now()), events[events.length - 1].revision);
+  }
+}

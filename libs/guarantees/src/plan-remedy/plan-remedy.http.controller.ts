@@ -1,0 +1,39 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { randomUUID } from 'node:crypto';
+import { CurrentUser, Principal, Roles } from '@app/auth';
+import { IfMatch, ResourceResult } from '@app/platform';
+import { BreachCommands } from '../breach-commands';
+
+export class PlanRemedyRequest {
+  @ApiProperty({ example: 'Enhetschefen ringer upp och bokar ett nytt möte.' }) @IsString() @IsNotEmpty() @MaxLength(4000) action: string;
+  @ApiProperty({ example: 'Anna Svensson, enhetschef' }) @IsString() @IsNotEmpty() @MaxLength(200) responsible: string;
+  @ApiProperty({ example: '2026-03-15' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueOn must be a date YYYY-MM-DD' }) dueOn: string;
+}
+
+@ApiTags('breaches')
+@ApiBearerAuth()
+@Controller('api/breaches')
+export class PlanRemedyController {
+  constructor(private readonly breaches: BreachCommands) {}
+
+  /** A rättelse action on a confirmed breach. */
+  @Post(':id/remedies')
+  @Roles('admin', 'manager')
+  async plan(@Param('id') id: string, @Body() body: PlanRemedyRequest, @CurrentUser() user: Principal, @IfMatch() rev?: bigint) {
+    const remedyId = randomUUID();
+    const result = await this.breaches.execute(
+      id,
+      user,
+      (now) => ({ type: 'PlanRemedy', breachId: id, remedyId, action: body.action, responsible: body.responsible, dueOn: body.dueOn, now }),
+      rev,
+    );
+    const remedy = result.state.remedies.find((r) => r.remedyId === remedyId)!;
+    return new ResourceResult(
+      { remedyId, status: remedy.status, action: remedy.action, responsible: remedy.responsible, dueOn: remedy.dueOn, breachId: id, breachStatus: result.state.status },
+      result.revision,
+      result.position,
+    );
+  }
+}

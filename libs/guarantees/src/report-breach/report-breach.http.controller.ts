@@ -1,0 +1,19 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Principal, Roles } from '@app/auth';
+import { ReportBreach } from './report-breach.handler';
+import { ReportBreachRequest } from './report-breach.request.dto';
+
+@ApiTags('breaches')
+@ApiBearerAuth()
+@Controller('api/breaches')
+export class ReportBreachController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @Roles('admin', 'manager')
+  report(@Body() body: ReportBreachRequest, @CurrentUser() user: Principal) {
+    return this.commands.execute(new ReportBreach(body, user));
+  }
+}
