@@ -6,7 +6,14 @@ import { randomUUID } from 'node:crypto';
 import { SqliteEventStore } from '@app/event-store';
 import { BenchResult } from './results';
 
-const payload = (i: number) => ({ caseId: `case-${i}`, type: 'complaint', channel: 'web', unitId: 'hagerstens-gruppbostader', text: 'Synpunkt om maten på förskolan – åäö', n: i });
+const payload = (i: number) => ({
+  caseId: `case-${i}`,
+  type: 'complaint',
+  channel: 'web',
+  unitId: 'hagerstens-gruppbostader',
+  text: 'Synpunkt om maten på förskolan – åäö',
+  n: i,
+});
 const meta = { actor: { sub: 'bench' }, correlationId: 'bench' };
 
 function rawDb(dir: string): Database.Database {
@@ -41,21 +48,43 @@ export async function storeBenchmarks(log: (line: string) => void): Promise<Benc
     const raw = rawDb(dir);
     const rawInsert = raw.prepare('INSERT INTO events (id, stream_id, revision, type, data, metadata) VALUES (?, ?, 0, ?, ?, ?)');
     const rawStart = performance.now();
-    for (let i = 0; i < singles; i++) rawInsert.run(randomUUID(), `raw-${i}`, 'CaseRegistered.v1', JSON.stringify(payload(i)), JSON.stringify({ ...meta, recordedAt: new Date().toISOString() }));
+    for (let i = 0; i < singles; i++)
+      rawInsert.run(
+        randomUUID(),
+        `raw-${i}`,
+        'CaseRegistered.v1',
+        JSON.stringify(payload(i)),
+        JSON.stringify({ ...meta, recordedAt: new Date().toISOString() }),
+      );
     const rawSingle = rate(singles, performance.now() - rawStart);
     const store = new SqliteEventStore({ path: join(dir, 'store.sqlite') });
-    const ms = await concurrently(singles, 50, (i) => store.append(`case-${i}`, [{ type: 'CaseRegistered.v1', data: payload(i), metadata: meta }], { expectedRevision: 'no_stream' }));
+    const ms = await concurrently(singles, 50, (i) =>
+      store.append(`case-${i}`, [{ type: 'CaseRegistered.v1', data: payload(i), metadata: meta }], { expectedRevision: 'no_stream' }),
+    );
     const single = rate(singles, ms);
     results.push({ name: 'store.append.single', value: single, unit: 'events/s', baseline: rawSingle, ratio: single / rawSingle });
     const seqCount = 2000;
     const seqStart = performance.now();
-    for (let i = 0; i < seqCount; i++) await store.append(`seq-${i}`, [{ type: 'CaseRegistered.v1', data: payload(i), metadata: meta }], { expectedRevision: 'no_stream' });
-    log(`  (one at a time, no concurrency: ${Math.round(rate(seqCount, performance.now() - seqStart))} events/s vs raw ${Math.round(rawSingle)})`);
+    for (let i = 0; i < seqCount; i++)
+      await store.append(`seq-${i}`, [{ type: 'CaseRegistered.v1', data: payload(i), metadata: meta }], { expectedRevision: 'no_stream' });
+    log(
+      `  (one at a time, no concurrency: ${Math.round(rate(seqCount, performance.now() - seqStart))} events/s vs raw ${Math.round(rawSingle)})`,
+    );
 
     // 100-event appends
     const batches = 1000;
     const rawBatch = raw.transaction((b: number) => {
-      for (let i = 0; i < 100; i++) raw.prepare('INSERT INTO events (id, stream_id, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)').run(randomUUID(), `rawb-${b}`, i, 'E.v1', JSON.stringify(payload(i)), JSON.stringify({ ...meta, recordedAt: new Date().toISOString() }));
+      for (let i = 0; i < 100; i++)
+        raw
+          .prepare('INSERT INTO events (id, stream_id, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(
+            randomUUID(),
+            `rawb-${b}`,
+            i,
+            'E.v1',
+            JSON.stringify(payload(i)),
+            JSON.stringify({ ...meta, recordedAt: new Date().toISOString() }),
+          );
     });
     let t = performance.now();
     for (let b = 0; b < batches; b++) rawBatch(b);
@@ -71,7 +100,9 @@ export async function storeBenchmarks(log: (line: string) => void): Promise<Benc
     t = performance.now();
     let after = 0;
     let rawCount = 0;
-    const page = raw.prepare('SELECT position, id, stream_id, revision, type, data, metadata FROM events WHERE position > ? ORDER BY position LIMIT 5000').raw();
+    const page = raw
+      .prepare('SELECT position, id, stream_id, revision, type, data, metadata FROM events WHERE position > ? ORDER BY position LIMIT 5000')
+      .raw();
     for (;;) {
       const rows = page.all(after) as [number, string, string, number, string, string, string][];
       if (!rows.length) break;
@@ -93,7 +124,14 @@ export async function storeBenchmarks(log: (line: string) => void): Promise<Benc
       pos = events[events.length - 1].position;
     }
     const storeRead = rate(readCount, performance.now() - t);
-    results.push({ name: 'store.readAll', value: storeRead, unit: 'events/s', baseline: rawRead, ratio: storeRead / rawRead, events: readCount });
+    results.push({
+      name: 'store.readAll',
+      value: storeRead,
+      unit: 'events/s',
+      baseline: rawRead,
+      ratio: storeRead / rawRead,
+      events: readCount,
+    });
 
     // a subscription catching up from 0 into a trivial counting projection
     t = performance.now();
@@ -104,7 +142,14 @@ export async function storeBenchmarks(log: (line: string) => void): Promise<Benc
     }
     await sub.close();
     const catchup = rate(counted, performance.now() - t);
-    results.push({ name: 'projection.catchup', value: catchup, unit: 'events/s', baseline: rawRead, ratio: catchup / rawRead, events: counted });
+    results.push({
+      name: 'projection.catchup',
+      value: catchup,
+      unit: 'events/s',
+      baseline: rawRead,
+      ratio: catchup / rawRead,
+      events: counted,
+    });
     raw.close();
     await store.close();
   } finally {

@@ -67,7 +67,10 @@ export function eventStoreContract(name: string, open: () => Promise<EventStore>
 
     describe('reading', () => {
       it('reads a stream forwards and backwards, from a revision, with a limit; revisions are 0-based', async () => {
-        await store.append(stream('r'), [0, 1, 2, 3, 4].map((i) => ev(i)));
+        await store.append(
+          stream('r'),
+          [0, 1, 2, 3, 4].map((i) => ev(i)),
+        );
         const all = await store.readStream(stream('r'));
         expect(all.map((e) => e.revision)).toEqual([0n, 1n, 2n, 3n, 4n]);
         expect(all.map((e) => (e.data as { i: number }).i)).toEqual([0, 1, 2, 3, 4]);
@@ -82,7 +85,9 @@ export function eventStoreContract(name: string, open: () => Promise<EventStore>
 
       it('keeps metadata and sets recordedAt itself', async () => {
         const before = Date.now();
-        await store.append(stream('m'), [{ ...ev(1), metadata: { actor: { sub: 'u1', name: 'Åsa' }, correlationId: 'x', recordedAt: '1999-01-01' } as never }]);
+        await store.append(stream('m'), [
+          { ...ev(1), metadata: { actor: { sub: 'u1', name: 'Åsa' }, correlationId: 'x', recordedAt: '1999-01-01' } as never },
+        ]);
         const [e] = await store.readStream(stream('m'));
         expect(e.metadata.actor).toEqual({ sub: 'u1', name: 'Åsa' });
         expect(e.metadata.correlationId).toBe('x');

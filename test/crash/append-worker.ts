@@ -13,7 +13,9 @@ async function main(): Promise<void> {
     const result = await store.append(streamId, [{ type: 'Crash.v1', data: { i, text: 'åäö'.repeat(50) } }], {
       expectedRevision: shared ? 'any' : 'no_stream',
     });
-    process.stdout.write(`${JSON.stringify({ streamId, revision: result.nextExpectedRevision.toString(), position: result.position.toString(), i })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ streamId, revision: result.nextExpectedRevision.toString(), position: result.position.toString(), i })}\n`,
+    );
   });
   // Stagger the load so that the parent can kill us while appends are in flight.
   await Promise.all(writes.map((w, i) => (i % 50 === 0 ? new Promise((r) => setTimeout(r, 1)).then(() => w) : w)));

@@ -14,9 +14,13 @@ interface Acked {
 /** Runs the worker until `killAfter` acknowledgements have arrived, then SIGKILLs it; returns what it acknowledged. */
 function runAndKill(path: string, count: number, killAfter: number, prefix: string): Promise<Acked[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', join(__dirname, '../support/register.js'), join(__dirname, 'append-worker.ts'), path, String(count), prefix], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['-r', join(__dirname, '../support/register.js'), join(__dirname, 'append-worker.ts'), path, String(count), prefix],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const acked: Acked[] = [];
     let buffer = '';
     let stderr = '';
@@ -31,7 +35,9 @@ function runAndKill(path: string, count: number, killAfter: number, prefix: stri
       }
       if (acked.length >= killAfter) child.kill('SIGKILL');
     });
-    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(acked) : reject(new Error(`worker ended without being killed: ${stderr}`))));
+    child.on('exit', (_code, signal) =>
+      signal === 'SIGKILL' ? resolve(acked) : reject(new Error(`worker ended without being killed: ${stderr}`)),
+    );
   });
 }
 

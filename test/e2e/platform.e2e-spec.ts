@@ -39,12 +39,22 @@ describe('platform conventions over HTTP', () => {
   });
 
   it('answers a 10 MB body with a 413 problem', async () => {
-    const res = await t.http().post('/api/units').set(admin).send({ ...unit('big'), name: 'x'.repeat(10 * 1024 * 1024) }).expect(413);
+    const res = await t
+      .http()
+      .post('/api/units')
+      .set(admin)
+      .send({ ...unit('big'), name: 'x'.repeat(10 * 1024 * 1024) })
+      .expect(413);
     expect(res.body).toMatchObject({ status: 413, type: expect.any(String) });
   });
 
   it('lists every unknown field and wrong type in one 400', async () => {
-    const res = await t.http().post('/api/units').set(admin).send({ id: 42, name: ['a'], extra: true }).expect(400);
+    const res = await t
+      .http()
+      .post('/api/units')
+      .set(admin)
+      .send({ id: 42, name: ['a'], extra: true })
+      .expect(400);
     const fields = res.body.errors.map((e: { field: string }) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['id', 'name', 'department', 'district', 'extra']));
   });

@@ -24,7 +24,9 @@ const rows: Row[] = [
   { method: 'get', path: '/api/units', as: 'none', expect: 401 },
   { method: 'get', path: '/api/units', as: 'bad', expect: 401 },
   ...(['intake', 'manager', 'auditor', 'admin'] as const).map((as): Row => ({ method: 'get', path: '/api/units', as, expect: 200 })),
-  ...(['intake', 'manager', 'auditor', 'admin'] as const).map((as): Row => ({ method: 'get', path: '/api/units/table-unit', as, expect: 200 })),
+  ...(['intake', 'manager', 'auditor', 'admin'] as const).map(
+    (as): Row => ({ method: 'get', path: '/api/units/table-unit', as, expect: 200 }),
+  ),
   { method: 'post', path: '/api/units', body: unitBody('by-none'), as: 'none', expect: 401 },
   { method: 'post', path: '/api/units', body: unitBody('by-intake'), as: 'intake', expect: 403 },
   { method: 'post', path: '/api/units', body: unitBody('by-manager'), as: 'manager', expect: 403 },
@@ -40,16 +42,24 @@ describe('role table: endpoint × role × unit', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
-    await t.http().post('/api/units').set(await t.as('admin')).send(unitBody('table-unit')).expect(201);
+    await t
+      .http()
+      .post('/api/units')
+      .set(await t.as('admin'))
+      .send(unitBody('table-unit'))
+      .expect(201);
   });
   afterAll(() => t.close());
 
-  it.each(rows.map((r) => [`${r.method.toUpperCase()} ${r.path} as ${r.as}${r.units ? ` [${r.units}]` : ''} → ${r.expect}`, r] as const))('%s', async (_, row) => {
-    let req = t.http()[row.method](row.path);
-    if (row.as === 'bad') req = req.set('Authorization', 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl');
-    else if (row.as !== 'none') req = req.set(await t.as(row.as, row.units));
-    const res = row.body ? await req.send(row.body) : await req;
-    expect(res.status).toBe(row.expect);
-    if (res.status >= 400) expect(res.headers['content-type']).toMatch(/problem\+json/);
-  });
+  it.each(rows.map((r) => [`${r.method.toUpperCase()} ${r.path} as ${r.as}${r.units ? ` [${r.units}]` : ''} → ${r.expect}`, r] as const))(
+    '%s',
+    async (_, row) => {
+      let req = t.http()[row.method](row.path);
+      if (row.as === 'bad') req = req.set('Authorization', 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl');
+      else if (row.as !== 'none') req = req.set(await t.as(row.as, row.units));
+      const res = row.body ? await req.send(row.body) : await req;
+      expect(res.status).toBe(row.expect);
+      if (res.status >= 400) expect(res.headers['content-type']).toMatch(/problem\+json/);
+    },
+  );
 });

@@ -4,15 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'pino';
 import { Clock } from '@app/core';
-import {
-  AppConfig,
-  correlationMiddleware,
-  createRootLogger,
-  httpLogger,
-  installBodyParsers,
-  Metrics,
-  PinoNestLogger,
-} from '@app/platform';
+import { AppConfig, correlationMiddleware, createRootLogger, httpLogger, installBodyParsers, Metrics, PinoNestLogger } from '@app/platform';
 import { AppModule } from './app.module';
 
 export interface CreateAppOptions {

@@ -15,7 +15,9 @@ async function main(): Promise<void> {
   }
   const logger = createRootLogger(config.logLevel);
   if (!config.auth.jwksUrl) {
-    logger.warn('DEVELOPMENT MODE: tokens are signed with a development secret; set AUTH_JWKS_URL, AUTH_ISSUER and AUTH_AUDIENCE in production');
+    logger.warn(
+      'DEVELOPMENT MODE: tokens are signed with a development secret; set AUTH_JWKS_URL, AUTH_ISSUER and AUTH_AUDIENCE in production',
+    );
   }
   const app = await createApp({ config, logger });
   await app.listen(config.port);

@@ -19,7 +19,11 @@ export async function issueDevToken(request: DevTokenRequest, config: AuthConfig
   const unknown = request.roles.filter((r) => !ROLES.includes(r));
   if (!request.roles.length || unknown.length) throw new Error(`roles must be some of ${ROLES.join(', ')}`);
   const sub = request.sub ?? `dev-${request.roles.join('-')}`;
-  return new SignJWT({ roles: request.roles, units: request.units ?? ['*'], name: request.name ?? `Utvecklare (${request.roles.join(', ')})` })
+  return new SignJWT({
+    roles: request.roles,
+    units: request.units ?? ['*'],
+    name: request.name ?? `Utvecklare (${request.roles.join(', ')})`,
+  })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(sub)
     .setIssuer(DEV_ISSUER)

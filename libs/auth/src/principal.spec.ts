@@ -5,7 +5,10 @@ import { TokenVerifier } from './token-verifier';
 describe('principal claims', () => {
   it('reads sub, name, roles and units', () => {
     expect(principalFromClaims({ sub: 'u1', name: 'Åsa', roles: ['manager', 'manager'], units: ['a'] })).toEqual({
-      sub: 'u1', name: 'Åsa', roles: ['manager'], units: ['a'],
+      sub: 'u1',
+      name: 'Åsa',
+      roles: ['manager'],
+      units: ['a'],
     });
   });
 
@@ -32,7 +35,9 @@ describe('development tokens', () => {
   });
 
   it('are refused when a production identity provider is configured', async () => {
-    await expect(issueDevToken({ roles: ['admin'] }, { jwksUrl: 'https://idp.example/jwks', issuer: 'i', audience: 'a' })).rejects.toThrow(/refused/);
+    await expect(issueDevToken({ roles: ['admin'] }, { jwksUrl: 'https://idp.example/jwks', issuer: 'i', audience: 'a' })).rejects.toThrow(
+      /refused/,
+    );
   });
 
   it('signed with another secret are not accepted', async () => {

@@ -8,8 +8,14 @@ import { verifyEventLog } from './verify';
 async function seeded(): Promise<string> {
   const path = join(mkdtempSync(join(tmpdir(), 'synpunkt-verify-')), 'events.sqlite');
   const store = new SqliteEventStore({ path });
-  await store.append('case-a', [0, 1, 2, 3].map((i) => ({ type: 'T.v1', data: { i, text: 'Klagomål på maten' } })));
-  await store.append('case-b', [0, 1].map((i) => ({ type: 'T.v1', data: { i } })));
+  await store.append(
+    'case-a',
+    [0, 1, 2, 3].map((i) => ({ type: 'T.v1', data: { i, text: 'Klagomål på maten' } })),
+  );
+  await store.append(
+    'case-b',
+    [0, 1].map((i) => ({ type: 'T.v1', data: { i } })),
+  );
   await store.close();
   return path;
 }
@@ -46,19 +52,28 @@ describe('verifyEventLog on a tampered SQLite file', () => {
   it('names the event whose content changed by one byte', async () => {
     const path = await seeded();
     tamper(path, "UPDATE events SET data = replace(data, 'maten', 'matem') WHERE stream_id = 'case-a' AND revision = 2");
-    expect(await verify(path)).toMatchObject({ ok: false, firstBroken: { streamId: 'case-a', revision: '2', reason: expect.stringMatching(/altered/) } });
+    expect(await verify(path)).toMatchObject({
+      ok: false,
+      firstBroken: { streamId: 'case-a', revision: '2', reason: expect.stringMatching(/altered/) },
+    });
   });
 
   it('names the gap where an event was removed from the middle of a stream', async () => {
     const path = await seeded();
     tamper(path, "DELETE FROM events WHERE stream_id = 'case-a' AND revision = 1");
-    expect(await verify(path)).toMatchObject({ ok: false, firstBroken: { streamId: 'case-a', revision: '2', reason: expect.stringMatching(/missing/) } });
+    expect(await verify(path)).toMatchObject({
+      ok: false,
+      firstBroken: { streamId: 'case-a', revision: '2', reason: expect.stringMatching(/missing/) },
+    });
   });
 
   it('notices an event cut from the end of a stream through the recorded head', async () => {
     const path = await seeded();
     tamper(path, "DELETE FROM events WHERE stream_id = 'case-b' AND revision = 1");
-    expect(await verify(path)).toMatchObject({ ok: false, firstBroken: { streamId: 'case-b', revision: '1', reason: expect.stringMatching(/removed/) } });
+    expect(await verify(path)).toMatchObject({
+      ok: false,
+      firstBroken: { streamId: 'case-b', revision: '1', reason: expect.stringMatching(/removed/) },
+    });
   });
 
   it('notices a rewritten event whose hash was recomputed but whose successor still links to the old hash', async () => {

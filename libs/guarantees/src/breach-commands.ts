@@ -11,7 +11,12 @@ import { BreachView, toBreachView } from './breach.view';
 export class BreachCommands {
   constructor(readonly runner: CommandRunner) {}
 
-  execute(breachId: string, user: Principal, command: (now: Date) => BreachCommand, expectedRevision?: bigint): Promise<HandleResult<BreachState>> {
+  execute(
+    breachId: string,
+    user: Principal,
+    command: (now: Date) => BreachCommand,
+    expectedRevision?: bigint,
+  ): Promise<HandleResult<BreachState>> {
     const now = this.runner.now();
     return this.runner.run(
       breachDecider,
@@ -24,7 +29,12 @@ export class BreachCommands {
     );
   }
 
-  async run(breachId: string, user: Principal, command: (now: Date) => BreachCommand, expectedRevision?: bigint): Promise<ResourceResult<BreachView>> {
+  async run(
+    breachId: string,
+    user: Principal,
+    command: (now: Date) => BreachCommand,
+    expectedRevision?: bigint,
+  ): Promise<ResourceResult<BreachView>> {
     const result = await this.execute(breachId, user, command, expectedRevision);
     return new ResourceResult(toBreachView(result.state, this.runner.now()), result.revision, result.position);
   }

@@ -10,64 +10,185 @@ const now = new Date('2026-03-02T09:00:00Z');
 const guarantee = fold(guaranteeDecider, [
   {
     type: 'GuaranteeDrafted.v1',
-    data: { guaranteeId: 'hgb-2026', unitId: 'hgb', year: 2026, version: 1, title: 'T', commitments: [{ id: 'c1', text: 'Svar inom fem dagar' }], remedy: 'R', contact: { name: 'N' }, at: '2026-01-05T09:00:00.000Z' },
+    data: {
+      guaranteeId: 'hgb-2026',
+      unitId: 'hgb',
+      year: 2026,
+      version: 1,
+      title: 'T',
+      commitments: [{ id: 'c1', text: 'Svar inom fem dagar' }],
+      remedy: 'R',
+      contact: { name: 'N' },
+      at: '2026-01-05T09:00:00.000Z',
+    },
   },
   {
     type: 'GuaranteeAdopted.v1',
-    data: { guaranteeId: 'hgb-2026', unitId: 'hgb', year: 2026, version: 1, decidedOn: '2026-01-21', decisionRef: '§ 7', inForceFrom: '2026-01-21', at: '2026-01-22T09:00:00.000Z' },
+    data: {
+      guaranteeId: 'hgb-2026',
+      unitId: 'hgb',
+      year: 2026,
+      version: 1,
+      decidedOn: '2026-01-21',
+      decisionRef: '§ 7',
+      inForceFrom: '2026-01-21',
+      at: '2026-01-22T09:00:00.000Z',
+    },
   },
 ] as GuaranteeEvent[]);
 const reported: BreachEvent = {
   type: 'BreachReported.v1',
-  data: { breachId: 'b1', guaranteeId: 'hgb-2026', guaranteeVersion: 1, commitmentId: 'c1', unitId: 'hgb', occurredAt: '2026-02-20T10:00:00.000Z', description: 'Svar dröjde tre veckor', source: 'follow_up', at: '2026-02-21T09:00:00.000Z' },
+  data: {
+    breachId: 'b1',
+    guaranteeId: 'hgb-2026',
+    guaranteeVersion: 1,
+    commitmentId: 'c1',
+    unitId: 'hgb',
+    occurredAt: '2026-02-20T10:00:00.000Z',
+    description: 'Svar dröjde tre veckor',
+    source: 'follow_up',
+    at: '2026-02-21T09:00:00.000Z',
+  },
 };
 const confirmed: BreachEvent = { type: 'BreachConfirmed.v1', data: { breachId: 'b1', unitId: 'hgb', at: '2026-02-22T09:00:00.000Z' } };
-const planned: BreachEvent = { type: 'RemedyPlanned.v1', data: { breachId: 'b1', unitId: 'hgb', remedyId: 'r1', action: 'Ring upp', responsible: 'Enhetschef', dueOn: '2026-03-01', at: '2026-02-22T10:00:00.000Z' } };
+const planned: BreachEvent = {
+  type: 'RemedyPlanned.v1',
+  data: {
+    breachId: 'b1',
+    unitId: 'hgb',
+    remedyId: 'r1',
+    action: 'Ring upp',
+    responsible: 'Enhetschef',
+    dueOn: '2026-03-01',
+    at: '2026-02-22T10:00:00.000Z',
+  },
+};
 const report = (over: Partial<{ commitmentId: string; occurredAt: Date; caseId: string }> = {}) => ({
-  type: 'ReportBreach' as const, breachId: 'b1', guarantee, commitmentId: 'c1', occurredAt: new Date('2026-02-20T10:00:00Z'), description: 'Svar dröjde tre veckor', now, ...over,
+  type: 'ReportBreach' as const,
+  breachId: 'b1',
+  guarantee,
+  commitmentId: 'c1',
+  occurredAt: new Date('2026-02-20T10:00:00Z'),
+  description: 'Svar dröjde tre veckor',
+  now,
+  ...over,
 });
 
 describe('breach decider', () => {
   it('reports a breach of a commitment in force, from the unit follow-up or from a case', () => {
-    spec.given([]).when(report()).then([{ ...reported, data: { ...reported.data, at: now.toISOString() } }]);
-    spec.given([]).when(report({ caseId: 'case-9' })).thenMatches([{ data: { source: 'case', caseId: 'case-9' } }]);
+    spec
+      .given([])
+      .when(report())
+      .then([{ ...reported, data: { ...reported.data, at: now.toISOString() } }]);
+    spec
+      .given([])
+      .when(report({ caseId: 'case-9' }))
+      .thenMatches([{ data: { source: 'case', caseId: 'case-9' } }]);
   });
 
   it('refuses a commitment not in force at occurredAt, naming why', () => {
-    spec.given([]).when(report({ occurredAt: new Date('2026-01-10T10:00:00Z') })).thenThrows(RuleViolationError, /no adopted version .* in force on 2026-01-10/);
-    spec.given([]).when(report({ commitmentId: 'c9' })).thenThrows(RuleViolationError, /commitment c9 is not part of version 1/);
-    spec.given([]).when(report({ occurredAt: new Date('2026-04-10T10:00:00Z') })).thenThrows(InvalidInputError);
+    spec
+      .given([])
+      .when(report({ occurredAt: new Date('2026-01-10T10:00:00Z') }))
+      .thenThrows(RuleViolationError, /no adopted version .* in force on 2026-01-10/);
+    spec
+      .given([])
+      .when(report({ commitmentId: 'c9' }))
+      .thenThrows(RuleViolationError, /commitment c9 is not part of version 1/);
+    spec
+      .given([])
+      .when(report({ occurredAt: new Date('2026-04-10T10:00:00Z') }))
+      .thenThrows(InvalidInputError);
   });
 
   it('confirms or rejects once; a rejection needs a reason', () => {
-    spec.given([reported]).when({ type: 'ConfirmBreach', breachId: 'b1', note: 'Stämmer', now }).thenMatches([{ type: 'BreachConfirmed.v1', data: { note: 'Stämmer' } }]);
-    spec.given([reported]).when({ type: 'RejectBreach', breachId: 'b1', reason: 'Svar skickades i tid', now }).thenMatches([{ type: 'BreachRejected.v1' }]);
+    spec
+      .given([reported])
+      .when({ type: 'ConfirmBreach', breachId: 'b1', note: 'Stämmer', now })
+      .thenMatches([{ type: 'BreachConfirmed.v1', data: { note: 'Stämmer' } }]);
+    spec
+      .given([reported])
+      .when({ type: 'RejectBreach', breachId: 'b1', reason: 'Svar skickades i tid', now })
+      .thenMatches([{ type: 'BreachRejected.v1' }]);
     spec.given([reported]).when({ type: 'RejectBreach', breachId: 'b1', reason: '  ', now }).thenThrows(InvalidInputError);
-    spec.given([reported, confirmed]).when({ type: 'RejectBreach', breachId: 'b1', reason: 'x', now }).thenThrows(RuleViolationError, 'breach_already_decided');
+    spec
+      .given([reported, confirmed])
+      .when({ type: 'RejectBreach', breachId: 'b1', reason: 'x', now })
+      .thenThrows(RuleViolationError, 'breach_already_decided');
     spec.given([]).when({ type: 'ConfirmBreach', breachId: 'b1', now }).thenThrows(NotFoundError);
   });
 
   it('confirming with a business time before the breach or in the future is refused', () => {
-    spec.given([reported]).when({ type: 'ConfirmBreach', breachId: 'b1', at: new Date('2026-02-01T00:00:00Z'), now }).thenThrows(InvalidInputError);
-    spec.given([reported]).when({ type: 'ConfirmBreach', breachId: 'b1', at: new Date('2026-05-01T00:00:00Z'), now }).thenThrows(InvalidInputError);
+    spec
+      .given([reported])
+      .when({ type: 'ConfirmBreach', breachId: 'b1', at: new Date('2026-02-01T00:00:00Z'), now })
+      .thenThrows(InvalidInputError);
+    spec
+      .given([reported])
+      .when({ type: 'ConfirmBreach', breachId: 'b1', at: new Date('2026-05-01T00:00:00Z'), now })
+      .thenThrows(InvalidInputError);
   });
 
   it('plans remedies only on confirmed breaches', () => {
-    const plan = { type: 'PlanRemedy' as const, breachId: 'b1', remedyId: 'r1', action: 'Ring upp', responsible: 'Enhetschef', dueOn: '2026-03-01', now };
+    const plan = {
+      type: 'PlanRemedy' as const,
+      breachId: 'b1',
+      remedyId: 'r1',
+      action: 'Ring upp',
+      responsible: 'Enhetschef',
+      dueOn: '2026-03-01',
+      now,
+    };
     spec.given([reported]).when(plan).thenThrows(RuleViolationError, 'breach_not_confirmed');
-    spec.given([reported, { type: 'BreachRejected.v1', data: { breachId: 'b1', unitId: 'hgb', reason: 'x', at: now.toISOString() } }]).when(plan).thenThrows(RuleViolationError, 'breach_rejected');
-    spec.given([reported, confirmed]).when(plan).thenMatches([{ type: 'RemedyPlanned.v1', data: { remedyId: 'r1', dueOn: '2026-03-01' } }]);
-    spec.given([reported, confirmed]).when({ ...plan, dueOn: '1 mars' }).thenThrows(InvalidInputError);
+    spec
+      .given([reported, { type: 'BreachRejected.v1', data: { breachId: 'b1', unitId: 'hgb', reason: 'x', at: now.toISOString() } }])
+      .when(plan)
+      .thenThrows(RuleViolationError, 'breach_rejected');
+    spec
+      .given([reported, confirmed])
+      .when(plan)
+      .thenMatches([{ type: 'RemedyPlanned.v1', data: { remedyId: 'r1', dueOn: '2026-03-01' } }]);
+    spec
+      .given([reported, confirmed])
+      .when({ ...plan, dueOn: '1 mars' })
+      .thenThrows(InvalidInputError);
   });
 
   it('is remedied when every remedy is completed', () => {
     const planned2: BreachEvent = { ...planned, data: { ...planned.data, remedyId: 'r2' } } as BreachEvent;
-    const complete = (remedyId: string) => ({ type: 'CompleteRemedy' as const, breachId: 'b1', remedyId, outcome: 'Ny tid bokad', complainantInformed: true, now });
-    spec.given([reported, confirmed, planned, planned2]).when(complete('r1')).thenState((s) => expect(s.status).toBe('confirmed'));
-    const doneR1: BreachEvent = { type: 'RemedyCompleted.v1', data: { breachId: 'b1', unitId: 'hgb', remedyId: 'r1', completedAt: now.toISOString(), outcome: 'x', complainantInformed: true, at: now.toISOString() } };
-    spec.given([reported, confirmed, planned, planned2, doneR1]).when(complete('r2')).thenState((s) => expect(s.status).toBe('remedied'));
+    const complete = (remedyId: string) => ({
+      type: 'CompleteRemedy' as const,
+      breachId: 'b1',
+      remedyId,
+      outcome: 'Ny tid bokad',
+      complainantInformed: true,
+      now,
+    });
+    spec
+      .given([reported, confirmed, planned, planned2])
+      .when(complete('r1'))
+      .thenState((s) => expect(s.status).toBe('confirmed'));
+    const doneR1: BreachEvent = {
+      type: 'RemedyCompleted.v1',
+      data: {
+        breachId: 'b1',
+        unitId: 'hgb',
+        remedyId: 'r1',
+        completedAt: now.toISOString(),
+        outcome: 'x',
+        complainantInformed: true,
+        at: now.toISOString(),
+      },
+    };
+    spec
+      .given([reported, confirmed, planned, planned2, doneR1])
+      .when(complete('r2'))
+      .thenState((s) => expect(s.status).toBe('remedied'));
     spec.given([reported, confirmed, planned, doneR1]).when(complete('r1')).thenThrows(RuleViolationError, 'remedy_completed');
     spec.given([reported, confirmed]).when(complete('r9')).thenThrows(NotFoundError);
-    spec.given([reported, confirmed, planned]).when({ ...complete('r1'), completedAt: new Date('2027-01-01T00:00:00Z') }).thenThrows(InvalidInputError);
+    spec
+      .given([reported, confirmed, planned])
+      .when({ ...complete('r1'), completedAt: new Date('2027-01-01T00:00:00Z') })
+      .thenThrows(InvalidInputError);
   });
 });

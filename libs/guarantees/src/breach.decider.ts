@@ -49,7 +49,15 @@ export type BreachCommand =
   | { type: 'ConfirmBreach'; breachId: string; note?: string; at?: Date; now: Date }
   | { type: 'RejectBreach'; breachId: string; reason: string; at?: Date; now: Date }
   | { type: 'PlanRemedy'; breachId: string; remedyId: string; action: string; responsible: string; dueOn: string; now: Date }
-  | { type: 'CompleteRemedy'; breachId: string; remedyId: string; completedAt?: Date; outcome: string; complainantInformed: boolean; now: Date };
+  | {
+      type: 'CompleteRemedy';
+      breachId: string;
+      remedyId: string;
+      completedAt?: Date;
+      outcome: string;
+      complainantInformed: boolean;
+      now: Date;
+    };
 
 const allCompleted = (remedies: Remedy[]) => remedies.length > 0 && remedies.every((r) => r.status === 'completed');
 
@@ -82,14 +90,27 @@ export const breachDecider: Decider<BreachState, BreachCommand, BreachEvent> = {
         return { ...state, status: 'rejected', decidedAt: event.data.at, rejectReason: event.data.reason };
       case 'RemedyPlanned.v1': {
         const e = event.data;
-        const remedy: Remedy = { remedyId: e.remedyId, action: e.action, responsible: e.responsible, dueOn: e.dueOn, status: 'planned', plannedAt: e.at };
+        const remedy: Remedy = {
+          remedyId: e.remedyId,
+          action: e.action,
+          responsible: e.responsible,
+          dueOn: e.dueOn,
+          status: 'planned',
+          plannedAt: e.at,
+        };
         return { ...state, status: 'confirmed', remedies: [...state.remedies, remedy] };
       }
       case 'RemedyCompleted.v1': {
         const e = event.data;
         const remedies = state.remedies.map((r) =>
           r.remedyId === e.remedyId
-            ? { ...r, status: 'completed' as const, completedAt: e.completedAt, outcome: e.outcome, complainantInformed: e.complainantInformed }
+            ? {
+                ...r,
+                status: 'completed' as const,
+                completedAt: e.completedAt,
+                outcome: e.outcome,
+                complainantInformed: e.complainantInformed,
+              }
             : r,
         );
         return { ...state, remedies, status: allCompleted(remedies) ? 'remedied' : 'confirmed' };
@@ -138,29 +159,51 @@ export const breachDecider: Decider<BreachState, BreachCommand, BreachEvent> = {
     switch (command.type) {
       case 'ConfirmBreach':
         if (state.status !== 'reported') throw new RuleViolationError('breach_already_decided', `the breach is already ${state.status}`);
-        return [{ type: 'BreachConfirmed.v1', data: { breachId: state.breachId!, unitId, ...(command.note ? { note: command.note } : {}), at: businessAt(command.at, 'at') } }];
+        return [
+          {
+            type: 'BreachConfirmed.v1',
+            data: { breachId: state.breachId!, unitId, ...(command.note ? { note: command.note } : {}), at: businessAt(command.at, 'at') },
+          },
+        ];
       case 'RejectBreach':
         if (state.status !== 'reported') throw new RuleViolationError('breach_already_decided', `the breach is already ${state.status}`);
         if (!command.reason?.trim()) throw new InvalidInputError([{ field: 'reason', message: 'a rejection needs a reason' }]);
-        return [{ type: 'BreachRejected.v1', data: { breachId: state.breachId!, unitId, reason: command.reason, at: businessAt(command.at, 'at') } }];
+        return [
+          {
+            type: 'BreachRejected.v1',
+            data: { breachId: state.breachId!, unitId, reason: command.reason, at: businessAt(command.at, 'at') },
+          },
+        ];
       case 'PlanRemedy':
-        if (state.status === 'reported') throw new RuleViolationError('breach_not_confirmed', 'remedies can be planned only for a confirmed breach');
+        if (state.status === 'reported')
+          throw new RuleViolationError('breach_not_confirmed', 'remedies can be planned only for a confirmed breach');
         if (state.status === 'rejected') throw new RuleViolationError('breach_rejected', 'the breach was rejected; it needs no remedy');
         if (!isCalendarDate(command.dueOn)) throw new InvalidInputError([{ field: 'dueOn', message: 'must be a date YYYY-MM-DD' }]);
-        if (state.remedies.some((r) => r.remedyId === command.remedyId)) throw new RuleViolationError('remedy_exists', `remedy ${command.remedyId} exists`);
+        if (state.remedies.some((r) => r.remedyId === command.remedyId))
+          throw new RuleViolationError('remedy_exists', `remedy ${command.remedyId} exists`);
         return [
           {
             type: 'RemedyPlanned.v1',
-            data: { breachId: state.breachId!, unitId, remedyId: command.remedyId, action: command.action, responsible: command.responsible, dueOn: command.dueOn, at },
+            data: {
+              breachId: state.breachId!,
+              unitId,
+              remedyId: command.remedyId,
+              action: command.action,
+              responsible: command.responsible,
+              dueOn: command.dueOn,
+              at,
+            },
           },
         ];
       case 'CompleteRemedy': {
         const remedy = state.remedies.find((r) => r.remedyId === command.remedyId);
         if (!remedy) throw new NotFoundError('remedy', command.remedyId);
-        if (remedy.status === 'completed') throw new RuleViolationError('remedy_completed', `remedy ${command.remedyId} is already completed`);
+        if (remedy.status === 'completed')
+          throw new RuleViolationError('remedy_completed', `remedy ${command.remedyId} is already completed`);
         const completedAt = command.completedAt ?? now;
         if (completedAt > now) throw new InvalidInputError([{ field: 'completedAt', message: 'cannot be in the future' }]);
-        if (completedAt.toISOString() < remedy.plannedAt) throw new InvalidInputError([{ field: 'completedAt', message: 'cannot be before the remedy was planned' }]);
+        if (completedAt.toISOString() < remedy.plannedAt)
+          throw new InvalidInputError([{ field: 'completedAt', message: 'cannot be before the remedy was planned' }]);
         return [
           {
             type: 'RemedyCompleted.v1',

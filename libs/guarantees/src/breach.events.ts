@@ -23,7 +23,15 @@ export type RemedyPlanned = {
 };
 export type RemedyCompleted = {
   type: 'RemedyCompleted.v1';
-  data: { breachId: string; unitId: string; remedyId: string; completedAt: string; outcome: string; complainantInformed: boolean; at: string };
+  data: {
+    breachId: string;
+    unitId: string;
+    remedyId: string;
+    completedAt: string;
+    outcome: string;
+    complainantInformed: boolean;
+    at: string;
+  };
 };
 
 export type BreachEvent = BreachReported | BreachConfirmed | BreachRejected | RemedyPlanned | RemedyCompleted;

@@ -92,31 +92,45 @@ export const guaranteeDecider: Decider<GuaranteeState, GuaranteeCommand, Guarant
           );
         }
         const content = normaliseContent(command.content, []);
-        return [{ type: 'GuaranteeDrafted.v1', data: { guaranteeId, unitId: command.unitId, year: command.year, version: 1, ...content, at } }];
+        return [
+          { type: 'GuaranteeDrafted.v1', data: { guaranteeId, unitId: command.unitId, year: command.year, version: 1, ...content, at } },
+        ];
       }
       case 'ReviseGuarantee': {
         const s = requireExisting(state, command.guaranteeId);
         if (today > yearEnd(s.year!)) throw new RuleViolationError('guarantee_expired', `the guarantee's year ${s.year} has ended`);
         const last = latest(s);
         const version = last.status === 'draft' ? last.version : last.version + 1;
-        const content = normaliseContent(command.content, s.versions.flatMap((v) => v.commitments));
-        return [{ type: 'GuaranteeDrafted.v1', data: { guaranteeId: s.guaranteeId!, unitId: s.unitId!, year: s.year!, version, ...content, at } }];
+        const content = normaliseContent(
+          command.content,
+          s.versions.flatMap((v) => v.commitments),
+        );
+        return [
+          { type: 'GuaranteeDrafted.v1', data: { guaranteeId: s.guaranteeId!, unitId: s.unitId!, year: s.year!, version, ...content, at } },
+        ];
       }
       case 'AdoptGuarantee': {
         const s = requireExisting(state, command.guaranteeId);
         const draft = latest(s);
         if (draft.status !== 'draft') {
-          throw new RuleViolationError('not_a_draft', `version ${draft.version} is ${draft.status}; only a draft can be adopted (revise to make a new draft)`);
+          throw new RuleViolationError(
+            'not_a_draft',
+            `version ${draft.version} is ${draft.status}; only a draft can be adopted (revise to make a new draft)`,
+          );
         }
         if (!isCalendarDate(command.decidedOn)) throw new InvalidInputError([{ field: 'decidedOn', message: 'must be a date YYYY-MM-DD' }]);
-        if (command.decidedOn > today) throw new InvalidInputError([{ field: 'decidedOn', message: 'the board decision cannot be in the future' }]);
+        if (command.decidedOn > today)
+          throw new InvalidInputError([{ field: 'decidedOn', message: 'the board decision cannot be in the future' }]);
         if (command.decidedOn > yearEnd(s.year!)) {
           throw new RuleViolationError('guarantee_expired', `a guarantee for ${s.year} cannot be adopted after that year`);
         }
         const inForceFrom = command.decidedOn < `${s.year}-01-01` ? `${s.year}-01-01` : command.decidedOn;
         const current = s.versions.find((v) => v.status === 'adopted');
         if (current && current.inForceFrom! > inForceFrom) {
-          throw new RuleViolationError('decision_before_current', `version ${current.version} is in force from ${current.inForceFrom}; a later version cannot take effect before it`);
+          throw new RuleViolationError(
+            'decision_before_current',
+            `version ${current.version} is in force from ${current.inForceFrom}; a later version cannot take effect before it`,
+          );
         }
         return [
           {
@@ -138,10 +152,19 @@ export const guaranteeDecider: Decider<GuaranteeState, GuaranteeCommand, Guarant
       case 'WithdrawGuarantee': {
         const s = requireExisting(state, command.guaranteeId);
         const targets = s.versions.filter((v) => v.status === 'adopted' || v.status === 'draft');
-        if (!targets.length) throw new RuleViolationError('nothing_to_withdraw', 'the guarantee has no adopted or draft version to withdraw');
+        if (!targets.length)
+          throw new RuleViolationError('nothing_to_withdraw', 'the guarantee has no adopted or draft version to withdraw');
         return targets.map((v) => ({
           type: 'GuaranteeWithdrawn.v1' as const,
-          data: { guaranteeId: s.guaranteeId!, unitId: s.unitId!, year: s.year!, version: v.version, reason: command.reason, withdrawnOn: today, at },
+          data: {
+            guaranteeId: s.guaranteeId!,
+            unitId: s.unitId!,
+            year: s.year!,
+            version: v.version,
+            reason: command.reason,
+            withdrawnOn: today,
+            at,
+          },
         }));
       }
     }

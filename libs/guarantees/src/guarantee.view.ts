@@ -15,7 +15,9 @@ export function toGuaranteeView(s: GuaranteeState, now: Date) {
     remedy: latest.remedy,
     contact: latest.contact,
     ...(latest.decidedOn ? { decidedOn: latest.decidedOn, decisionRef: latest.decisionRef } : {}),
-    ...(inForce ? { inForce: { version: inForce.version, from: inForce.inForceFrom, decidedOn: inForce.decidedOn, decisionRef: inForce.decisionRef } } : {}),
+    ...(inForce
+      ? { inForce: { version: inForce.version, from: inForce.inForceFrom, decidedOn: inForce.decidedOn, decisionRef: inForce.decisionRef } }
+      : {}),
     versions: s.versions.map((v) => ({
       version: v.version,
       status: v.status,

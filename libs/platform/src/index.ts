@@ -15,3 +15,4 @@ export * from './platform.module';
 export * from './projections/projections-host';
 export * from './tokens';
 export * from './projections/projection-read';
+export * from './projections/sql-filter';

@@ -56,12 +56,15 @@ export class ReadModelStore {
   /** Points the stable view names at a generation; runs inside the caller's transaction. */
   pointViews(projection: Projection, generation: number): void {
     for (const logical of Object.keys(projection.tables)) {
-      this.db.exec(`DROP VIEW IF EXISTS "${logical}"; CREATE VIEW "${logical}" AS SELECT * FROM "${physical(projection, logical, generation)}"`);
+      this.db.exec(
+        `DROP VIEW IF EXISTS "${logical}"; CREATE VIEW "${logical}" AS SELECT * FROM "${physical(projection, logical, generation)}"`,
+      );
     }
   }
 
   dropGeneration(projection: Projection, generation: number): void {
-    for (const logical of Object.keys(projection.tables)) this.db.exec(`DROP TABLE IF EXISTS "${physical(projection, logical, generation)}"`);
+    for (const logical of Object.keys(projection.tables))
+      this.db.exec(`DROP TABLE IF EXISTS "${physical(projection, logical, generation)}"`);
   }
 
   /** Read-only queries against the stable views. */

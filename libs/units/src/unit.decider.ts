@@ -49,7 +49,9 @@ export const unitDecider: Decider<UnitState, UnitCommand, UnitEvent> = {
     switch (command.type) {
       case 'RegisterUnit': {
         if (!UNIT_ID.test(command.unitId) || command.unitId.length > 64) {
-          throw new InvalidInputError([{ field: 'id', message: 'must be a slug: lower-case letters, digits and single hyphens, at most 64 characters' }]);
+          throw new InvalidInputError([
+            { field: 'id', message: 'must be a slug: lower-case letters, digits and single hyphens, at most 64 characters' },
+          ]);
         }
         if (state.exists) throw new RuleViolationError('unit_exists', `unit ${command.unitId} is already registered`);
         return [

@@ -93,12 +93,8 @@ export class SqliteEventStore implements EventStore {
         `INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at, prev_hash, hash)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      forwards: db.prepare(
-        `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
-      ).raw(),
-      backwards: db.prepare(
-        `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
-      ).raw(),
+      forwards: db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`).raw(),
+      backwards: db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`).raw(),
       headPosition: db.prepare('SELECT COALESCE(MAX(position), 0) FROM events').pluck(),
       getMeta: db.prepare('SELECT metadata FROM streams WHERE stream_id = ?').pluck(),
       setMeta: db.prepare(

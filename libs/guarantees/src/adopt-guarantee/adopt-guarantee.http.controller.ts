@@ -24,6 +24,11 @@ export class AdoptGuaranteeController {
   @HttpCode(200)
   @Roles('admin')
   adopt(@Param('id') id: string, @Body() body: AdoptGuaranteeRequest, @CurrentUser() user: Principal, @IfMatch() rev?: bigint) {
-    return this.guarantees.run(id, user, (now) => ({ type: 'AdoptGuarantee', guaranteeId: id, decidedOn: body.decidedOn, decisionRef: body.decisionRef, now }), rev);
+    return this.guarantees.run(
+      id,
+      user,
+      (now) => ({ type: 'AdoptGuarantee', guaranteeId: id, decidedOn: body.decidedOn, decisionRef: body.decisionRef, now }),
+      rev,
+    );
   }
 }

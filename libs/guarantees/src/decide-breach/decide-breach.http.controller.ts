@@ -25,6 +25,11 @@ export class DecideBreachController {
   @HttpCode(200)
   @Roles('admin', 'manager')
   reject(@Param('id') id: string, @Body() body: RejectBreachRequest, @CurrentUser() user: Principal, @IfMatch() rev?: bigint) {
-    return this.breaches.run(id, user, (now) => ({ type: 'RejectBreach', breachId: id, reason: body.reason, at: instant(body.at), now }), rev);
+    return this.breaches.run(
+      id,
+      user,
+      (now) => ({ type: 'RejectBreach', breachId: id, reason: body.reason, at: instant(body.at), now }),
+      rev,
+    );
   }
 }

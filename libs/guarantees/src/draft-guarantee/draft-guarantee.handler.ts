@@ -32,7 +32,14 @@ export class DraftGuaranteeHandler implements ICommandHandler<DraftGuarantee> {
     return this.runner.respond(
       guaranteeDecider,
       guaranteeStream(guaranteeIdFor(request.unitId, request.year)),
-      { type: 'DraftGuarantee', unitId: request.unitId, year: request.year, content: contentOf(request), unitOpen: unit.status === 'open', now },
+      {
+        type: 'DraftGuarantee',
+        unitId: request.unitId,
+        year: request.year,
+        content: contentOf(request),
+        unitOpen: unit.status === 'open',
+        now,
+      },
       { actor: actorOf(user) },
       (s) => toGuaranteeView(s, now),
     );

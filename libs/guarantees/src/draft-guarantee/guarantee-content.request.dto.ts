@@ -42,7 +42,10 @@ export class ContactRequest {
   @IsOptional()
   @Matches(/^\+?[0-9 ()-]{5,25}$/, { message: 'phone must be a phone number' })
   phone?: string;
-  @ApiPropertyOptional({ example: 'anna.svensson@stockholm.se' }) @IsOptional() @IsEmail({}, { message: 'email must be an e-mail address' }) email?: string;
+  @ApiPropertyOptional({ example: 'anna.svensson@stockholm.se' })
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  email?: string;
 }
 
 /** The fields of a guarantee version, shared by create and revise. */

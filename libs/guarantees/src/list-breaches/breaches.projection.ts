@@ -11,7 +11,8 @@ export const breachesProjection: Projection = {
   tables: {
     breaches:
       'id TEXT PRIMARY KEY, unit_id TEXT NOT NULL, guarantee_id TEXT NOT NULL, commitment_id TEXT NOT NULL, status TEXT NOT NULL, occurred_at TEXT NOT NULL, year INTEGER NOT NULL, case_id TEXT, reported_at TEXT NOT NULL',
-    remedies: 'breach_id TEXT NOT NULL, remedy_id TEXT NOT NULL, status TEXT NOT NULL, due_on TEXT NOT NULL, completed_at TEXT, PRIMARY KEY (breach_id, remedy_id)',
+    remedies:
+      'breach_id TEXT NOT NULL, remedy_id TEXT NOT NULL, status TEXT NOT NULL, due_on TEXT NOT NULL, completed_at TEXT, PRIMARY KEY (breach_id, remedy_id)',
   },
   indexes: { breaches: ['unit_id, year', 'year', 'case_id'] },
   apply(tx, recorded) {
@@ -22,7 +23,9 @@ export const breachesProjection: Projection = {
       case 'BreachReported.v1': {
         const d = event.data;
         tx.db
-          .prepare(`INSERT INTO ${b} (id, unit_id, guarantee_id, commitment_id, status, occurred_at, year, case_id, reported_at) VALUES (?, ?, ?, ?, 'reported', ?, ?, ?, ?)`)
+          .prepare(
+            `INSERT INTO ${b} (id, unit_id, guarantee_id, commitment_id, status, occurred_at, year, case_id, reported_at) VALUES (?, ?, ?, ?, 'reported', ?, ?, ?, ?)`,
+          )
           .run(d.breachId, d.unitId, d.guaranteeId, d.commitmentId, d.occurredAt, stockholmYear(d.occurredAt), d.caseId ?? null, d.at);
         break;
       }
@@ -33,7 +36,9 @@ export const breachesProjection: Projection = {
         tx.db.prepare(`UPDATE ${b} SET status = 'rejected' WHERE id = ?`).run(event.data.breachId);
         break;
       case 'RemedyPlanned.v1':
-        tx.db.prepare(`INSERT INTO ${r} (breach_id, remedy_id, status, due_on) VALUES (?, ?, 'planned', ?)`).run(event.data.breachId, event.data.remedyId, event.data.dueOn);
+        tx.db
+          .prepare(`INSERT INTO ${r} (breach_id, remedy_id, status, due_on) VALUES (?, ?, 'planned', ?)`)
+          .run(event.data.breachId, event.data.remedyId, event.data.dueOn);
         tx.db.prepare(`UPDATE ${b} SET status = 'confirmed' WHERE id = ?`).run(event.data.breachId);
         break;
       case 'RemedyCompleted.v1':
@@ -41,7 +46,9 @@ export const breachesProjection: Projection = {
           .prepare(`UPDATE ${r} SET status = 'completed', completed_at = ? WHERE breach_id = ? AND remedy_id = ?`)
           .run(event.data.completedAt, event.data.breachId, event.data.remedyId);
         tx.db
-          .prepare(`UPDATE ${b} SET status = 'remedied' WHERE id = ? AND NOT EXISTS (SELECT 1 FROM ${r} WHERE breach_id = ? AND status = 'planned')`)
+          .prepare(
+            `UPDATE ${b} SET status = 'remedied' WHERE id = ? AND NOT EXISTS (SELECT 1 FROM ${r} WHERE breach_id = ? AND status = 'planned')`,
+          )
           .run(event.data.breachId, event.data.breachId);
         break;
     }

@@ -5,7 +5,7 @@ import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-va
 import { assertUnitAccess, CurrentUser, Principal, Roles } from '@app/auth';
 import { CLOCK, Clock, fold, NotFoundError, stockholmDate } from '@app/core';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { ProjectionQuery, ProjectionRead, ProjectionsHost, ResourceResult } from '@app/platform';
+import { ProjectionQuery, ProjectionRead, ProjectionsHost, ResourceResult, SqlFilter } from '@app/platform';
 import { breachDecider } from '../breach.decider';
 import { BreachEvent, breachStream } from '../breach.events';
 import { toBreachView } from '../breach.view';
@@ -17,7 +17,10 @@ export class ListBreachesQuery extends ProjectionQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) unitId?: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
   @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES) status?: (typeof STATUSES)[number];
-  @ApiPropertyOptional({ description: 'only breaches with a planned remedy past its due date' }) @IsOptional() @IsIn(['true', 'false']) overdueRemedies?: string;
+  @ApiPropertyOptional({ description: 'only breaches with a planned remedy past its due date' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  overdueRemedies?: string;
 }
 
 interface Row {
@@ -48,22 +51,17 @@ export class ListBreachesController {
   list(@Query() q: ListBreachesQuery, @CurrentUser() user: Principal) {
     if (q.unitId) assertUnitAccess(user, q.unitId);
     const today = stockholmDate(this.clock.now());
-    const where: string[] = [];
-    const params: (string | number)[] = [today];
-    const add = (clause: string, ...values: (string | number)[]) => {
-      where.push(clause);
-      params.push(...values);
-    };
-    if (q.unitId) add('b.unit_id = ?', q.unitId);
-    const scoped = user.roles.includes('admin') || user.roles.includes('auditor') || user.units.includes('*');
-    if (!scoped) add(`b.unit_id IN (${user.units.map(() => '?').join(', ') || "''"})`, ...user.units);
-    if (q.year) add('b.year = ?', q.year);
-    if (q.status) add('b.status = ?', q.status);
-    if (q.overdueRemedies === 'true') where.push('overdue > 0');
+    const seesAll = user.roles.includes('admin') || user.roles.includes('auditor') || user.units.includes('*');
+    const f = new SqlFilter(today)
+      .eq('b.unit_id', q.unitId)
+      .eq('b.year', q.year)
+      .eq('b.status', q.status)
+      .add('overdue > 0', [], q.overdueRemedies === 'true');
+    if (!seesAll) f.in('b.unit_id', user.units);
     const rows = this.host.readModels.all<Row>(
       `SELECT * FROM (SELECT b.*, (SELECT COUNT(*) FROM remedies r WHERE r.breach_id = b.id AND r.status = 'planned' AND r.due_on < ?) AS overdue FROM breaches b) b
-       ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY occurred_at DESC`,
-      ...params,
+       ${f.where} ORDER BY occurred_at DESC`,
+      ...f.params,
     );
     return {
       breaches: rows.map((r) => ({

@@ -40,7 +40,9 @@ export const guaranteesProjection: Projection = {
         tx.db
           .prepare(`UPDATE ${g} SET status = 'adopted', in_force_version = ?, decided_on = ?, decision_ref = ? WHERE id = ?`)
           .run(a.version, a.decidedOn, a.decisionRef, a.guaranteeId);
-        tx.db.prepare(`UPDATE ${v} SET status = 'adopted', in_force_from = ? WHERE guarantee_id = ? AND version = ?`).run(a.inForceFrom, a.guaranteeId, a.version);
+        tx.db
+          .prepare(`UPDATE ${v} SET status = 'adopted', in_force_from = ? WHERE guarantee_id = ? AND version = ?`)
+          .run(a.inForceFrom, a.guaranteeId, a.version);
         if (a.supersedesVersion !== undefined) {
           tx.db
             .prepare(`UPDATE ${v} SET status = 'superseded', in_force_until = ? WHERE guarantee_id = ? AND version = ?`)
@@ -50,7 +52,9 @@ export const guaranteesProjection: Projection = {
       }
       case 'GuaranteeWithdrawn.v1': {
         const w = event.data;
-        tx.db.prepare(`UPDATE ${v} SET status = 'withdrawn', in_force_until = ? WHERE guarantee_id = ? AND version = ?`).run(w.withdrawnOn, w.guaranteeId, w.version);
+        tx.db
+          .prepare(`UPDATE ${v} SET status = 'withdrawn', in_force_until = ? WHERE guarantee_id = ? AND version = ?`)
+          .run(w.withdrawnOn, w.guaranteeId, w.version);
         tx.db
           .prepare(
             `UPDATE ${g} SET status = 'withdrawn', in_force_version = NULL WHERE id = ?

@@ -4,7 +4,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { CLOCK, Clock, fold, NotFoundError, stockholmYear } from '@app/core';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { ProjectionQuery, ProjectionRead, ProjectionsHost, ResourceResult } from '@app/platform';
+import { ProjectionQuery, ProjectionRead, ProjectionsHost, ResourceResult, SqlFilter } from '@app/platform';
 import { guaranteeDecider } from '../guarantee.decider';
 import { GuaranteeEvent, guaranteeStream } from '../guarantee.events';
 import { toGuaranteeView } from '../guarantee.view';
@@ -45,14 +45,13 @@ export class ListGuaranteesController {
   @ProjectionRead(GUARANTEES_PROJECTION)
   list(@Query() q: ListGuaranteesQuery) {
     const thisYear = stockholmYear(this.clock.now());
-    const where: string[] = [];
-    const params: (string | number)[] = [];
-    if (q.unitId) where.push('unit_id = ?') && params.push(q.unitId);
-    if (q.year) where.push('year = ?') && params.push(q.year);
-    if (q.status === 'expired') where.push("status = 'adopted' AND year < ?") && params.push(thisYear);
-    else if (q.status === 'adopted') where.push("status = 'adopted' AND year >= ?") && params.push(thisYear);
-    else if (q.status) where.push('status = ?') && params.push(q.status);
-    const rows = this.host.readModels.all<Row>(`SELECT * FROM guarantees ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY year DESC, unit_id`, ...params);
+    const f = new SqlFilter()
+      .eq('unit_id', q.unitId)
+      .eq('year', q.year)
+      .add("status = 'adopted' AND year < ?", [thisYear], q.status === 'expired')
+      .add("status = 'adopted' AND year >= ?", [thisYear], q.status === 'adopted')
+      .eq('status', q.status === 'expired' || q.status === 'adopted' ? undefined : q.status);
+    const rows = this.host.readModels.all<Row>(`SELECT * FROM guarantees ${f.where} ORDER BY year DESC, unit_id`, ...f.params);
     return {
       guarantees: rows.map((r) => ({
         id: r.id,

@@ -31,7 +31,15 @@ export class PlanRemedyController {
     );
     const remedy = result.state.remedies.find((r) => r.remedyId === remedyId)!;
     return new ResourceResult(
-      { remedyId, status: remedy.status, action: remedy.action, responsible: remedy.responsible, dueOn: remedy.dueOn, breachId: id, breachStatus: result.state.status },
+      {
+        remedyId,
+        status: remedy.status,
+        action: remedy.action,
+        responsible: remedy.responsible,
+        dueOn: remedy.dueOn,
+        breachId: id,
+        breachStatus: result.state.status,
+      },
       result.revision,
       result.position,
     );

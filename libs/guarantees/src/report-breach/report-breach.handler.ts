@@ -31,7 +31,10 @@ export class ReportBreachHandler implements ICommandHandler<ReportBreach> {
   ) {}
 
   async execute({ request, user, breachId }: ReportBreach): Promise<ResourceResult<BreachView>> {
-    const guarantee = fold(guaranteeDecider, (await this.store.readStream(guaranteeStream(request.guaranteeId))) as unknown as GuaranteeEvent[]);
+    const guarantee = fold(
+      guaranteeDecider,
+      (await this.store.readStream(guaranteeStream(request.guaranteeId))) as unknown as GuaranteeEvent[],
+    );
     if (!guarantee.exists) throw new NotFoundError('guarantee', request.guaranteeId);
     assertUnitAccess(user, guarantee.unitId!);
     const now = this.runner.now();

@@ -44,7 +44,9 @@ export class HealthController {
     return this.health.check([
       async () => {
         const session = this.indicators.check('eventStore');
-        return (await this.store.ping()) ? session.up({ kind: this.store.kind }) : session.down({ kind: this.store.kind, message: 'not reachable' });
+        return (await this.store.ping())
+          ? session.up({ kind: this.store.kind })
+          : session.down({ kind: this.store.kind, message: 'not reachable' });
       },
       async () => {
         const session = this.indicators.check('projections');

@@ -1,4 +1,11 @@
-import { CallHandler, ConflictException, ExecutionContext, Injectable, NestInterceptor, UnprocessableEntityException } from '@nestjs/common';
+import {
+  CallHandler,
+  ConflictException,
+  ExecutionContext,
+  Injectable,
+  NestInterceptor,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
@@ -27,7 +34,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     const res = http.getResponse<Response>();
     const scope = `${req.user?.sub ?? 'anonymous'} ${req.path}`;
-    const hash = createHash('sha256').update(canonicalize(req.body ?? null) ?? '').digest('hex');
+    const hash = createHash('sha256')
+      .update(canonicalize(req.body ?? null) ?? '')
+      .digest('hex');
     const reservation = this.store.reserve(scope, key, hash);
     if (reservation.kind === 'mismatch') {
       throw new UnprocessableEntityException({
@@ -36,7 +45,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
       });
     }
     if (reservation.kind === 'in_progress') {
-      throw new ConflictException({ message: 'A request with this Idempotency-Key is still in progress.', problem: { code: 'idempotency_in_progress' } });
+      throw new ConflictException({
+        message: 'A request with this Idempotency-Key is still in progress.',
+        problem: { code: 'idempotency_in_progress' },
+      });
     }
     if (reservation.kind === 'replay') {
       for (const [name, value] of Object.entries(reservation.response.headers)) res.setHeader(name, value);

@@ -6,11 +6,7 @@ export interface StoredResponse {
   body: unknown;
 }
 
-export type Reservation =
-  | { kind: 'new' }
-  | { kind: 'replay'; response: StoredResponse }
-  | { kind: 'mismatch' }
-  | { kind: 'in_progress' };
+export type Reservation = { kind: 'new' } | { kind: 'replay'; response: StoredResponse } | { kind: 'mismatch' } | { kind: 'in_progress' };
 
 /** Durable record of Idempotency-Key requests, so a retried create gets the same answer even after a restart. */
 export class IdempotencyStore {

@@ -34,8 +34,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
-      const detail = typeof response === 'string' ? response : messageOf(response) ?? exception.message;
-      const extra = typeof response === 'object' && response && 'problem' in response ? (response as { problem: Partial<Problem> }).problem : {};
+      const detail = typeof response === 'string' ? response : (messageOf(response) ?? exception.message);
+      const extra =
+        typeof response === 'object' && response && 'problem' in response ? (response as { problem: Partial<Problem> }).problem : {};
       return problem(status, detail, extra);
     }
     return problem(500, 'An unexpected error occurred; it has been logged.');

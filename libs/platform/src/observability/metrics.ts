@@ -46,7 +46,8 @@ export class Metrics {
     return (req: Request, res: Response, next: NextFunction) => {
       const end = this.httpDuration.startTimer();
       res.on('finish', () => {
-        const route = (req.route?.path as string | undefined) ?? (res.statusCode === 404 ? 'unmatched' : req.path.split('/').slice(0, 3).join('/'));
+        const route =
+          (req.route?.path as string | undefined) ?? (res.statusCode === 404 ? 'unmatched' : req.path.split('/').slice(0, 3).join('/'));
         end({ method: req.method, route: `${req.baseUrl ?? ''}${route}`, status: String(res.statusCode) });
       });
       next();

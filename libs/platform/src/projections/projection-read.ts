@@ -1,4 +1,13 @@
-import { BadRequestException, CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata, UseInterceptors, applyDecorators } from '@nestjs/common';
+import {
+  BadRequestException,
+  CallHandler,
+  ExecutionContext,
+  Injectable,
+  NestInterceptor,
+  SetMetadata,
+  UseInterceptors,
+  applyDecorators,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
@@ -29,7 +38,10 @@ export class ProjectionReadInterceptor implements NestInterceptor {
     const res = context.switchToHttp().getResponse<Response>();
     const min = req.query.minPosition;
     if (min !== undefined && (typeof min !== 'string' || !/^\d{1,18}$/.test(min))) {
-      throw new BadRequestException({ message: 'minPosition must be a whole number', problem: { errors: [{ field: 'minPosition', message: 'must be a whole number' }] } });
+      throw new BadRequestException({
+        message: 'minPosition must be a whole number',
+        problem: { errors: [{ field: 'minPosition', message: 'must be a whole number' }] },
+      });
     }
     return from(
       (async () => {

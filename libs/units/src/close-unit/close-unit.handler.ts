@@ -19,6 +19,12 @@ export class CloseUnitHandler implements ICommandHandler<CloseUnit> {
   constructor(private readonly runner: CommandRunner) {}
 
   execute({ unitId, reason, options }: CloseUnit): Promise<ResourceResult<UnitView>> {
-    return this.runner.respond(unitDecider, unitStream(unitId), { type: 'CloseUnit', unitId, reason, now: this.runner.now() }, options, toUnitView);
+    return this.runner.respond(
+      unitDecider,
+      unitStream(unitId),
+      { type: 'CloseUnit', unitId, reason, now: this.runner.now() },
+      options,
+      toUnitView,
+    );
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { ProjectionRead, ProjectionsHost, ResourceResult } from '@app/platform';
+import { ProjectionRead, ProjectionsHost, ResourceResult, SqlFilter } from '@app/platform';
 import { requireUnit } from '../load-unit';
 import { toUnitView } from '../unit.view';
 import { ListUnitsQuery } from './list-units.request.dto';
@@ -30,17 +30,18 @@ export class ListUnitsController {
   @Get()
   @ProjectionRead(UNITS_PROJECTION)
   list(@Query() q: ListUnitsQuery) {
-    const where: string[] = [];
-    const params: string[] = [];
-    for (const [column, value] of [['department', q.department], ['district', q.district], ['status', q.status]] as const) {
-      if (value !== undefined) {
-        where.push(`${column} = ?`);
-        params.push(value);
-      }
-    }
-    const rows = this.host.readModels.all<UnitRow>(`SELECT * FROM units ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY department, name`, ...params);
+    const f = new SqlFilter().eq('department', q.department).eq('district', q.district).eq('status', q.status);
+    const rows = this.host.readModels.all<UnitRow>(`SELECT * FROM units ${f.where} ORDER BY department, name`, ...f.params);
     return {
-      units: rows.map((r) => ({ id: r.id, name: r.name, department: r.department, district: r.district, status: r.status, registeredAt: r.registered_at, ...(r.closed_at ? { closedAt: r.closed_at } : {}) })),
+      units: rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        department: r.department,
+        district: r.district,
+        status: r.status,
+        registeredAt: r.registered_at,
+        ...(r.closed_at ? { closedAt: r.closed_at } : {}),
+      })),
     };
   }
 

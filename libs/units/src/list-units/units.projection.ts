@@ -9,7 +9,8 @@ export const unitsProjection: Projection = {
   version: 1,
   filter: { streamPrefix: 'unit-' },
   tables: {
-    units: 'id TEXT PRIMARY KEY, name TEXT NOT NULL, department TEXT NOT NULL, district TEXT NOT NULL, status TEXT NOT NULL, registered_at TEXT NOT NULL, closed_at TEXT, revision INTEGER NOT NULL',
+    units:
+      'id TEXT PRIMARY KEY, name TEXT NOT NULL, department TEXT NOT NULL, district TEXT NOT NULL, status TEXT NOT NULL, registered_at TEXT NOT NULL, closed_at TEXT, revision INTEGER NOT NULL',
   },
   indexes: { units: ['department', 'district'] },
   apply(tx, recorded) {
@@ -28,7 +29,9 @@ export const unitsProjection: Projection = {
         tx.db.prepare(`UPDATE ${t} SET name = ?, revision = ? WHERE id = ?`).run(event.data.name, rev, event.data.unitId);
         break;
       case 'UnitClosed.v1':
-        tx.db.prepare(`UPDATE ${t} SET status = 'closed', closed_at = ?, revision = ? WHERE id = ?`).run(event.data.at, rev, event.data.unitId);
+        tx.db
+          .prepare(`UPDATE ${t} SET status = 'closed', closed_at = ?, revision = ? WHERE id = ?`)
+          .run(event.data.at, rev, event.data.unitId);
         break;
     }
   },

@@ -23,7 +23,14 @@ export class RegisterUnitHandler implements ICommandHandler<RegisterUnit> {
     return this.runner.respond(
       unitDecider,
       unitStream(request.id),
-      { type: 'RegisterUnit', unitId: request.id, name: request.name, department: request.department, district: request.district, now: this.runner.now() },
+      {
+        type: 'RegisterUnit',
+        unitId: request.id,
+        name: request.name,
+        department: request.department,
+        district: request.district,
+        now: this.runner.now(),
+      },
       { actor },
       toUnitView,
     );

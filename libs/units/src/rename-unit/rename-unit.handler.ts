@@ -19,6 +19,12 @@ export class RenameUnitHandler implements ICommandHandler<RenameUnit> {
   constructor(private readonly runner: CommandRunner) {}
 
   execute({ unitId, name, options }: RenameUnit): Promise<ResourceResult<UnitView>> {
-    return this.runner.respond(unitDecider, unitStream(unitId), { type: 'RenameUnit', unitId, name, now: this.runner.now() }, options, toUnitView);
+    return this.runner.respond(
+      unitDecider,
+      unitStream(unitId),
+      { type: 'RenameUnit', unitId, name, now: this.runner.now() },
+      options,
+      toUnitView,
+    );
   }
 }
