@@ -5,3 +5,4 @@ export * from './events';
 export * from './handle-command';
 export * from './ids';
 export * from './calendar';
+export * from './working-days';

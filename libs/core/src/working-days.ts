@@ -1,0 +1,63 @@
+import Holidays from 'date-holidays';
+import { DateTime } from 'luxon';
+import { endOfStockholmDay, STOCKHOLM, stockholmDate } from './calendar';
+
+/** Eves that are de facto non-working days in Swedish public administration. */
+const NON_WORKING_EVES = new Set(['midsommarafton', 'julafton', 'nyårsafton']);
+
+/**
+ * Working days in Europe/Stockholm: Monday–Friday, excluding Swedish public holidays
+ * and midsommarafton, julafton and nyårsafton.
+ */
+export class WorkingDayCalendar {
+  private readonly holidays = new Holidays('SE');
+  private readonly byYear = new Map<number, Set<string>>();
+
+  private closedDays(year: number): Set<string> {
+    let days = this.byYear.get(year);
+    if (!days) {
+      days = new Set(
+        this.holidays
+          .getHolidays(year)
+          .filter((h) => h.type === 'public' || NON_WORKING_EVES.has(h.name.toLowerCase()))
+          .map((h) => h.date.slice(0, 10)),
+      );
+      this.byYear.set(year, days);
+    }
+    return days;
+  }
+
+  isWorkingDay(date: string): boolean {
+    const d = DateTime.fromISO(date, { zone: STOCKHOLM });
+    return d.weekday <= 5 && !this.closedDays(d.year).has(date);
+  }
+
+  /** The date of the Nth working day after `date` (N ≥ 0; N = 0 gives `date` itself). */
+  addWorkingDays(date: string, n: number): string {
+    let d = DateTime.fromISO(date, { zone: STOCKHOLM });
+    for (let left = n; left > 0; ) {
+      d = d.plus({ days: 1 });
+      if (this.isWorkingDay(d.toISODate()!)) left--;
+    }
+    return d.toISODate()!;
+  }
+
+  /** Working days after `from` up to and including `to` (0 when `to` is not after `from`). */
+  workingDaysBetween(from: string, to: string): number {
+    let count = 0;
+    let d = DateTime.fromISO(from, { zone: STOCKHOLM });
+    const end = DateTime.fromISO(to, { zone: STOCKHOLM });
+    while (d < end) {
+      d = d.plus({ days: 1 });
+      if (this.isWorkingDay(d.toISODate()!)) count++;
+    }
+    return count;
+  }
+
+  /** The deadline instant: the end of the Nth working day after the Stockholm day of `received`. */
+  deadline(received: Date | string, workingDays: number): Date {
+    return endOfStockholmDay(this.addWorkingDays(stockholmDate(received), workingDays));
+  }
+}
+
+export const workingDays = new WorkingDayCalendar();
