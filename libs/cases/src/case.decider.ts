@@ -1,0 +1,296 @@
+import { Decider, InvalidInputError, NotFoundError, RuleViolationError, stockholmDate, workingDays } from '@app/core';
+import { CaseEvent, CaseRegistered, CaseType, Channel, Location, Outcome, Resolution, Submitter } from './case.events';
+
+export type CaseStatus =
+  | 'received'
+  | 'acknowledged'
+  | 'in_progress'
+  | 'transferred'
+  | 'awaiting_complainant'
+  | 'responded'
+  | 'reopened'
+  | 'closed';
+
+export interface CaseState {
+  exists: boolean;
+  caseId?: string;
+  reference?: string;
+  type?: CaseType;
+  channel?: Channel;
+  unitId?: string;
+  category?: string;
+  description?: unknown;
+  submitter?: Submitter | { erased: true };
+  wantsReply?: boolean;
+  needsResponse?: boolean;
+  location?: Location;
+  guaranteeId?: string;
+  commitmentId?: string;
+  breachId?: string;
+  confidential?: boolean;
+  status?: CaseStatus;
+  /** The status to return to after a pause or an unmerge. */
+  statusBefore?: CaseStatus;
+  resolution?: Resolution;
+  outcome?: Outcome;
+  assignee?: string;
+  receivedAt?: string;
+  registeredAt?: string;
+  acknowledgedAt?: string;
+  respondedAt?: string;
+  closedAt?: string;
+  acknowledgeBy?: string;
+  respondBy?: string;
+  pausedSince?: string;
+  mergedInto?: string;
+  delayNotices: number;
+  /** Business time of the latest step: later steps may not be dated before it. */
+  lastAt?: string;
+  history: { type: string; at: string }[];
+}
+
+export interface RegistrationInput {
+  caseId: string;
+  reference: string;
+  caseType: CaseType;
+  channel: Channel;
+  unitId: string;
+  category?: string;
+  description: string;
+  submitter?: Submitter;
+  wantsReply?: boolean;
+  location?: Location;
+  guaranteeId?: string;
+  commitmentId?: string;
+  confidential?: boolean;
+  receivedAt?: Date;
+  rules: { acknowledgeWorkingDays: number; respondWorkingDays: number };
+}
+
+type At = { at?: Date; now: Date };
+export type CaseCommand =
+  | ({ type: 'RegisterCase' } & RegistrationInput & { now: Date })
+  | ({ type: 'AcknowledgeCase' } & At)
+  | ({ type: 'AssignCase'; assignee: string } & At)
+  | ({ type: 'TransferCase'; toUnitId: string; toUnitOpen: boolean; reason: string } & At)
+  | ({ type: 'AwaitComplainant'; question: string } & At)
+  | ({ type: 'ResumeCase' } & At)
+  | ({ type: 'RespondCase'; message: string; outcome?: Outcome } & At)
+  | ({ type: 'SendDelayNotice'; reason: string; newRespondBy?: string } & At)
+  | ({ type: 'CloseCase'; resolution: Exclude<Resolution, 'duplicate'>; note?: string } & At)
+  | ({ type: 'ReopenCase'; reason: string } & At)
+  | ({ type: 'MergeCase'; into: { caseId: string; reference: string; exists: boolean; mergedInto?: string } } & At)
+  | ({ type: 'UnmergeCase' } & At)
+  | ({ type: 'LinkBreach'; breachId: string } & At);
+
+const OPEN: CaseStatus[] = ['received', 'acknowledged', 'in_progress', 'transferred', 'awaiting_complainant', 'responded', 'reopened'];
+const step = (s: CaseState, type: string, at: string): Pick<CaseState, 'lastAt' | 'history'> => ({
+  lastAt: at > (s.lastAt ?? '') ? at : s.lastAt,
+  history: [...s.history, { type, at }],
+});
+
+export const caseDecider: Decider<CaseState, CaseCommand, CaseEvent> = {
+  initialState: () => ({ exists: false, delayNotices: 0, history: [] }),
+
+  evolve(s, event) {
+    const at = 'at' in event.data ? event.data.at : event.data.receivedAt;
+    const base = { ...s, ...step(s, event.type.replace(/\.v\d+$/, ''), at) };
+    switch (event.type) {
+      case 'CaseRegistered.v1': {
+        const d = event.data;
+        return {
+          ...base,
+          exists: true,
+          caseId: d.caseId,
+          reference: d.reference,
+          type: d.type,
+          channel: d.channel,
+          unitId: d.unitId,
+          category: d.category,
+          description: d.description,
+          submitter: d.submitter,
+          wantsReply: d.wantsReply,
+          needsResponse: d.needsResponse,
+          location: d.location,
+          guaranteeId: d.guaranteeId,
+          commitmentId: d.commitmentId,
+          confidential: d.confidential,
+          status: 'received',
+          receivedAt: d.receivedAt,
+          registeredAt: d.registeredAt,
+          acknowledgeBy: d.acknowledgeBy,
+          respondBy: d.respondBy,
+        };
+      }
+      case 'CaseAcknowledged.v1':
+        return { ...base, status: s.status === 'received' || s.status === 'transferred' ? 'acknowledged' : s.status, acknowledgedAt: s.acknowledgedAt ?? at };
+      case 'CaseAssigned.v1':
+        return { ...base, status: 'in_progress', assignee: event.data.assignee };
+      case 'CaseTransferred.v1':
+        return { ...base, status: 'transferred', unitId: event.data.toUnitId, assignee: undefined };
+      case 'ComplainantAsked.v1':
+        return { ...base, status: 'awaiting_complainant', statusBefore: s.status, pausedSince: at };
+      case 'CaseResumed.v1':
+        return { ...base, status: s.statusBefore ?? 'in_progress', statusBefore: undefined, pausedSince: undefined, respondBy: event.data.respondBy };
+      case 'CaseResponded.v1':
+        return { ...base, status: 'responded', respondedAt: s.respondedAt ?? at, outcome: event.data.outcome ?? s.outcome };
+      case 'DelayNoticeSent.v1':
+        return { ...base, delayNotices: s.delayNotices + 1 };
+      case 'CaseClosed.v1':
+        return { ...base, status: 'closed', resolution: event.data.resolution, closedAt: at };
+      case 'CaseReopened.v1':
+        return { ...base, status: 'reopened', resolution: undefined, closedAt: undefined };
+      case 'CaseMerged.v1':
+        return { ...base, statusBefore: s.status, status: 'closed', resolution: 'duplicate', mergedInto: event.data.intoCaseId, closedAt: at };
+      case 'CaseUnmerged.v1':
+        return { ...base, status: s.statusBefore ?? 'received', statusBefore: undefined, resolution: undefined, mergedInto: undefined, closedAt: undefined };
+      case 'CaseBreachLinked.v1':
+        return { ...base, breachId: event.data.breachId };
+    }
+  },
+
+  decide(command, s) {
+    if (command.type === 'RegisterCase') return [register(command, s)];
+    if (!s.exists) throw new NotFoundError('case', '(named)');
+    const at = businessTime(command, s);
+    const caseId = s.caseId!;
+    const open = OPEN.includes(s.status!);
+    const requireOpen = () => {
+      if (!open) throw new RuleViolationError('case_closed', `case ${s.reference} is closed; reopen it first`);
+    };
+    switch (command.type) {
+      case 'AcknowledgeCase':
+        requireOpen();
+        if (s.acknowledgedAt) throw new RuleViolationError('already_acknowledged', `case ${s.reference} was acknowledged on ${s.acknowledgedAt}`);
+        return [{ type: 'CaseAcknowledged.v1', data: { caseId, at } }];
+      case 'AssignCase':
+        requireOpen();
+        if (s.status === 'awaiting_complainant') throw new RuleViolationError('awaiting_complainant', 'the case waits for the complainant; resume it first');
+        return [{ type: 'CaseAssigned.v1', data: { caseId, at, assignee: command.assignee } }];
+      case 'TransferCase':
+        requireOpen();
+        if (command.toUnitId === s.unitId) throw new RuleViolationError('same_unit', `the case already belongs to ${s.unitId}`);
+        if (!command.toUnitOpen) throw new RuleViolationError('unit_closed', `unit ${command.toUnitId} is closed`);
+        return [{ type: 'CaseTransferred.v1', data: { caseId, at, fromUnitId: s.unitId!, toUnitId: command.toUnitId, reason: command.reason } }];
+      case 'AwaitComplainant':
+        requireOpen();
+        if (s.status === 'awaiting_complainant') throw new RuleViolationError('already_awaiting', 'the case already waits for the complainant');
+        if (s.status === 'responded') throw new RuleViolationError('already_responded', 'the case has been responded to');
+        return [{ type: 'ComplainantAsked.v1', data: { caseId, at, question: command.question } }];
+      case 'ResumeCase': {
+        if (s.status !== 'awaiting_complainant') throw new RuleViolationError('not_awaiting', 'the case is not waiting for the complainant');
+        const paused = workingDays.workingDaysBetween(stockholmDate(s.pausedSince!), stockholmDate(at));
+        const respondBy = workingDays.deadline(s.respondBy!, paused).toISOString();
+        return [{ type: 'CaseResumed.v1', data: { caseId, at, pausedWorkingDays: paused, respondBy: paused ? respondBy : s.respondBy! } }];
+      }
+      case 'RespondCase': {
+        requireOpen();
+        if (s.status === 'awaiting_complainant') throw new RuleViolationError('awaiting_complainant', 'the case waits for the complainant; resume it first');
+        if (s.type === 'complaint' && !command.outcome) {
+          throw new InvalidInputError([{ field: 'outcome', message: 'a response to a complaint must assess it: justified, partly_justified, unjustified or not_assessable' }]);
+        }
+        const events: CaseEvent[] = [];
+        if (!s.acknowledgedAt) events.push({ type: 'CaseAcknowledged.v1', data: { caseId, at } });
+        events.push({ type: 'CaseResponded.v1', data: { caseId, at, message: command.message, ...(command.outcome ? { outcome: command.outcome } : {}) } });
+        return events;
+      }
+      case 'SendDelayNotice':
+        requireOpen();
+        if (s.respondedAt) throw new RuleViolationError('already_responded', 'the case has been responded to');
+        if (command.newRespondBy && command.newRespondBy < stockholmDate(at)) {
+          throw new InvalidInputError([{ field: 'newRespondBy', message: 'cannot be before the notice' }]);
+        }
+        return [{ type: 'DelayNoticeSent.v1', data: { caseId, at, reason: command.reason, ...(command.newRespondBy ? { newRespondBy: command.newRespondBy } : {}) } }];
+      case 'CloseCase':
+        requireOpen();
+        if (s.status === 'awaiting_complainant' && command.resolution !== 'withdrawn') {
+          throw new RuleViolationError('awaiting_complainant', 'the case waits for the complainant; resume it first');
+        }
+        if (s.needsResponse && !s.respondedAt && command.resolution !== 'withdrawn') {
+          throw new RuleViolationError('response_required', `case ${s.reference} needs a response before it is closed`);
+        }
+        return [{ type: 'CaseClosed.v1', data: { caseId, at, resolution: command.resolution, ...(command.note ? { note: command.note } : {}) } }];
+      case 'ReopenCase':
+        if (s.status !== 'closed' || s.mergedInto) throw new RuleViolationError('not_closed', s.mergedInto ? 'a merged case is unmerged, not reopened' : 'only a closed case can be reopened');
+        return [{ type: 'CaseReopened.v1', data: { caseId, at, reason: command.reason } }];
+      case 'MergeCase':
+        if (s.mergedInto) throw new RuleViolationError('already_merged', `case ${s.reference} is already merged`);
+        requireOpen();
+        if (!command.into.exists) throw new NotFoundError('case', command.into.caseId);
+        if (command.into.caseId === caseId) throw new RuleViolationError('merge_into_self', 'a case cannot be merged into itself');
+        if (command.into.mergedInto) throw new RuleViolationError('target_merged', `case ${command.into.reference} is itself merged into another case`);
+        return [{ type: 'CaseMerged.v1', data: { caseId, at, intoCaseId: command.into.caseId, intoReference: command.into.reference } }];
+      case 'UnmergeCase':
+        if (!s.mergedInto) throw new RuleViolationError('not_merged', `case ${s.reference} is not merged`);
+        return [{ type: 'CaseUnmerged.v1', data: { caseId, at, fromCaseId: s.mergedInto } }];
+      case 'LinkBreach':
+        if (s.breachId === command.breachId) return [];
+        return [{ type: 'CaseBreachLinked.v1', data: { caseId, at, breachId: command.breachId } }];
+    }
+  },
+};
+
+/** Lifecycle commands may be dated in the past, but not in the future and not before the previous step. */
+function businessTime(command: At, s: CaseState): string {
+  if (!command.at) return command.now.toISOString() < (s.lastAt ?? '') ? s.lastAt! : command.now.toISOString();
+  const at = command.at.toISOString();
+  if (command.at > command.now) throw new InvalidInputError([{ field: 'at', message: 'cannot be in the future' }]);
+  if (s.lastAt && at < s.lastAt) throw new InvalidInputError([{ field: 'at', message: `cannot be before the previous step (${s.lastAt})` }]);
+  return at;
+}
+
+function register(c: RegistrationInput & { now: Date }, s: CaseState): CaseRegistered {
+  if (s.exists) throw new RuleViolationError('case_exists', `case ${c.caseId} already exists`);
+  const received = c.receivedAt ?? c.now;
+  if (received > c.now) throw new InvalidInputError([{ field: 'receivedAt', message: 'cannot be in the future' }]);
+  const submitter = c.submitter && Object.values(c.submitter).some((v) => v) ? c.submitter : undefined;
+  const hasContact = !!(submitter?.email || submitter?.phone || submitter?.address);
+  const wantsReply = c.wantsReply ?? hasContact;
+  if (wantsReply && !hasContact) {
+    throw new InvalidInputError([{ field: 'wantsReply', message: 'a reply needs a way to reach the submitter: e-mail, phone or address' }]);
+  }
+  const needsResponse = wantsReply && (c.caseType === 'complaint' || c.caseType === 'opinion');
+  return {
+    type: 'CaseRegistered.v1',
+    data: {
+      caseId: c.caseId,
+      reference: c.reference,
+      type: c.caseType,
+      channel: c.channel,
+      unitId: c.unitId,
+      ...(c.category ? { category: c.category } : {}),
+      description: c.description,
+      ...(submitter ? { submitter } : {}),
+      wantsReply,
+      needsResponse,
+      ...(c.location ? { location: c.location } : {}),
+      ...(c.guaranteeId ? { guaranteeId: c.guaranteeId, commitmentId: c.commitmentId } : {}),
+      confidential: c.confidential ?? false,
+      receivedAt: received.toISOString(),
+      registeredAt: c.now.toISOString(),
+      rules: c.rules,
+      acknowledgeBy: workingDays.deadline(received, c.rules.acknowledgeWorkingDays).toISOString(),
+      respondBy: workingDays.deadline(received, c.rules.respondWorkingDays).toISOString(),
+    },
+  };
+}
+
+/** Overdue flags and the förvaltningslag 12 § flag at an instant. */
+export function caseFlags(s: CaseState, now: Date) {
+  const open = s.status !== 'closed';
+  const t = now.toISOString();
+  let respondBy = s.respondBy!;
+  if (s.pausedSince) {
+    const paused = workingDays.workingDaysBetween(stockholmDate(s.pausedSince), stockholmDate(now));
+    respondBy = workingDays.deadline(respondBy, paused).toISOString();
+  }
+  const sixMonths = new Date(s.receivedAt!);
+  sixMonths.setMonth(sixMonths.getMonth() + 6);
+  return {
+    overdue: {
+      acknowledge: open && !s.acknowledgedAt && t > s.acknowledgeBy!,
+      respond: open && !!s.needsResponse && !s.respondedAt && !s.pausedSince && t > respondBy,
+    },
+    openOverSixMonths: open && now > sixMonths,
+  };
+}

@@ -1,0 +1,80 @@
+export const CASE_TYPES = ['complaint', 'opinion', 'praise', 'idea'] as const;
+export const CHANNELS = ['web', 'phone', 'email', 'letter', 'visit', 'meeting', 'open311'] as const;
+export const OUTCOMES = ['justified', 'partly_justified', 'unjustified', 'not_assessable'] as const;
+export const RESOLUTIONS = ['resolved', 'closed_not_resolved', 'withdrawn'] as const;
+
+export type CaseType = (typeof CASE_TYPES)[number];
+export type Channel = (typeof CHANNELS)[number];
+export type Outcome = (typeof OUTCOMES)[number];
+export type Resolution = (typeof RESOLUTIONS)[number] | 'duplicate';
+
+/** Personal data: encrypted in the log with the case's own key (see cases.personal-data.ts). */
+export interface Submitter {
+  name?: string;
+  email?: string;
+  phone?: string;
+  address?: string;
+}
+
+export interface Location {
+  address?: string;
+  lat?: number;
+  long?: number;
+}
+
+export type CaseRegistered = {
+  type: 'CaseRegistered.v1';
+  data: {
+    caseId: string;
+    reference: string;
+    type: CaseType;
+    channel: Channel;
+    unitId: string;
+    category?: string;
+    description: string;
+    submitter?: Submitter;
+    wantsReply: boolean;
+    needsResponse: boolean;
+    location?: Location;
+    guaranteeId?: string;
+    commitmentId?: string;
+    confidential: boolean;
+    receivedAt: string;
+    registeredAt: string;
+    /** The deadline rules in force at receipt; they stay with the case. */
+    rules: { acknowledgeWorkingDays: number; respondWorkingDays: number };
+    acknowledgeBy: string;
+    respondBy: string;
+  };
+};
+type Step<T extends string, D = object> = { type: T; data: { caseId: string; at: string } & D };
+export type CaseAcknowledged = Step<'CaseAcknowledged.v1'>;
+export type CaseAssigned = Step<'CaseAssigned.v1', { assignee: string }>;
+export type CaseTransferred = Step<'CaseTransferred.v1', { fromUnitId: string; toUnitId: string; reason: string }>;
+export type ComplainantAsked = Step<'ComplainantAsked.v1', { question: string }>;
+export type CaseResumed = Step<'CaseResumed.v1', { pausedWorkingDays: number; respondBy: string }>;
+export type CaseResponded = Step<'CaseResponded.v1', { message: string; outcome?: Outcome }>;
+export type DelayNoticeSent = Step<'DelayNoticeSent.v1', { reason: string; newRespondBy?: string }>;
+export type CaseClosed = Step<'CaseClosed.v1', { resolution: Exclude<Resolution, 'duplicate'>; note?: string }>;
+export type CaseReopened = Step<'CaseReopened.v1', { reason: string }>;
+export type CaseMerged = Step<'CaseMerged.v1', { intoCaseId: string; intoReference: string }>;
+export type CaseUnmerged = Step<'CaseUnmerged.v1', { fromCaseId: string }>;
+export type CaseBreachLinked = Step<'CaseBreachLinked.v1', { breachId: string }>;
+
+export type CaseEvent =
+  | CaseRegistered
+  | CaseAcknowledged
+  | CaseAssigned
+  | CaseTransferred
+  | ComplainantAsked
+  | CaseResumed
+  | CaseResponded
+  | DelayNoticeSent
+  | CaseClosed
+  | CaseReopened
+  | CaseMerged
+  | CaseUnmerged
+  | CaseBreachLinked;
+
+export const CASE_CATEGORY = 'case';
+export const caseStream = (caseId: string) => `${CASE_CATEGORY}-${caseId}`;
