@@ -4,6 +4,7 @@ import { Clock } from '@app/core';
 import { AppConfig, Metrics, PlatformModule } from '@app/platform';
 import { UnitsModule } from '@app/units';
 import { GuaranteesModule } from '@app/guarantees';
+import { CasesModule } from '@app/cases';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -23,6 +24,7 @@ export class AppModule {
         AuthModule.forRoot(config.auth),
         UnitsModule,
         GuaranteesModule,
+        CasesModule,
       ],
     };
   }

@@ -80,7 +80,7 @@ describe('case decider: lifecycle', () => {
     const asked = ev('ComplainantAsked.v1', '2026-03-04T08:00:00.000Z', { question: 'Vilken dag?' }); // Wednesday
     spec.given(after(asked)).when({ type: 'ResumeCase', ...at('2026-03-09T08:00:00Z') }).thenMatches([
       // respondBy was Mon 16 March; paused Thu, Fri, Mon = 3 working days → Thu 19 March
-      { type: 'CaseResumed.v1', data: { pausedWorkingDays: 3, respondBy: '2026-03-19T22:59:59.999Z' } },
+      { type: 'CaseResumed.v1', data: { pausedWorkingDays: 3, respondBy: '2026-03-19T22:59:59.999Z', status: 'received' } },
     ]);
     spec.given(after(asked)).when({ type: 'RespondCase', message: 'x', outcome: 'justified', ...at('2026-03-05T08:00:00Z') }).thenThrows(RuleViolationError, 'awaiting_complainant');
     spec.given(registered).when({ type: 'ResumeCase', ...at('2026-03-05T08:00:00Z') }).thenThrows(RuleViolationError, 'not_awaiting');

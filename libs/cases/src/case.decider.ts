@@ -131,7 +131,7 @@ export const caseDecider: Decider<CaseState, CaseCommand, CaseEvent> = {
       case 'ComplainantAsked.v1':
         return { ...base, status: 'awaiting_complainant', statusBefore: s.status, pausedSince: at };
       case 'CaseResumed.v1':
-        return { ...base, status: s.statusBefore ?? 'in_progress', statusBefore: undefined, pausedSince: undefined, respondBy: event.data.respondBy };
+        return { ...base, status: event.data.status as CaseStatus, statusBefore: undefined, pausedSince: undefined, respondBy: event.data.respondBy };
       case 'CaseResponded.v1':
         return { ...base, status: 'responded', respondedAt: s.respondedAt ?? at, outcome: event.data.outcome ?? s.outcome };
       case 'DelayNoticeSent.v1':
@@ -143,7 +143,7 @@ export const caseDecider: Decider<CaseState, CaseCommand, CaseEvent> = {
       case 'CaseMerged.v1':
         return { ...base, statusBefore: s.status, status: 'closed', resolution: 'duplicate', mergedInto: event.data.intoCaseId, closedAt: at };
       case 'CaseUnmerged.v1':
-        return { ...base, status: s.statusBefore ?? 'received', statusBefore: undefined, resolution: undefined, mergedInto: undefined, closedAt: undefined };
+        return { ...base, status: event.data.status as CaseStatus, statusBefore: undefined, resolution: undefined, mergedInto: undefined, closedAt: undefined };
       case 'CaseBreachLinked.v1':
         return { ...base, breachId: event.data.breachId };
     }
@@ -181,7 +181,7 @@ export const caseDecider: Decider<CaseState, CaseCommand, CaseEvent> = {
         if (s.status !== 'awaiting_complainant') throw new RuleViolationError('not_awaiting', 'the case is not waiting for the complainant');
         const paused = workingDays.workingDaysBetween(stockholmDate(s.pausedSince!), stockholmDate(at));
         const respondBy = workingDays.deadline(s.respondBy!, paused).toISOString();
-        return [{ type: 'CaseResumed.v1', data: { caseId, at, pausedWorkingDays: paused, respondBy: paused ? respondBy : s.respondBy! } }];
+        return [{ type: 'CaseResumed.v1', data: { caseId, at, pausedWorkingDays: paused, respondBy: paused ? respondBy : s.respondBy!, status: s.statusBefore ?? 'in_progress' } }];
       }
       case 'RespondCase': {
         requireOpen();
@@ -222,7 +222,7 @@ export const caseDecider: Decider<CaseState, CaseCommand, CaseEvent> = {
         return [{ type: 'CaseMerged.v1', data: { caseId, at, intoCaseId: command.into.caseId, intoReference: command.into.reference } }];
       case 'UnmergeCase':
         if (!s.mergedInto) throw new RuleViolationError('not_merged', `case ${s.reference} is not merged`);
-        return [{ type: 'CaseUnmerged.v1', data: { caseId, at, fromCaseId: s.mergedInto } }];
+        return [{ type: 'CaseUnmerged.v1', data: { caseId, at, fromCaseId: s.mergedInto, status: s.statusBefore ?? 'received' } }];
       case 'LinkBreach':
         if (s.breachId === command.breachId) return [];
         return [{ type: 'CaseBreachLinked.v1', data: { caseId, at, breachId: command.breachId } }];

@@ -52,13 +52,13 @@ export type CaseAcknowledged = Step<'CaseAcknowledged.v1'>;
 export type CaseAssigned = Step<'CaseAssigned.v1', { assignee: string }>;
 export type CaseTransferred = Step<'CaseTransferred.v1', { fromUnitId: string; toUnitId: string; reason: string }>;
 export type ComplainantAsked = Step<'ComplainantAsked.v1', { question: string }>;
-export type CaseResumed = Step<'CaseResumed.v1', { pausedWorkingDays: number; respondBy: string }>;
+export type CaseResumed = Step<'CaseResumed.v1', { pausedWorkingDays: number; respondBy: string; status: string }>;
 export type CaseResponded = Step<'CaseResponded.v1', { message: string; outcome?: Outcome }>;
 export type DelayNoticeSent = Step<'DelayNoticeSent.v1', { reason: string; newRespondBy?: string }>;
 export type CaseClosed = Step<'CaseClosed.v1', { resolution: Exclude<Resolution, 'duplicate'>; note?: string }>;
 export type CaseReopened = Step<'CaseReopened.v1', { reason: string }>;
 export type CaseMerged = Step<'CaseMerged.v1', { intoCaseId: string; intoReference: string }>;
-export type CaseUnmerged = Step<'CaseUnmerged.v1', { fromCaseId: string }>;
+export type CaseUnmerged = Step<'CaseUnmerged.v1', { fromCaseId: string; status: string }>;
 export type CaseBreachLinked = Step<'CaseBreachLinked.v1', { breachId: string }>;
 
 export type CaseEvent =

@@ -30,6 +30,12 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads the default deadlines in working days', () => {
+    expect(loadConfig({}).deadlines).toEqual({ acknowledgeWorkingDays: 2, respondWorkingDays: 10 });
+    expect(loadConfig({ ACKNOWLEDGE_WORKING_DAYS: '3', RESPOND_WORKING_DAYS: '15' }).deadlines).toEqual({ acknowledgeWorkingDays: 3, respondWorkingDays: 15 });
+    expect(() => loadConfig({ RESPOND_WORKING_DAYS: 'ten' })).toThrow(/RESPOND_WORKING_DAYS/);
+  });
+
   it('rejects a port out of range and a short dev secret', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
     expect(() => loadConfig({ AUTH_DEV_SECRET: 'short' })).toThrow(/AUTH_DEV_SECRET/);

@@ -11,6 +11,8 @@ export interface AppConfig {
   /** A projection further behind the head than this makes /health/ready fail. */
   readyMaxLag: number;
   nodeEnv: string;
+  /** Defaults for new cases; the rules in force at receipt stay with each case. */
+  deadlines: { acknowledgeWorkingDays: number; respondWorkingDays: number };
 }
 
 export class ConfigError extends Error {
@@ -63,6 +65,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const readyMaxLag = Number(lagText);
   if (!/^\d+$/.test(lagText)) problems.push(`READY_MAX_LAG must be a whole number of events, got "${lagText}"`);
 
+  const days = (name: string, fallback: number) => {
+    const t = text(name) ?? String(fallback);
+    if (!/^\d{1,2}$/.test(t) || Number(t) < 1) problems.push(`${name} must be a whole number of working days from 1 to 99, got "${t}"`);
+    return Number(t);
+  };
+  const deadlines = { acknowledgeWorkingDays: days('ACKNOWLEDGE_WORKING_DAYS', 2), respondWorkingDays: days('RESPOND_WORKING_DAYS', 10) };
+
   if (problems.length) throw new ConfigError(problems);
   return {
     port,
@@ -73,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimit,
     readyMaxLag,
     nodeEnv: text('NODE_ENV') ?? 'development',
+    deadlines,
   };
 }
 

@@ -1,0 +1,23 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Principal, Roles } from '@app/auth';
+import { IfMatch } from '@app/platform';
+import { BusinessTimeRequest, businessTime } from '../case-lifecycle/business-time.request.dto';
+import { CaseCommands } from '../case-commands';
+
+export class AcknowledgeCaseRequest extends BusinessTimeRequest {
+}
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('api/cases')
+export class AcknowledgeCaseController {
+  constructor(private readonly cases: CaseCommands) {}
+
+  @Post(':id/acknowledge')
+  @HttpCode(200)
+  @Roles('manager', 'admin')
+  acknowledge(@Param('id') id: string, @Body() body: AcknowledgeCaseRequest, @CurrentUser() user: Principal, @IfMatch() expectedRevision?: bigint) {
+    return this.cases.run(id, user, (now) => ({ type: 'AcknowledgeCase', at: businessTime(body), now }), { expectedRevision });
+  }
+}

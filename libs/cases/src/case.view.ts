@@ -1,0 +1,56 @@
+import { canActForUnit, Principal } from '@app/auth';
+import { caseFlags, CaseState } from './case.decider';
+
+/** May this user read the case's text and submitter? Confidential cases: the unit's managers, admins and auditors only. */
+export function canReadContent(user: Principal, s: Pick<CaseState, 'confidential' | 'unitId'>): boolean {
+  if (!s.confidential) return true;
+  if (user.roles.includes('admin') || user.roles.includes('auditor')) return true;
+  return user.roles.includes('manager') && canActForUnit(user, s.unitId!);
+}
+
+/** May this user see the case at all? Intake, admins and auditors see every case; managers their units' cases. */
+export function canSeeCase(user: Principal, unitId: string): boolean {
+  return seesAllCases(user) || canActForUnit(user, unitId);
+}
+
+export function seesAllCases(user: Principal): boolean {
+  return user.roles.some((r) => r === 'intake' || r === 'admin' || r === 'auditor') || user.units.includes('*');
+}
+
+export function toCaseView(s: CaseState, now: Date, withContent: boolean) {
+  const flags = caseFlags(s, now);
+  return {
+    id: s.caseId!,
+    reference: s.reference!,
+    type: s.type!,
+    channel: s.channel!,
+    unitId: s.unitId!,
+    status: s.status!,
+    ...(s.category ? { category: s.category } : {}),
+    confidential: !!s.confidential,
+    ...(s.resolution ? { resolution: s.resolution } : {}),
+    ...(s.outcome ? { outcome: s.outcome } : {}),
+    ...(s.assignee ? { assignee: s.assignee } : {}),
+    receivedAt: s.receivedAt!,
+    registeredAt: s.registeredAt!,
+    ...(s.acknowledgedAt ? { acknowledgedAt: s.acknowledgedAt } : {}),
+    ...(s.respondedAt ? { respondedAt: s.respondedAt } : {}),
+    ...(s.closedAt ? { closedAt: s.closedAt } : {}),
+    acknowledgeBy: s.acknowledgeBy!,
+    respondBy: s.respondBy!,
+    wantsReply: !!s.wantsReply,
+    needsResponse: !!s.needsResponse,
+    overdue: flags.overdue,
+    openOverSixMonths: flags.openOverSixMonths,
+    ...(s.pausedSince ? { pausedSince: s.pausedSince } : {}),
+    ...(s.mergedInto ? { mergedInto: s.mergedInto } : {}),
+    ...(s.guaranteeId ? { guaranteeId: s.guaranteeId, commitmentId: s.commitmentId } : {}),
+    ...(s.breachId ? { breachId: s.breachId } : {}),
+    ...(s.location && withContent ? { location: s.location } : {}),
+    ...(withContent ? { description: s.description, ...(s.submitter ? { submitter: s.submitter } : {}) } : { contentWithheld: true }),
+    delayNotices: s.delayNotices,
+    history: s.history.map((h) => ({ type: h.type, at: h.at })),
+  };
+}
+
+export type CaseView = ReturnType<typeof toCaseView>;

@@ -1,0 +1,57 @@
+import { Inject, Module, OnModuleInit } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { EVENT_STORE, EventStore } from '@app/event-store';
+import { ProjectionsHost } from '@app/platform';
+import { AcknowledgeCaseController } from './acknowledge-case/acknowledge-case.http.controller';
+import { AssignCaseController } from './assign-case/assign-case.http.controller';
+import { AwaitComplainantController } from './await-complainant/await-complainant.http.controller';
+import { breachLinkReactor } from './breach-link.reactor';
+import { CaseCommands } from './case-commands';
+import { CloseCaseController } from './close-case/close-case.http.controller';
+import { SendDelayNoticeController } from './delay-notice/delay-notice.http.controller';
+import { casesProjection } from './list-cases/cases.projection';
+import { ListCasesController } from './list-cases/list-cases.http.controller';
+import { MergeCaseController } from './merge-case/merge-case.http.controller';
+import { ReferenceAllocator } from './register-case/reference-allocator';
+import { RegisterCaseHandler } from './register-case/register-case.handler';
+import { RegisterCaseController } from './register-case/register-case.http.controller';
+import { ReopenCaseController } from './reopen-case/reopen-case.http.controller';
+import { RespondCaseController } from './respond-case/respond-case.http.controller';
+import { ResumeCaseController } from './resume-case/resume-case.http.controller';
+import { TransferCaseController } from './transfer-case/transfer-case.http.controller';
+import { UnmergeCaseController } from './unmerge-case/unmerge-case.http.controller';
+
+@Module({
+  imports: [CqrsModule],
+  controllers: [
+    RegisterCaseController,
+    ListCasesController,
+    AcknowledgeCaseController,
+    AssignCaseController,
+    TransferCaseController,
+    AwaitComplainantController,
+    ResumeCaseController,
+    RespondCaseController,
+    SendDelayNoticeController,
+    CloseCaseController,
+    ReopenCaseController,
+    MergeCaseController,
+    UnmergeCaseController,
+  ],
+  providers: [
+    RegisterCaseHandler,
+    CaseCommands,
+    { provide: ReferenceAllocator, inject: [EVENT_STORE], useFactory: (store: EventStore) => new ReferenceAllocator(store) },
+  ],
+})
+export class CasesModule implements OnModuleInit {
+  constructor(
+    private readonly projections: ProjectionsHost,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  onModuleInit(): void {
+    this.projections.register(casesProjection);
+    this.projections.registerReactor(breachLinkReactor(this.store));
+  }
+}

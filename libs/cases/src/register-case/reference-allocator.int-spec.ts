@@ -1,0 +1,37 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore } from '@app/event-store';
+import { formatReference, ReferenceAllocator } from './reference-allocator';
+
+describe('case references', () => {
+  const open = () => new SqliteEventStore({ path: join(mkdtempSync(join(tmpdir(), 'synpunkt-ref-')), 'events.sqlite') });
+
+  it('formats YYYY-NNNNNN', () => {
+    expect(formatReference(2026, 42)).toBe('2026-000042');
+  });
+
+  it('gives 200 concurrent registrations 200 distinct, gap-free numbers in order of assignment', async () => {
+    const store = open();
+    const allocator = new ReferenceAllocator(store);
+    const refs = await Promise.all(Array.from({ length: 200 }, (_, i) => allocator.allocate(2026, `case-${i}`)));
+    expect(new Set(refs).size).toBe(200);
+    expect([...refs].sort()).toEqual(Array.from({ length: 200 }, (_, i) => formatReference(2026, i + 1)));
+    const log = await store.readStream('reference-2026');
+    expect(log.map((e) => (e.data as { caseId: string }).caseId).sort()).toEqual(Array.from({ length: 200 }, (_, i) => `case-${i}`).sort());
+    await store.close();
+  });
+
+  it('stays gap-free with two allocators (as two processes) racing on one store, and numbers each year apart', async () => {
+    const store = open();
+    const a = new ReferenceAllocator(store);
+    const b = new ReferenceAllocator(store);
+    const refs = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => (i % 2 ? a : b).allocate(i % 10 === 0 ? 2025 : 2026, `c${i}`)),
+    );
+    const of = (year: number) => refs.filter((r) => r.startsWith(`${year}-`)).sort();
+    expect(of(2025)).toEqual(Array.from({ length: 20 }, (_, i) => formatReference(2025, i + 1)));
+    expect(of(2026)).toEqual(Array.from({ length: 180 }, (_, i) => formatReference(2026, i + 1)));
+    await store.close();
+  });
+});

@@ -1,0 +1,20 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Principal, Roles } from '@app/auth';
+import { RegisterCase } from './register-case.handler';
+import { RegisterCaseRequest } from './register-case.request.dto';
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('api/cases')
+export class RegisterCaseController {
+  constructor(private readonly commands: CommandBus) {}
+
+  /** Intake registers feedback from any channel; managers and admins may too. */
+  @Post()
+  @Roles('intake', 'manager', 'admin')
+  register(@Body() body: RegisterCaseRequest, @CurrentUser() user: Principal) {
+    return this.commands.execute(new RegisterCase(body, user));
+  }
+}

@@ -1,0 +1,158 @@
+import { FixedClock } from '@app/core';
+import { startTestApp, TestApp } from '../support/test-app';
+
+type H = { Authorization: string };
+
+describe('cases over HTTP: intake to closing', () => {
+  let t: TestApp;
+  const clock = new FixedClock(new Date('2026-03-02T09:00:00Z')); // Monday
+  let admin: H, intake: H, manager: H, otherManager: H, auditor: H;
+
+  const complaint = (over: object = {}) => ({
+    type: 'complaint',
+    channel: 'letter',
+    unitId: 'hgb',
+    category: 'Mat',
+    description: 'Maten var kall tre dagar i rad.',
+    submitter: { name: 'Eva Ek', email: 'eva.ek@example.se', phone: '070-123 45 67' },
+    ...over,
+  });
+
+  beforeAll(async () => {
+    t = await startTestApp({ clock });
+    admin = await t.as('admin');
+    intake = await t.as('intake');
+    manager = await t.as('manager', ['hgb']);
+    otherManager = await t.as('manager', ['fsk']);
+    auditor = await t.as('auditor');
+    for (const id of ['hgb', 'fsk']) {
+      await t.http().post('/api/units').set(admin).send({ id, name: `Enhet ${id}`, department: 'Förskola', district: 'Hägersten-Liljeholmen' }).expect(201);
+    }
+  });
+  afterAll(() => t.close());
+
+  it('registers with receivedAt apart from registeredAt, deadlines in working days and a yearly reference', async () => {
+    const res = await t.http().post('/api/cases').set(intake).send(complaint({ receivedAt: '2026-02-26T10:00:00+01:00' })).expect(201);
+    expect(res.body).toMatchObject({
+      reference: expect.stringMatching(/^2026-\d{6}$/),
+      status: 'received',
+      receivedAt: '2026-02-26T09:00:00.000Z',
+      registeredAt: '2026-03-02T09:00:00.000Z',
+      acknowledgeBy: '2026-03-02T22:59:59.999Z', // Thu + 2 working days = Mon
+      respondBy: '2026-03-12T22:59:59.999Z', // Thu + 10 working days
+      overdue: { acknowledge: false, respond: false },
+      description: 'Maten var kall tre dagar i rad.',
+      submitter: { name: 'Eva Ek' },
+    });
+    expect(res.headers.etag).toBe('"0"');
+  });
+
+  it('validates every field and names it', async () => {
+    const res = await t
+      .http()
+      .post('/api/cases')
+      .set(intake)
+      .send({ type: 'rant', channel: 'pigeon', unitId: 'hgb', description: '', submitter: { email: 'nope', phone: 'abc' }, receivedAt: 'yesterday', location: { lat: 200 } })
+      .expect(400);
+    const fields = res.body.errors.map((e: { field: string }) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['type', 'channel', 'description', 'submitter.email', 'submitter.phone', 'receivedAt', 'location.lat']));
+    expect((await t.http().post('/api/cases').set(intake).send(complaint({ description: 'x'.repeat(4001) })).expect(400)).body.errors[0].field).toBe('description');
+    expect((await t.http().post('/api/cases').set(intake).send(complaint({ receivedAt: '2026-03-03T09:00:00Z' })).expect(400)).body.errors[0].field).toBe('receivedAt');
+    expect((await t.http().post('/api/cases').set(intake).send(complaint({ unitId: 'nowhere' })).expect(400)).body.errors[0].field).toBe('unitId');
+    expect((await t.http().post('/api/cases').set(intake).send(complaint({ guaranteeId: 'hgb-2026' })).expect(400)).body.errors[0].field).toBe('commitmentId');
+  });
+
+  it('takes a complaint through acknowledge, assign, pause, resume, respond and close', async () => {
+    const { body: c } = await t.http().post('/api/cases').set(intake).send(complaint()).expect(201);
+    const path = `/api/cases/${c.id}`;
+    await t.http().post(`${path}/acknowledge`).set(otherManager).send({}).expect(403);
+    await t.http().post(`${path}/acknowledge`).set(manager).send({ at: '2026-03-02T08:00:00Z' }).expect(400); // before the receipt
+    expect((await t.http().post(`${path}/acknowledge`).set(manager).send({}).expect(200)).body.status).toBe('acknowledged');
+    expect((await t.http().post(`${path}/acknowledge`).set(manager).send({}).expect(409)).body.code).toBe('already_acknowledged');
+    expect((await t.http().post(`${path}/assign`).set(manager).send({ assignee: 'Karin Berg' }).expect(200)).body).toMatchObject({ status: 'in_progress', assignee: 'Karin Berg' });
+    clock.set('2026-03-04T09:00:00Z');
+    expect((await t.http().post(`${path}/await-complainant`).set(manager).send({ question: 'Vilka dagar?' }).expect(200)).body.status).toBe('awaiting_complainant');
+    await t.http().post(`${path}/respond`).set(manager).send({ message: 'x', outcome: 'justified' }).expect(409);
+    clock.set('2026-03-09T09:00:00Z');
+    const resumed = await t.http().post(`${path}/resume`).set(manager).send({}).expect(200);
+    expect(resumed.body).toMatchObject({ status: 'in_progress', respondBy: '2026-03-19T22:59:59.999Z' }); // 16 March + 3 paused working days
+    await t.http().post(`${path}/close`).set(manager).send({ resolution: 'resolved' }).expect(409);
+    const missingOutcome = await t.http().post(`${path}/respond`).set(manager).send({ message: 'Vi har pratat med köket.' }).expect(400);
+    expect(missingOutcome.body.errors[0].field).toBe('outcome');
+    await t.http().post(`${path}/respond`).set(manager).send({ message: 'Vi har pratat med köket.', outcome: 'justified' }).expect(200);
+    const closed = await t.http().post(`${path}/close`).set(manager).send({ resolution: 'resolved', note: 'Klart' }).expect(200);
+    expect(closed.body).toMatchObject({ status: 'closed', resolution: 'resolved', outcome: 'justified' });
+    await t.http().post(`${path}/assign`).set(manager).send({ assignee: 'x' }).expect(409);
+    expect((await t.http().post(`${path}/reopen`).set(manager).send({ reason: 'Kallt igen' }).expect(200)).body.status).toBe('reopened');
+    const got = await t.http().get(path).set(manager).expect(200);
+    expect(got.body.history.map((h: { type: string }) => h.type)).toEqual([
+      'CaseRegistered', 'CaseAcknowledged', 'CaseAssigned', 'ComplainantAsked', 'CaseResumed', 'CaseResponded', 'CaseClosed', 'CaseReopened',
+    ]);
+    const stale = await t.http().post(`${path}/close`).set(manager).set('If-Match', '"2"').send({ resolution: 'resolved' }).expect(412);
+    expect(stale.body.status).toBe(412);
+  });
+
+  it('transfers, sends a delay notice, merges and unmerges', async () => {
+    clock.set('2026-03-10T09:00:00Z');
+    const { body: a } = await t.http().post('/api/cases').set(intake).send(complaint({ type: 'opinion' })).expect(201);
+    const { body: b } = await t.http().post('/api/cases').set(intake).send(complaint({ type: 'opinion' })).expect(201);
+    const moved = await t.http().post(`/api/cases/${a.id}/transfer`).set(intake).send({ toUnitId: 'fsk', reason: 'Gäller förskolan' }).expect(200);
+    expect(moved.body).toMatchObject({ unitId: 'fsk', status: 'transferred', reference: a.reference, respondBy: a.respondBy });
+    await t.http().post(`/api/cases/${a.id}/acknowledge`).set(manager).send({}).expect(403); // no longer hgb's
+    await t.http().post(`/api/cases/${a.id}/transfer`).set(intake).send({ toUnitId: 'nowhere', reason: 'x' }).expect(400);
+    await t.http().post(`/api/cases/${b.id}/delay-notice`).set(manager).send({ reason: 'Utredning pågår', newRespondBy: '2026-04-15' }).expect(200);
+    const merged = await t.http().post(`/api/cases/${b.id}/merge`).set(manager).send({ intoCaseId: a.id }).expect(200);
+    expect(merged.body).toMatchObject({ status: 'closed', resolution: 'duplicate', mergedInto: a.id });
+    await t.http().post(`/api/cases/${b.id}/merge`).set(manager).send({ intoCaseId: a.id }).expect(409);
+    expect((await t.http().post(`/api/cases/${b.id}/unmerge`).set(manager).send({}).expect(200)).body.status).toBe('received');
+  });
+
+  it('lists from the projection with filters, paging and overdue flags', async () => {
+    clock.set('2026-03-20T09:00:00Z');
+    const last = await t.http().post('/api/cases').set(intake).send(complaint({ type: 'praise', channel: 'web', submitter: undefined })).expect(201);
+    const pos = last.headers['x-event-position'];
+    const all = await t.http().get(`/api/cases?minPosition=${pos}&pageSize=2`).set(admin).expect(200);
+    expect(all.body).toMatchObject({ page: 1, pageSize: 2, total: 5 });
+    expect(all.body.cases).toHaveLength(2);
+    const praise = await t.http().get(`/api/cases?type=praise&minPosition=${pos}`).set(admin).expect(200);
+    expect(praise.body.cases.map((c: { reference: string }) => c.reference)).toEqual([last.body.reference]);
+    const overdue = await t.http().get(`/api/cases?overdue=true&minPosition=${pos}`).set(admin).expect(200);
+    expect(overdue.body.cases.length).toBeGreaterThan(0);
+    expect(overdue.body.cases.every((c: { overdue: { acknowledge: boolean; respond: boolean } }) => c.overdue.acknowledge || c.overdue.respond)).toBe(true);
+    const mine = await t.http().get(`/api/cases?minPosition=${pos}`).set(otherManager).expect(200);
+    expect(mine.body.cases.every((c: { unitId: string }) => c.unitId === 'fsk')).toBe(true);
+    await t.http().get('/api/cases?unitId=hgb').set(otherManager).expect(403);
+    await t.http().get('/api/cases?pageSize=0').set(admin).expect(400);
+  });
+
+  it('confidential cases show text and submitter only to their unit managers, admins and auditors', async () => {
+    const { body: c } = await t.http().post('/api/cases').set(intake).send(complaint({ confidential: true, description: 'Känsliga uppgifter om min son.' })).expect(201);
+    for (const who of [manager, admin, auditor]) {
+      expect((await t.http().get(`/api/cases/${c.id}`).set(who).expect(200)).body.description).toBe('Känsliga uppgifter om min son.');
+    }
+    const seen = await t.http().get(`/api/cases/${c.id}`).set(intake).expect(200);
+    expect(seen.body).toMatchObject({ status: 'received', contentWithheld: true });
+    expect(seen.body.description).toBeUndefined();
+    expect(seen.body.submitter).toBeUndefined();
+    await t.http().get(`/api/cases/${c.id}`).set(otherManager).expect(403);
+  });
+
+  it('a case naming a commitment reports the breach through the process manager and shows its id', async () => {
+    clock.set('2026-03-20T09:00:00Z');
+    await t.http().post('/api/guarantees').set(admin).send({
+      unitId: 'hgb', year: 2026, title: 'Garanti', commitments: [{ id: 'svar', text: 'Svar inom fem dagar', responseWorkingDays: 5 }], remedy: 'Vi ringer upp', contact: { name: 'Chef' },
+    }).expect(201);
+    await t.http().post('/api/guarantees/hgb-2026/adopt').set(admin).send({ decidedOn: '2026-01-15', decisionRef: '§ 3' }).expect(200);
+    await t.http().post('/api/cases').set(intake).send(complaint({ guaranteeId: 'hgb-2026', commitmentId: 'svar', receivedAt: '2026-01-10T10:00:00Z' })).expect(409);
+    const { body: c } = await t.http().post('/api/cases').set(intake).send(complaint({ guaranteeId: 'hgb-2026', commitmentId: 'svar' })).expect(201);
+    expect(c.respondBy).toBe('2026-03-27T22:59:59.999Z'); // the commitment's own 5 working days
+    let breachId: string | undefined;
+    for (let i = 0; i < 100 && !breachId; i++) {
+      breachId = (await t.http().get(`/api/cases/${c.id}`).set(manager)).body.breachId;
+      if (!breachId) await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(breachId).toBeDefined();
+    const breach = await t.http().get(`/api/breaches/${breachId}`).set(manager).expect(200);
+    expect(breach.body).toMatchObject({ status: 'reported', caseId: c.id, commitmentId: 'svar', source: 'case' });
+  });
+});
