@@ -26,13 +26,23 @@ describe('cases over HTTP: intake to closing', () => {
     otherManager = await t.as('manager', ['fsk']);
     auditor = await t.as('auditor');
     for (const id of ['hgb', 'fsk']) {
-      await t.http().post('/api/units').set(admin).send({ id, name: `Enhet ${id}`, department: 'Förskola', district: 'Hägersten-Liljeholmen' }).expect(201);
+      await t
+        .http()
+        .post('/api/units')
+        .set(admin)
+        .send({ id, name: `Enhet ${id}`, department: 'Förskola', district: 'Hägersten-Liljeholmen' })
+        .expect(201);
     }
   });
   afterAll(() => t.close());
 
   it('registers with receivedAt apart from registeredAt, deadlines in working days and a yearly reference', async () => {
-    const res = await t.http().post('/api/cases').set(intake).send(complaint({ receivedAt: '2026-02-26T10:00:00+01:00' })).expect(201);
+    const res = await t
+      .http()
+      .post('/api/cases')
+      .set(intake)
+      .send(complaint({ receivedAt: '2026-02-26T10:00:00+01:00' }))
+      .expect(201);
     expect(res.body).toMatchObject({
       reference: expect.stringMatching(/^2026-\d{6}$/),
       status: 'received',
@@ -52,14 +62,60 @@ describe('cases over HTTP: intake to closing', () => {
       .http()
       .post('/api/cases')
       .set(intake)
-      .send({ type: 'rant', channel: 'pigeon', unitId: 'hgb', description: '', submitter: { email: 'nope', phone: 'abc' }, receivedAt: 'yesterday', location: { lat: 200 } })
+      .send({
+        type: 'rant',
+        channel: 'pigeon',
+        unitId: 'hgb',
+        description: '',
+        submitter: { email: 'nope', phone: 'abc' },
+        receivedAt: 'yesterday',
+        location: { lat: 200 },
+      })
       .expect(400);
     const fields = res.body.errors.map((e: { field: string }) => e.field);
-    expect(fields).toEqual(expect.arrayContaining(['type', 'channel', 'description', 'submitter.email', 'submitter.phone', 'receivedAt', 'location.lat']));
-    expect((await t.http().post('/api/cases').set(intake).send(complaint({ description: 'x'.repeat(4001) })).expect(400)).body.errors[0].field).toBe('description');
-    expect((await t.http().post('/api/cases').set(intake).send(complaint({ receivedAt: '2026-03-03T09:00:00Z' })).expect(400)).body.errors[0].field).toBe('receivedAt');
-    expect((await t.http().post('/api/cases').set(intake).send(complaint({ unitId: 'nowhere' })).expect(400)).body.errors[0].field).toBe('unitId');
-    expect((await t.http().post('/api/cases').set(intake).send(complaint({ guaranteeId: 'hgb-2026' })).expect(400)).body.errors[0].field).toBe('commitmentId');
+    expect(fields).toEqual(
+      expect.arrayContaining(['type', 'channel', 'description', 'submitter.email', 'submitter.phone', 'receivedAt', 'location.lat']),
+    );
+    expect(
+      (
+        await t
+          .http()
+          .post('/api/cases')
+          .set(intake)
+          .send(complaint({ description: 'x'.repeat(4001) }))
+          .expect(400)
+      ).body.errors[0].field,
+    ).toBe('description');
+    expect(
+      (
+        await t
+          .http()
+          .post('/api/cases')
+          .set(intake)
+          .send(complaint({ receivedAt: '2026-03-03T09:00:00Z' }))
+          .expect(400)
+      ).body.errors[0].field,
+    ).toBe('receivedAt');
+    expect(
+      (
+        await t
+          .http()
+          .post('/api/cases')
+          .set(intake)
+          .send(complaint({ unitId: 'nowhere' }))
+          .expect(400)
+      ).body.errors[0].field,
+    ).toBe('unitId');
+    expect(
+      (
+        await t
+          .http()
+          .post('/api/cases')
+          .set(intake)
+          .send(complaint({ guaranteeId: 'hgb-2026' }))
+          .expect(400)
+      ).body.errors[0].field,
+    ).toBe('commitmentId');
   });
 
   it('takes a complaint through acknowledge, assign, pause, resume, respond and close', async () => {
@@ -69,9 +125,14 @@ describe('cases over HTTP: intake to closing', () => {
     await t.http().post(`${path}/acknowledge`).set(manager).send({ at: '2026-03-02T08:00:00Z' }).expect(400); // before the receipt
     expect((await t.http().post(`${path}/acknowledge`).set(manager).send({}).expect(200)).body.status).toBe('acknowledged');
     expect((await t.http().post(`${path}/acknowledge`).set(manager).send({}).expect(409)).body.code).toBe('already_acknowledged');
-    expect((await t.http().post(`${path}/assign`).set(manager).send({ assignee: 'Karin Berg' }).expect(200)).body).toMatchObject({ status: 'in_progress', assignee: 'Karin Berg' });
+    expect((await t.http().post(`${path}/assign`).set(manager).send({ assignee: 'Karin Berg' }).expect(200)).body).toMatchObject({
+      status: 'in_progress',
+      assignee: 'Karin Berg',
+    });
     clock.set('2026-03-04T09:00:00Z');
-    expect((await t.http().post(`${path}/await-complainant`).set(manager).send({ question: 'Vilka dagar?' }).expect(200)).body.status).toBe('awaiting_complainant');
+    expect((await t.http().post(`${path}/await-complainant`).set(manager).send({ question: 'Vilka dagar?' }).expect(200)).body.status).toBe(
+      'awaiting_complainant',
+    );
     await t.http().post(`${path}/respond`).set(manager).send({ message: 'x', outcome: 'justified' }).expect(409);
     clock.set('2026-03-09T09:00:00Z');
     const resumed = await t.http().post(`${path}/resume`).set(manager).send({}).expect(200);
@@ -86,7 +147,14 @@ describe('cases over HTTP: intake to closing', () => {
     expect((await t.http().post(`${path}/reopen`).set(manager).send({ reason: 'Kallt igen' }).expect(200)).body.status).toBe('reopened');
     const got = await t.http().get(path).set(manager).expect(200);
     expect(got.body.history.map((h: { type: string }) => h.type)).toEqual([
-      'CaseRegistered', 'CaseAcknowledged', 'CaseAssigned', 'ComplainantAsked', 'CaseResumed', 'CaseResponded', 'CaseClosed', 'CaseReopened',
+      'CaseRegistered',
+      'CaseAcknowledged',
+      'CaseAssigned',
+      'ComplainantAsked',
+      'CaseResumed',
+      'CaseResponded',
+      'CaseClosed',
+      'CaseReopened',
     ]);
     const stale = await t.http().post(`${path}/close`).set(manager).set('If-Match', '"2"').send({ resolution: 'resolved' }).expect(412);
     expect(stale.body.status).toBe(412);
@@ -94,13 +162,33 @@ describe('cases over HTTP: intake to closing', () => {
 
   it('transfers, sends a delay notice, merges and unmerges', async () => {
     clock.set('2026-03-10T09:00:00Z');
-    const { body: a } = await t.http().post('/api/cases').set(intake).send(complaint({ type: 'opinion' })).expect(201);
-    const { body: b } = await t.http().post('/api/cases').set(intake).send(complaint({ type: 'opinion' })).expect(201);
-    const moved = await t.http().post(`/api/cases/${a.id}/transfer`).set(intake).send({ toUnitId: 'fsk', reason: 'Gäller förskolan' }).expect(200);
+    const { body: a } = await t
+      .http()
+      .post('/api/cases')
+      .set(intake)
+      .send(complaint({ type: 'opinion' }))
+      .expect(201);
+    const { body: b } = await t
+      .http()
+      .post('/api/cases')
+      .set(intake)
+      .send(complaint({ type: 'opinion' }))
+      .expect(201);
+    const moved = await t
+      .http()
+      .post(`/api/cases/${a.id}/transfer`)
+      .set(intake)
+      .send({ toUnitId: 'fsk', reason: 'Gäller förskolan' })
+      .expect(200);
     expect(moved.body).toMatchObject({ unitId: 'fsk', status: 'transferred', reference: a.reference, respondBy: a.respondBy });
     await t.http().post(`/api/cases/${a.id}/acknowledge`).set(manager).send({}).expect(403); // no longer hgb's
     await t.http().post(`/api/cases/${a.id}/transfer`).set(intake).send({ toUnitId: 'nowhere', reason: 'x' }).expect(400);
-    await t.http().post(`/api/cases/${b.id}/delay-notice`).set(manager).send({ reason: 'Utredning pågår', newRespondBy: '2026-04-15' }).expect(200);
+    await t
+      .http()
+      .post(`/api/cases/${b.id}/delay-notice`)
+      .set(manager)
+      .send({ reason: 'Utredning pågår', newRespondBy: '2026-04-15' })
+      .expect(200);
     const merged = await t.http().post(`/api/cases/${b.id}/merge`).set(manager).send({ intoCaseId: a.id }).expect(200);
     expect(merged.body).toMatchObject({ status: 'closed', resolution: 'duplicate', mergedInto: a.id });
     await t.http().post(`/api/cases/${b.id}/merge`).set(manager).send({ intoCaseId: a.id }).expect(409);
@@ -109,7 +197,12 @@ describe('cases over HTTP: intake to closing', () => {
 
   it('lists from the projection with filters, paging and overdue flags', async () => {
     clock.set('2026-03-20T09:00:00Z');
-    const last = await t.http().post('/api/cases').set(intake).send(complaint({ type: 'praise', channel: 'web', submitter: undefined })).expect(201);
+    const last = await t
+      .http()
+      .post('/api/cases')
+      .set(intake)
+      .send(complaint({ type: 'praise', channel: 'web', submitter: undefined }))
+      .expect(201);
     const pos = last.headers['x-event-position'];
     const all = await t.http().get(`/api/cases?minPosition=${pos}&pageSize=2`).set(admin).expect(200);
     expect(all.body).toMatchObject({ page: 1, pageSize: 2, total: 5 });
@@ -118,7 +211,9 @@ describe('cases over HTTP: intake to closing', () => {
     expect(praise.body.cases.map((c: { reference: string }) => c.reference)).toEqual([last.body.reference]);
     const overdue = await t.http().get(`/api/cases?overdue=true&minPosition=${pos}`).set(admin).expect(200);
     expect(overdue.body.cases.length).toBeGreaterThan(0);
-    expect(overdue.body.cases.every((c: { overdue: { acknowledge: boolean; respond: boolean } }) => c.overdue.acknowledge || c.overdue.respond)).toBe(true);
+    expect(
+      overdue.body.cases.every((c: { overdue: { acknowledge: boolean; respond: boolean } }) => c.overdue.acknowledge || c.overdue.respond),
+    ).toBe(true);
     const mine = await t.http().get(`/api/cases?minPosition=${pos}`).set(otherManager).expect(200);
     expect(mine.body.cases.every((c: { unitId: string }) => c.unitId === 'fsk')).toBe(true);
     await t.http().get('/api/cases?unitId=hgb').set(otherManager).expect(403);
@@ -126,7 +221,12 @@ describe('cases over HTTP: intake to closing', () => {
   });
 
   it('confidential cases show text and submitter only to their unit managers, admins and auditors', async () => {
-    const { body: c } = await t.http().post('/api/cases').set(intake).send(complaint({ confidential: true, description: 'Känsliga uppgifter om min son.' })).expect(201);
+    const { body: c } = await t
+      .http()
+      .post('/api/cases')
+      .set(intake)
+      .send(complaint({ confidential: true, description: 'Känsliga uppgifter om min son.' }))
+      .expect(201);
     for (const who of [manager, admin, auditor]) {
       expect((await t.http().get(`/api/cases/${c.id}`).set(who).expect(200)).body.description).toBe('Känsliga uppgifter om min son.');
     }
@@ -139,12 +239,32 @@ describe('cases over HTTP: intake to closing', () => {
 
   it('a case naming a commitment reports the breach through the process manager and shows its id', async () => {
     clock.set('2026-03-20T09:00:00Z');
-    await t.http().post('/api/guarantees').set(admin).send({
-      unitId: 'hgb', year: 2026, title: 'Garanti', commitments: [{ id: 'svar', text: 'Svar inom fem dagar', responseWorkingDays: 5 }], remedy: 'Vi ringer upp', contact: { name: 'Chef' },
-    }).expect(201);
+    await t
+      .http()
+      .post('/api/guarantees')
+      .set(admin)
+      .send({
+        unitId: 'hgb',
+        year: 2026,
+        title: 'Garanti',
+        commitments: [{ id: 'svar', text: 'Svar inom fem dagar', responseWorkingDays: 5 }],
+        remedy: 'Vi ringer upp',
+        contact: { name: 'Chef' },
+      })
+      .expect(201);
     await t.http().post('/api/guarantees/hgb-2026/adopt').set(admin).send({ decidedOn: '2026-01-15', decisionRef: '§ 3' }).expect(200);
-    await t.http().post('/api/cases').set(intake).send(complaint({ guaranteeId: 'hgb-2026', commitmentId: 'svar', receivedAt: '2026-01-10T10:00:00Z' })).expect(409);
-    const { body: c } = await t.http().post('/api/cases').set(intake).send(complaint({ guaranteeId: 'hgb-2026', commitmentId: 'svar' })).expect(201);
+    await t
+      .http()
+      .post('/api/cases')
+      .set(intake)
+      .send(complaint({ guaranteeId: 'hgb-2026', commitmentId: 'svar', receivedAt: '2026-01-10T10:00:00Z' }))
+      .expect(409);
+    const { body: c } = await t
+      .http()
+      .post('/api/cases')
+      .set(intake)
+      .send(complaint({ guaranteeId: 'hgb-2026', commitmentId: 'svar' }))
+      .expect(201);
     expect(c.respondBy).toBe('2026-03-27T22:59:59.999Z'); // the commitment's own 5 working days
     let breachId: string | undefined;
     for (let i = 0; i < 100 && !breachId; i++) {

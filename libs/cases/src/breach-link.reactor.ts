@@ -24,7 +24,11 @@ export function breachLinkReactor(store: EventStore): Reactor {
       const e = recorded as unknown as RecordedEvent<CaseRegistered['data']>;
       const { caseId, guaranteeId, commitmentId, receivedAt, reference, unitId } = e.data;
       if (!guaranteeId || !commitmentId) return;
-      const metadata = { actor: { sub: 'system:breach-link', name: 'Garantibrott från synpunkt' }, correlationId: recorded.metadata.correlationId, causationId: recorded.id };
+      const metadata = {
+        actor: { sub: 'system:breach-link', name: 'Garantibrott från synpunkt' },
+        correlationId: recorded.metadata.correlationId,
+        causationId: recorded.id,
+      };
       const breachId = breachIdForCase(caseId);
       const guarantee = fold(guaranteeDecider, (await store.readStream(guaranteeStream(guaranteeId))) as unknown as GuaranteeEvent[]);
       try {
@@ -47,7 +51,13 @@ export function breachLinkReactor(store: EventStore): Reactor {
       } catch (err) {
         if (!(err instanceof RuleViolationError && err.code === 'breach_exists')) throw err;
       }
-      await handleCommand(store, caseDecider, caseStream(caseId), { type: 'LinkBreach', breachId, now: new Date(recorded.metadata.recordedAt) }, { metadata });
+      await handleCommand(
+        store,
+        caseDecider,
+        caseStream(caseId),
+        { type: 'LinkBreach', breachId, now: new Date(recorded.metadata.recordedAt) },
+        { metadata },
+      );
     },
   };
 }

@@ -16,7 +16,12 @@ export interface CaseCommandOptions {
 export class CaseCommands {
   constructor(private readonly runner: CommandRunner) {}
 
-  run(caseId: string, user: Principal, command: (now: Date, state: CaseState) => CaseCommand, options: CaseCommandOptions = {}): Promise<ResourceResult<CaseView>> {
+  run(
+    caseId: string,
+    user: Principal,
+    command: (now: Date, state: CaseState) => CaseCommand,
+    options: CaseCommandOptions = {},
+  ): Promise<ResourceResult<CaseView>> {
     const now = this.runner.now();
     return this.runner.respond(
       caseDecider,

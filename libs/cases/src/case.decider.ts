@@ -123,7 +123,11 @@ export const caseDecider: Decider<CaseState, CaseCommand, CaseEvent> = {
         };
       }
       case 'CaseAcknowledged.v1':
-        return { ...base, status: s.status === 'received' || s.status === 'transferred' ? 'acknowledged' : s.status, acknowledgedAt: s.acknowledgedAt ?? at };
+        return {
+          ...base,
+          status: s.status === 'received' || s.status === 'transferred' ? 'acknowledged' : s.status,
+          acknowledgedAt: s.acknowledgedAt ?? at,
+        };
       case 'CaseAssigned.v1':
         return { ...base, status: 'in_progress', assignee: event.data.assignee };
       case 'CaseTransferred.v1':
@@ -131,7 +135,13 @@ export const caseDecider: Decider<CaseState, CaseCommand, CaseEvent> = {
       case 'ComplainantAsked.v1':
         return { ...base, status: 'awaiting_complainant', statusBefore: s.status, pausedSince: at };
       case 'CaseResumed.v1':
-        return { ...base, status: event.data.status as CaseStatus, statusBefore: undefined, pausedSince: undefined, respondBy: event.data.respondBy };
+        return {
+          ...base,
+          status: event.data.status as CaseStatus,
+          statusBefore: undefined,
+          pausedSince: undefined,
+          respondBy: event.data.respondBy,
+        };
       case 'CaseResponded.v1':
         return { ...base, status: 'responded', respondedAt: s.respondedAt ?? at, outcome: event.data.outcome ?? s.outcome };
       case 'DelayNoticeSent.v1':
@@ -141,9 +151,23 @@ export const caseDecider: Decider<CaseState, CaseCommand, CaseEvent> = {
       case 'CaseReopened.v1':
         return { ...base, status: 'reopened', resolution: undefined, closedAt: undefined };
       case 'CaseMerged.v1':
-        return { ...base, statusBefore: s.status, status: 'closed', resolution: 'duplicate', mergedInto: event.data.intoCaseId, closedAt: at };
+        return {
+          ...base,
+          statusBefore: s.status,
+          status: 'closed',
+          resolution: 'duplicate',
+          mergedInto: event.data.intoCaseId,
+          closedAt: at,
+        };
       case 'CaseUnmerged.v1':
-        return { ...base, status: event.data.status as CaseStatus, statusBefore: undefined, resolution: undefined, mergedInto: undefined, closedAt: undefined };
+        return {
+          ...base,
+          status: event.data.status as CaseStatus,
+          statusBefore: undefined,
+          resolution: undefined,
+          mergedInto: undefined,
+          closedAt: undefined,
+        };
       case 'CaseBreachLinked.v1':
         return { ...base, breachId: event.data.breachId };
     }
@@ -161,37 +185,63 @@ export const caseDecider: Decider<CaseState, CaseCommand, CaseEvent> = {
     switch (command.type) {
       case 'AcknowledgeCase':
         requireOpen();
-        if (s.acknowledgedAt) throw new RuleViolationError('already_acknowledged', `case ${s.reference} was acknowledged on ${s.acknowledgedAt}`);
+        if (s.acknowledgedAt)
+          throw new RuleViolationError('already_acknowledged', `case ${s.reference} was acknowledged on ${s.acknowledgedAt}`);
         return [{ type: 'CaseAcknowledged.v1', data: { caseId, at } }];
       case 'AssignCase':
         requireOpen();
-        if (s.status === 'awaiting_complainant') throw new RuleViolationError('awaiting_complainant', 'the case waits for the complainant; resume it first');
+        if (s.status === 'awaiting_complainant')
+          throw new RuleViolationError('awaiting_complainant', 'the case waits for the complainant; resume it first');
         return [{ type: 'CaseAssigned.v1', data: { caseId, at, assignee: command.assignee } }];
       case 'TransferCase':
         requireOpen();
         if (command.toUnitId === s.unitId) throw new RuleViolationError('same_unit', `the case already belongs to ${s.unitId}`);
         if (!command.toUnitOpen) throw new RuleViolationError('unit_closed', `unit ${command.toUnitId} is closed`);
-        return [{ type: 'CaseTransferred.v1', data: { caseId, at, fromUnitId: s.unitId!, toUnitId: command.toUnitId, reason: command.reason } }];
+        return [
+          { type: 'CaseTransferred.v1', data: { caseId, at, fromUnitId: s.unitId!, toUnitId: command.toUnitId, reason: command.reason } },
+        ];
       case 'AwaitComplainant':
         requireOpen();
-        if (s.status === 'awaiting_complainant') throw new RuleViolationError('already_awaiting', 'the case already waits for the complainant');
+        if (s.status === 'awaiting_complainant')
+          throw new RuleViolationError('already_awaiting', 'the case already waits for the complainant');
         if (s.status === 'responded') throw new RuleViolationError('already_responded', 'the case has been responded to');
         return [{ type: 'ComplainantAsked.v1', data: { caseId, at, question: command.question } }];
       case 'ResumeCase': {
-        if (s.status !== 'awaiting_complainant') throw new RuleViolationError('not_awaiting', 'the case is not waiting for the complainant');
+        if (s.status !== 'awaiting_complainant')
+          throw new RuleViolationError('not_awaiting', 'the case is not waiting for the complainant');
         const paused = workingDays.workingDaysBetween(stockholmDate(s.pausedSince!), stockholmDate(at));
         const respondBy = workingDays.deadline(s.respondBy!, paused).toISOString();
-        return [{ type: 'CaseResumed.v1', data: { caseId, at, pausedWorkingDays: paused, respondBy: paused ? respondBy : s.respondBy!, status: s.statusBefore ?? 'in_progress' } }];
+        return [
+          {
+            type: 'CaseResumed.v1',
+            data: {
+              caseId,
+              at,
+              pausedWorkingDays: paused,
+              respondBy: paused ? respondBy : s.respondBy!,
+              status: s.statusBefore ?? 'in_progress',
+            },
+          },
+        ];
       }
       case 'RespondCase': {
         requireOpen();
-        if (s.status === 'awaiting_complainant') throw new RuleViolationError('awaiting_complainant', 'the case waits for the complainant; resume it first');
+        if (s.status === 'awaiting_complainant')
+          throw new RuleViolationError('awaiting_complainant', 'the case waits for the complainant; resume it first');
         if (s.type === 'complaint' && !command.outcome) {
-          throw new InvalidInputError([{ field: 'outcome', message: 'a response to a complaint must assess it: justified, partly_justified, unjustified or not_assessable' }]);
+          throw new InvalidInputError([
+            {
+              field: 'outcome',
+              message: 'a response to a complaint must assess it: justified, partly_justified, unjustified or not_assessable',
+            },
+          ]);
         }
         const events: CaseEvent[] = [];
         if (!s.acknowledgedAt) events.push({ type: 'CaseAcknowledged.v1', data: { caseId, at } });
-        events.push({ type: 'CaseResponded.v1', data: { caseId, at, message: command.message, ...(command.outcome ? { outcome: command.outcome } : {}) } });
+        events.push({
+          type: 'CaseResponded.v1',
+          data: { caseId, at, message: command.message, ...(command.outcome ? { outcome: command.outcome } : {}) },
+        });
         return events;
       }
       case 'SendDelayNotice':
@@ -200,7 +250,12 @@ export const caseDecider: Decider<CaseState, CaseCommand, CaseEvent> = {
         if (command.newRespondBy && command.newRespondBy < stockholmDate(at)) {
           throw new InvalidInputError([{ field: 'newRespondBy', message: 'cannot be before the notice' }]);
         }
-        return [{ type: 'DelayNoticeSent.v1', data: { caseId, at, reason: command.reason, ...(command.newRespondBy ? { newRespondBy: command.newRespondBy } : {}) } }];
+        return [
+          {
+            type: 'DelayNoticeSent.v1',
+            data: { caseId, at, reason: command.reason, ...(command.newRespondBy ? { newRespondBy: command.newRespondBy } : {}) },
+          },
+        ];
       case 'CloseCase':
         requireOpen();
         if (s.status === 'awaiting_complainant' && command.resolution !== 'withdrawn') {
@@ -209,16 +264,23 @@ export const caseDecider: Decider<CaseState, CaseCommand, CaseEvent> = {
         if (s.needsResponse && !s.respondedAt && command.resolution !== 'withdrawn') {
           throw new RuleViolationError('response_required', `case ${s.reference} needs a response before it is closed`);
         }
-        return [{ type: 'CaseClosed.v1', data: { caseId, at, resolution: command.resolution, ...(command.note ? { note: command.note } : {}) } }];
+        return [
+          { type: 'CaseClosed.v1', data: { caseId, at, resolution: command.resolution, ...(command.note ? { note: command.note } : {}) } },
+        ];
       case 'ReopenCase':
-        if (s.status !== 'closed' || s.mergedInto) throw new RuleViolationError('not_closed', s.mergedInto ? 'a merged case is unmerged, not reopened' : 'only a closed case can be reopened');
+        if (s.status !== 'closed' || s.mergedInto)
+          throw new RuleViolationError(
+            'not_closed',
+            s.mergedInto ? 'a merged case is unmerged, not reopened' : 'only a closed case can be reopened',
+          );
         return [{ type: 'CaseReopened.v1', data: { caseId, at, reason: command.reason } }];
       case 'MergeCase':
         if (s.mergedInto) throw new RuleViolationError('already_merged', `case ${s.reference} is already merged`);
         requireOpen();
         if (!command.into.exists) throw new NotFoundError('case', command.into.caseId);
         if (command.into.caseId === caseId) throw new RuleViolationError('merge_into_self', 'a case cannot be merged into itself');
-        if (command.into.mergedInto) throw new RuleViolationError('target_merged', `case ${command.into.reference} is itself merged into another case`);
+        if (command.into.mergedInto)
+          throw new RuleViolationError('target_merged', `case ${command.into.reference} is itself merged into another case`);
         return [{ type: 'CaseMerged.v1', data: { caseId, at, intoCaseId: command.into.caseId, intoReference: command.into.reference } }];
       case 'UnmergeCase':
         if (!s.mergedInto) throw new RuleViolationError('not_merged', `case ${s.reference} is not merged`);
@@ -235,7 +297,8 @@ function businessTime(command: At, s: CaseState): string {
   if (!command.at) return command.now.toISOString() < (s.lastAt ?? '') ? s.lastAt! : command.now.toISOString();
   const at = command.at.toISOString();
   if (command.at > command.now) throw new InvalidInputError([{ field: 'at', message: 'cannot be in the future' }]);
-  if (s.lastAt && at < s.lastAt) throw new InvalidInputError([{ field: 'at', message: `cannot be before the previous step (${s.lastAt})` }]);
+  if (s.lastAt && at < s.lastAt)
+    throw new InvalidInputError([{ field: 'at', message: `cannot be before the previous step (${s.lastAt})` }]);
   return at;
 }
 

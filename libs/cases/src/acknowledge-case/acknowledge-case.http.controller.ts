@@ -5,8 +5,7 @@ import { IfMatch } from '@app/platform';
 import { BusinessTimeRequest, businessTime } from '../case-lifecycle/business-time.request.dto';
 import { CaseCommands } from '../case-commands';
 
-export class AcknowledgeCaseRequest extends BusinessTimeRequest {
-}
+export class AcknowledgeCaseRequest extends BusinessTimeRequest {}
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -17,7 +16,12 @@ export class AcknowledgeCaseController {
   @Post(':id/acknowledge')
   @HttpCode(200)
   @Roles('manager', 'admin')
-  acknowledge(@Param('id') id: string, @Body() body: AcknowledgeCaseRequest, @CurrentUser() user: Principal, @IfMatch() expectedRevision?: bigint) {
+  acknowledge(
+    @Param('id') id: string,
+    @Body() body: AcknowledgeCaseRequest,
+    @CurrentUser() user: Principal,
+    @IfMatch() expectedRevision?: bigint,
+  ) {
     return this.cases.run(id, user, (now) => ({ type: 'AcknowledgeCase', at: businessTime(body), now }), { expectedRevision });
   }
 }

@@ -7,7 +7,10 @@ import { BusinessTimeRequest, businessTime } from '../case-lifecycle/business-ti
 import { CaseCommands } from '../case-commands';
 
 export class AssignCaseRequest extends BusinessTimeRequest {
-  @ApiProperty({ example: 'Karin Berg' }) @IsString() @IsNotEmpty() @MaxLength(200)
+  @ApiProperty({ example: 'Karin Berg' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   assignee: string;
 }
 
@@ -21,6 +24,8 @@ export class AssignCaseController {
   @HttpCode(200)
   @Roles('manager', 'admin')
   assign(@Param('id') id: string, @Body() body: AssignCaseRequest, @CurrentUser() user: Principal, @IfMatch() expectedRevision?: bigint) {
-    return this.cases.run(id, user, (now) => ({ type: 'AssignCase', assignee: body.assignee, at: businessTime(body), now }), { expectedRevision });
+    return this.cases.run(id, user, (now) => ({ type: 'AssignCase', assignee: body.assignee, at: businessTime(body), now }), {
+      expectedRevision,
+    });
   }
 }

@@ -7,7 +7,10 @@ import { BusinessTimeRequest, businessTime } from '../case-lifecycle/business-ti
 import { CaseCommands } from '../case-commands';
 
 export class AwaitComplainantRequest extends BusinessTimeRequest {
-  @ApiProperty({ example: 'Vilken dag hände det?' }) @IsString() @IsNotEmpty() @MaxLength(4000)
+  @ApiProperty({ example: 'Vilken dag hände det?' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
   question: string;
 }
 
@@ -20,7 +23,14 @@ export class AwaitComplainantController {
   @Post(':id/await-complainant')
   @HttpCode(200)
   @Roles('manager', 'admin')
-  awaitComplainant(@Param('id') id: string, @Body() body: AwaitComplainantRequest, @CurrentUser() user: Principal, @IfMatch() expectedRevision?: bigint) {
-    return this.cases.run(id, user, (now) => ({ type: 'AwaitComplainant', question: body.question, at: businessTime(body), now }), { expectedRevision });
+  awaitComplainant(
+    @Param('id') id: string,
+    @Body() body: AwaitComplainantRequest,
+    @CurrentUser() user: Principal,
+    @IfMatch() expectedRevision?: bigint,
+  ) {
+    return this.cases.run(id, user, (now) => ({ type: 'AwaitComplainant', question: body.question, at: businessTime(body), now }), {
+      expectedRevision,
+    });
   }
 }

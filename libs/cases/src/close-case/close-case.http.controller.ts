@@ -8,10 +8,14 @@ import { CaseCommands } from '../case-commands';
 import { RESOLUTIONS } from '../case.events';
 
 export class CloseCaseRequest extends BusinessTimeRequest {
-  @ApiProperty({ enum: RESOLUTIONS }) @IsIn(RESOLUTIONS, { message: `resolution must be one of ${RESOLUTIONS.join(', ')}` })
+  @ApiProperty({ enum: RESOLUTIONS })
+  @IsIn(RESOLUTIONS, { message: `resolution must be one of ${RESOLUTIONS.join(', ')}` })
   resolution: (typeof RESOLUTIONS)[number];
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
   note?: string;
 }
 
@@ -25,6 +29,11 @@ export class CloseCaseController {
   @HttpCode(200)
   @Roles('manager', 'admin')
   close(@Param('id') id: string, @Body() body: CloseCaseRequest, @CurrentUser() user: Principal, @IfMatch() expectedRevision?: bigint) {
-    return this.cases.run(id, user, (now) => ({ type: 'CloseCase', resolution: body.resolution, note: body.note, at: businessTime(body), now }), { expectedRevision });
+    return this.cases.run(
+      id,
+      user,
+      (now) => ({ type: 'CloseCase', resolution: body.resolution, note: body.note, at: businessTime(body), now }),
+      { expectedRevision },
+    );
   }
 }

@@ -7,10 +7,15 @@ import { BusinessTimeRequest, businessTime } from '../case-lifecycle/business-ti
 import { CaseCommands } from '../case-commands';
 
 export class SendDelayNoticeRequest extends BusinessTimeRequest {
-  @ApiProperty({ example: 'Utredningen kräver mer tid' }) @IsString() @IsNotEmpty() @MaxLength(4000)
+  @ApiProperty({ example: 'Utredningen kräver mer tid' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
   reason: string;
 
-  @ApiPropertyOptional({ example: '2026-04-15' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'newRespondBy must be a date YYYY-MM-DD' })
+  @ApiPropertyOptional({ example: '2026-04-15' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'newRespondBy must be a date YYYY-MM-DD' })
   newRespondBy?: string;
 }
 
@@ -23,7 +28,17 @@ export class SendDelayNoticeController {
   @Post(':id/delay-notice')
   @HttpCode(200)
   @Roles('manager', 'admin')
-  delayNotice(@Param('id') id: string, @Body() body: SendDelayNoticeRequest, @CurrentUser() user: Principal, @IfMatch() expectedRevision?: bigint) {
-    return this.cases.run(id, user, (now) => ({ type: 'SendDelayNotice', reason: body.reason, newRespondBy: body.newRespondBy, at: businessTime(body), now }), { expectedRevision });
+  delayNotice(
+    @Param('id') id: string,
+    @Body() body: SendDelayNoticeRequest,
+    @CurrentUser() user: Principal,
+    @IfMatch() expectedRevision?: bigint,
+  ) {
+    return this.cases.run(
+      id,
+      user,
+      (now) => ({ type: 'SendDelayNotice', reason: body.reason, newRespondBy: body.newRespondBy, at: businessTime(body), now }),
+      { expectedRevision },
+    );
   }
 }

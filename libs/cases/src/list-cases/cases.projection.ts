@@ -20,7 +20,8 @@ export const casesProjection: Projection = {
   apply(tx, recorded) {
     const e = recorded as unknown as CaseEvent;
     const t = tx.table('cases');
-    const set = (assignments: string, ...values: unknown[]) => tx.db.prepare(`UPDATE ${t} SET ${assignments} WHERE id = ?`).run(...values, e.data.caseId);
+    const set = (assignments: string, ...values: unknown[]) =>
+      tx.db.prepare(`UPDATE ${t} SET ${assignments} WHERE id = ?`).run(...values, e.data.caseId);
     switch (e.type) {
       case 'CaseRegistered.v1': {
         const d = e.data;
@@ -29,11 +30,28 @@ export const casesProjection: Projection = {
             `INSERT INTO ${t} (id, reference, type, channel, unit_id, category, status, confidential, needs_response, year, received_at, registered_at, acknowledge_by, respond_by)
              VALUES (?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(d.caseId, d.reference, d.type, d.channel, d.unitId, d.category ?? null, d.confidential ? 1 : 0, d.needsResponse ? 1 : 0, stockholmYear(d.receivedAt), d.receivedAt, d.registeredAt, d.acknowledgeBy, d.respondBy);
+          .run(
+            d.caseId,
+            d.reference,
+            d.type,
+            d.channel,
+            d.unitId,
+            d.category ?? null,
+            d.confidential ? 1 : 0,
+            d.needsResponse ? 1 : 0,
+            stockholmYear(d.receivedAt),
+            d.receivedAt,
+            d.registeredAt,
+            d.acknowledgeBy,
+            d.respondBy,
+          );
         break;
       }
       case 'CaseAcknowledged.v1':
-        set("acknowledged_at = COALESCE(acknowledged_at, ?), status = CASE WHEN status IN ('received', 'transferred') THEN 'acknowledged' ELSE status END", e.data.at);
+        set(
+          "acknowledged_at = COALESCE(acknowledged_at, ?), status = CASE WHEN status IN ('received', 'transferred') THEN 'acknowledged' ELSE status END",
+          e.data.at,
+        );
         break;
       case 'CaseAssigned.v1':
         set("status = 'in_progress', assignee = ?", e.data.assignee);
@@ -48,7 +66,11 @@ export const casesProjection: Projection = {
         set('status = ?, paused_since = NULL, respond_by = ?', e.data.status, e.data.respondBy);
         break;
       case 'CaseResponded.v1':
-        set("status = 'responded', responded_at = COALESCE(responded_at, ?), outcome = COALESCE(?, outcome)", e.data.at, e.data.outcome ?? null);
+        set(
+          "status = 'responded', responded_at = COALESCE(responded_at, ?), outcome = COALESCE(?, outcome)",
+          e.data.at,
+          e.data.outcome ?? null,
+        );
         break;
       case 'CaseClosed.v1':
         set("status = 'closed', resolution = ?, closed_at = ?", e.data.resolution, e.data.at);

@@ -64,7 +64,12 @@ export class ListCasesController {
         (status <> 'closed' AND needs_response = 1 AND responded_at IS NULL AND paused_since IS NULL AND ? > respond_by) AS overdue_respond
       FROM cases) ${f.where}`;
     const total = this.host.readModels.get<{ n: number }>(`SELECT COUNT(*) AS n FROM (${sql})`, ...f.params)!.n;
-    const rows = this.host.readModels.all<Row>(`${sql} ORDER BY received_at DESC, reference DESC LIMIT ? OFFSET ?`, ...f.params, pageSize, (page - 1) * pageSize);
+    const rows = this.host.readModels.all<Row>(
+      `${sql} ORDER BY received_at DESC, reference DESC LIMIT ? OFFSET ?`,
+      ...f.params,
+      pageSize,
+      (page - 1) * pageSize,
+    );
     const nowMs = Date.parse(now);
     return {
       page,

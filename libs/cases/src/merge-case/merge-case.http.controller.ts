@@ -11,7 +11,10 @@ import { EVENT_STORE, EventStore } from '@app/event-store';
 import { loadCase } from '../load-case';
 
 export class MergeCaseRequest extends BusinessTimeRequest {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(64)
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
   intoCaseId: string;
 }
 
@@ -27,13 +30,23 @@ export class MergeCaseController {
   @Post(':id/merge')
   @HttpCode(200)
   @Roles('manager', 'admin')
-  async merge(@Param('id') id: string, @Body() body: MergeCaseRequest, @CurrentUser() user: Principal, @IfMatch() expectedRevision?: bigint) {
+  async merge(
+    @Param('id') id: string,
+    @Body() body: MergeCaseRequest,
+    @CurrentUser() user: Principal,
+    @IfMatch() expectedRevision?: bigint,
+  ) {
     const into = await loadCase(this.store, body.intoCaseId).catch(() => undefined);
     if (!into) throw new InvalidInputError([{ field: 'intoCaseId', message: `no case has the id ${body.intoCaseId}` }]);
     return this.cases.run(
       id,
       user,
-      (now) => ({ type: 'MergeCase', into: { caseId: into.caseId!, reference: into.reference!, exists: true, mergedInto: into.mergedInto }, at: businessTime(body), now }),
+      (now) => ({
+        type: 'MergeCase',
+        into: { caseId: into.caseId!, reference: into.reference!, exists: true, mergedInto: into.mergedInto },
+        at: businessTime(body),
+        now,
+      }),
       { expectedRevision },
     );
   }

@@ -26,9 +26,7 @@ describe('case references', () => {
     const store = open();
     const a = new ReferenceAllocator(store);
     const b = new ReferenceAllocator(store);
-    const refs = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => (i % 2 ? a : b).allocate(i % 10 === 0 ? 2025 : 2026, `c${i}`)),
-    );
+    const refs = await Promise.all(Array.from({ length: 200 }, (_, i) => (i % 2 ? a : b).allocate(i % 10 === 0 ? 2025 : 2026, `c${i}`)));
     const of = (year: number) => refs.filter((r) => r.startsWith(`${year}-`)).sort();
     expect(of(2025)).toEqual(Array.from({ length: 20 }, (_, i) => formatReference(2025, i + 1)));
     expect(of(2026)).toEqual(Array.from({ length: 180 }, (_, i) => formatReference(2026, i + 1)));

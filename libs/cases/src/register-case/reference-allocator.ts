@@ -40,7 +40,11 @@ export class ReferenceAllocator {
         const batch = this.queues.get(year)?.splice(0) ?? [];
         if (!batch.length) return;
         try {
-          const refs = await this.assign(year, batch.map((w) => w.caseId), metadata);
+          const refs = await this.assign(
+            year,
+            batch.map((w) => w.caseId),
+            metadata,
+          );
           batch.forEach((w, i) => w.resolve(refs[i]));
         } catch (err) {
           batch.forEach((w) => w.reject(err));

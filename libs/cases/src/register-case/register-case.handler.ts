@@ -39,7 +39,7 @@ export class RegisterCaseHandler implements ICommandHandler<RegisterCase> {
     if (!unit.exists) throw new InvalidInputError([{ field: 'unitId', message: `no unit has the id ${r.unitId}` }]);
     if (unit.status !== 'open') throw new RuleViolationError('unit_closed', `unit ${r.unitId} is closed and takes no new cases`);
     const rules = { ...this.config.deadlines };
-    if (r.commitmentId) rules.respondWorkingDays = await this.checkCommitment(r, receivedAt) ?? rules.respondWorkingDays;
+    if (r.commitmentId) rules.respondWorkingDays = (await this.checkCommitment(r, receivedAt)) ?? rules.respondWorkingDays;
 
     const caseId = randomUUID();
     const command = (reference: string): CaseCommand => ({
@@ -64,14 +64,19 @@ export class RegisterCaseHandler implements ICommandHandler<RegisterCase> {
     // Every rule is checked before a reference is taken, so a rejected request never uses up a number.
     caseDecider.decide(command(''), caseDecider.initialState());
     const reference = await this.references.allocate(stockholmYear(receivedAt), caseId, eventMetadata(actorOf(user)));
-    return this.runner.respond(caseDecider, caseStream(caseId), command(reference), { actor: actorOf(user) }, (s) => toCaseView(s, now, true));
+    return this.runner.respond(caseDecider, caseStream(caseId), command(reference), { actor: actorOf(user) }, (s) =>
+      toCaseView(s, now, true),
+    );
   }
 
   /** The commitment must belong to a guarantee of this unit in force at receipt; its own response time wins. */
   private async checkCommitment(r: RegisterCaseRequest, receivedAt: Date): Promise<number | undefined> {
     const guarantee = fold(guaranteeDecider, (await this.store.readStream(guaranteeStream(r.guaranteeId!))) as unknown as GuaranteeEvent[]);
     if (!guarantee.exists) throw new InvalidInputError([{ field: 'guaranteeId', message: `no guarantee has the id ${r.guaranteeId}` }]);
-    if (guarantee.unitId !== r.unitId) throw new InvalidInputError([{ field: 'guaranteeId', message: `the guarantee belongs to unit ${guarantee.unitId}, not ${r.unitId}` }]);
+    if (guarantee.unitId !== r.unitId)
+      throw new InvalidInputError([
+        { field: 'guaranteeId', message: `the guarantee belongs to unit ${guarantee.unitId}, not ${r.unitId}` },
+      ]);
     const inForce = commitmentInForce(guarantee, r.commitmentId!, receivedAt);
     if (!inForce.ok) throw new RuleViolationError('commitment_not_in_force', `commitmentId: ${inForce.reason}`);
     return inForce.commitment.responseWorkingDays;

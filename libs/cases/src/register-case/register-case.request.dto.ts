@@ -20,7 +20,11 @@ import { CASE_TYPES, CaseType, Channel, CHANNELS } from '../case.events';
 
 export class SubmitterRequest {
   @ApiPropertyOptional({ example: 'Eva Ek' }) @IsOptional() @IsString() @MaxLength(200) name?: string;
-  @ApiPropertyOptional({ example: 'eva.ek@example.se' }) @IsOptional() @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(254) email?: string;
+  @ApiPropertyOptional({ example: 'eva.ek@example.se' })
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
+  email?: string;
   @ApiPropertyOptional({ example: '070-123 45 67' })
   @IsOptional()
   @Matches(/^\+?[0-9][0-9 ()-]{4,24}$/, { message: 'phone must be a phone number (digits, spaces, - and an optional leading +)' })
@@ -30,8 +34,18 @@ export class SubmitterRequest {
 
 export class LocationRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(400) address?: string;
-  @ApiPropertyOptional({ example: 59.3 }) @ValidateIf((o) => o.lat !== undefined || o.long !== undefined) @IsNumber() @Min(-90) @Max(90) lat?: number;
-  @ApiPropertyOptional({ example: 18.0 }) @ValidateIf((o) => o.lat !== undefined || o.long !== undefined) @IsNumber() @Min(-180) @Max(180) long?: number;
+  @ApiPropertyOptional({ example: 59.3 })
+  @ValidateIf((o) => o.lat !== undefined || o.long !== undefined)
+  @IsNumber()
+  @Min(-90)
+  @Max(90)
+  lat?: number;
+  @ApiPropertyOptional({ example: 18.0 })
+  @ValidateIf((o) => o.lat !== undefined || o.long !== undefined)
+  @IsNumber()
+  @Min(-180)
+  @Max(180)
+  long?: number;
 }
 
 export class RegisterCaseRequest {
@@ -48,10 +62,24 @@ export class RegisterCaseRequest {
   @IsNotEmpty({ message: 'description must be 1–4000 characters' })
   @MaxLength(4000, { message: 'description must be 1–4000 characters' })
   description: string;
-  @ApiPropertyOptional({ type: SubmitterRequest }) @IsOptional() @ValidateNested() @Type(() => SubmitterRequest) submitter?: SubmitterRequest;
+  @ApiPropertyOptional({ type: SubmitterRequest })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SubmitterRequest)
+  submitter?: SubmitterRequest;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() wantsReply?: boolean;
   @ApiPropertyOptional({ type: LocationRequest }) @IsOptional() @ValidateNested() @Type(() => LocationRequest) location?: LocationRequest;
-  @ApiPropertyOptional() @ValidateIf((o) => o.commitmentId !== undefined) @IsString() @IsNotEmpty({ message: 'guaranteeId is required with commitmentId' }) @MaxLength(100) guaranteeId?: string;
-  @ApiPropertyOptional() @ValidateIf((o) => o.guaranteeId !== undefined) @IsString() @IsNotEmpty({ message: 'commitmentId is required with guaranteeId' }) @MaxLength(40) commitmentId?: string;
+  @ApiPropertyOptional()
+  @ValidateIf((o) => o.commitmentId !== undefined)
+  @IsString()
+  @IsNotEmpty({ message: 'guaranteeId is required with commitmentId' })
+  @MaxLength(100)
+  guaranteeId?: string;
+  @ApiPropertyOptional()
+  @ValidateIf((o) => o.guaranteeId !== undefined)
+  @IsString()
+  @IsNotEmpty({ message: 'commitmentId is required with guaranteeId' })
+  @MaxLength(40)
+  commitmentId?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() confidential?: boolean;
 }

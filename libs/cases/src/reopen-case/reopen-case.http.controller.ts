@@ -7,7 +7,10 @@ import { BusinessTimeRequest, businessTime } from '../case-lifecycle/business-ti
 import { CaseCommands } from '../case-commands';
 
 export class ReopenCaseRequest extends BusinessTimeRequest {
-  @ApiProperty({ example: 'Problemet kvarstår' }) @IsString() @IsNotEmpty() @MaxLength(4000)
+  @ApiProperty({ example: 'Problemet kvarstår' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
   reason: string;
 }
 
@@ -21,6 +24,8 @@ export class ReopenCaseController {
   @HttpCode(200)
   @Roles('manager', 'admin')
   reopen(@Param('id') id: string, @Body() body: ReopenCaseRequest, @CurrentUser() user: Principal, @IfMatch() expectedRevision?: bigint) {
-    return this.cases.run(id, user, (now) => ({ type: 'ReopenCase', reason: body.reason, at: businessTime(body), now }), { expectedRevision });
+    return this.cases.run(id, user, (now) => ({ type: 'ReopenCase', reason: body.reason, at: businessTime(body), now }), {
+      expectedRevision,
+    });
   }
 }

@@ -8,10 +8,15 @@ import { CaseCommands } from '../case-commands';
 import { Outcome, OUTCOMES } from '../case.events';
 
 export class RespondCaseRequest extends BusinessTimeRequest {
-  @ApiProperty({ example: 'Tack för din synpunkt. Vi har …' }) @IsString() @IsNotEmpty() @MaxLength(8000)
+  @ApiProperty({ example: 'Tack för din synpunkt. Vi har …' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(8000)
   message: string;
 
-  @ApiPropertyOptional({ enum: OUTCOMES }) @IsOptional() @IsIn(OUTCOMES, { message: `outcome must be one of ${OUTCOMES.join(', ')}` })
+  @ApiPropertyOptional({ enum: OUTCOMES })
+  @IsOptional()
+  @IsIn(OUTCOMES, { message: `outcome must be one of ${OUTCOMES.join(', ')}` })
   outcome?: Outcome;
 }
 
@@ -25,6 +30,11 @@ export class RespondCaseController {
   @HttpCode(200)
   @Roles('manager', 'admin')
   respond(@Param('id') id: string, @Body() body: RespondCaseRequest, @CurrentUser() user: Principal, @IfMatch() expectedRevision?: bigint) {
-    return this.cases.run(id, user, (now) => ({ type: 'RespondCase', message: body.message, outcome: body.outcome, at: businessTime(body), now }), { expectedRevision });
+    return this.cases.run(
+      id,
+      user,
+      (now) => ({ type: 'RespondCase', message: body.message, outcome: body.outcome, at: businessTime(body), now }),
+      { expectedRevision },
+    );
   }
 }

@@ -5,8 +5,7 @@ import { IfMatch } from '@app/platform';
 import { BusinessTimeRequest, businessTime } from '../case-lifecycle/business-time.request.dto';
 import { CaseCommands } from '../case-commands';
 
-export class ResumeCaseRequest extends BusinessTimeRequest {
-}
+export class ResumeCaseRequest extends BusinessTimeRequest {}
 
 @ApiTags('cases')
 @ApiBearerAuth()

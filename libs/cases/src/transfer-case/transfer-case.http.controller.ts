@@ -11,10 +11,16 @@ import { EVENT_STORE, EventStore } from '@app/event-store';
 import { loadUnit } from '@app/units';
 
 export class TransferCaseRequest extends BusinessTimeRequest {
-  @ApiProperty({ example: 'forskolan-solrosen' }) @IsString() @IsNotEmpty() @MaxLength(64)
+  @ApiProperty({ example: 'forskolan-solrosen' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
   toUnitId: string;
 
-  @ApiProperty({ example: 'Gäller en annan enhet' }) @IsString() @IsNotEmpty() @MaxLength(2000)
+  @ApiProperty({ example: 'Gäller en annan enhet' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
   reason: string;
 }
 
@@ -30,13 +36,25 @@ export class TransferCaseController {
   @Post(':id/transfer')
   @HttpCode(200)
   @Roles('manager', 'admin', 'intake')
-  async transfer(@Param('id') id: string, @Body() body: TransferCaseRequest, @CurrentUser() user: Principal, @IfMatch() expectedRevision?: bigint) {
+  async transfer(
+    @Param('id') id: string,
+    @Body() body: TransferCaseRequest,
+    @CurrentUser() user: Principal,
+    @IfMatch() expectedRevision?: bigint,
+  ) {
     const target = await loadUnit(this.store, body.toUnitId);
     if (!target.exists) throw new InvalidInputError([{ field: 'toUnitId', message: `no unit has the id ${body.toUnitId}` }]);
     return this.cases.run(
       id,
       user,
-      (now) => ({ type: 'TransferCase', toUnitId: body.toUnitId, toUnitOpen: target.status === 'open', reason: body.reason, at: businessTime(body), now }),
+      (now) => ({
+        type: 'TransferCase',
+        toUnitId: body.toUnitId,
+        toUnitOpen: target.status === 'open',
+        reason: body.reason,
+        at: businessTime(body),
+        now,
+      }),
       { expectedRevision, intakeMay: true },
     );
   }
