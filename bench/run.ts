@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { printTable, writeResults } from './results';
+import { intakeBenchmark } from './intake.bench';
 import { storeBenchmarks } from './store.bench';
 
 const TARGETS: Record<string, string> = {
@@ -7,12 +8,18 @@ const TARGETS: Record<string, string> = {
   'store.append.batch100': '≥ 0.5× raw',
   'store.readAll': '≥ 0.5× raw',
   'projection.catchup': '≥ 100,000 events/s',
+  'api.intake': '≥ 0.5× raw, p99 < 50 ms',
 };
 
 async function main(): Promise<void> {
   console.log(`Synpunkt benchmarks — node ${process.version}, ${new Date().toISOString()}`);
   console.log('event store vs raw better-sqlite3 (WAL, synchronous=FULL), same machine, same run');
-  const results = await storeBenchmarks((line) => console.log(line));
+  const only = process.argv[2];
+  const log = (line: string) => console.log(line);
+  const results = [
+    ...(!only || only === 'store' ? await storeBenchmarks(log) : []),
+    ...(!only || only === 'intake' ? await intakeBenchmark(log) : []),
+  ];
   printTable(results, TARGETS);
   writeResults(results);
   console.log('written to bench/results.json');

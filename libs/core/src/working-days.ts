@@ -1,6 +1,5 @@
 import Holidays from 'date-holidays';
-import { DateTime } from 'luxon';
-import { endOfStockholmDay, STOCKHOLM, stockholmDate } from './calendar';
+import { addDays, endOfStockholmDay, stockholmDate, weekday } from './calendar';
 
 /** Eves that are de facto non-working days in Swedish public administration. */
 const NON_WORKING_EVES = new Set(['midsommarafton', 'julafton', 'nyårsafton']);
@@ -28,28 +27,25 @@ export class WorkingDayCalendar {
   }
 
   isWorkingDay(date: string): boolean {
-    const d = DateTime.fromISO(date, { zone: STOCKHOLM });
-    return d.weekday <= 5 && !this.closedDays(d.year).has(date);
+    return weekday(date) <= 5 && !this.closedDays(Number(date.slice(0, 4))).has(date);
   }
 
   /** The date of the Nth working day after `date` (N ≥ 0; N = 0 gives `date` itself). */
   addWorkingDays(date: string, n: number): string {
-    let d = DateTime.fromISO(date, { zone: STOCKHOLM });
+    let d = date;
     for (let left = n; left > 0; ) {
-      d = d.plus({ days: 1 });
-      if (this.isWorkingDay(d.toISODate()!)) left--;
+      d = addDays(d, 1);
+      if (this.isWorkingDay(d)) left--;
     }
-    return d.toISODate()!;
+    return d;
   }
 
   /** Working days after `from` up to and including `to` (0 when `to` is not after `from`). */
   workingDaysBetween(from: string, to: string): number {
     let count = 0;
-    let d = DateTime.fromISO(from, { zone: STOCKHOLM });
-    const end = DateTime.fromISO(to, { zone: STOCKHOLM });
-    while (d < end) {
-      d = d.plus({ days: 1 });
-      if (this.isWorkingDay(d.toISODate()!)) count++;
+    for (let d = from; d < to; ) {
+      d = addDays(d, 1);
+      if (this.isWorkingDay(d)) count++;
     }
     return count;
   }

@@ -1,0 +1,79 @@
+import autocannon from 'autocannon';
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { issueDevToken } from '@app/auth';
+import { BenchResult } from './results';
+
+const CONNECTIONS = 50;
+const DURATION_S = 15;
+const body = JSON.stringify({
+  type: 'complaint',
+  channel: 'web',
+  unitId: 'bench-enhet',
+  category: 'Mat',
+  description: 'Maten på förskolan var kall tre dagar i rad och barnen blev hungriga.',
+  submitter: { name: 'Eva Ek', email: 'eva.ek@example.se', phone: '070-123 45 67' },
+});
+
+function start(script: string, dir: string): Promise<{ port: number; stop: () => void }> {
+  return new Promise((resolve, reject) => {
+    const child = fork(join(__dirname, script), [dir], { stdio: 'inherit' });
+    child.once('message', (m: { port: number }) => resolve({ port: m.port, stop: () => child.kill('SIGTERM') }));
+    child.once('error', reject);
+    child.once('exit', (code) => code && reject(new Error(`${script} exited with ${code}`)));
+  });
+}
+
+function load(url: string, headers: Record<string, string>): Promise<autocannon.Result> {
+  return autocannon({
+    url,
+    method: 'POST',
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
+}
+
+export async function intakeBenchmark(log: (line: string) => void): Promise<BenchResult[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'synpunkt-bench-intake-'));
+  try {
+    const raw = await start('raw-intake-server.js', dir);
+    const rawResult = await load(`http://127.0.0.1:${raw.port}/`, {});
+    raw.stop();
+
+    const app = await start('app-intake-server.js', join(dir, 'app'));
+    const admin = await issueDevToken({ roles: ['admin'] }, {});
+    const unit = await fetch(`http://127.0.0.1:${app.port}/api/units`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+      body: JSON.stringify({ id: 'bench-enhet', name: 'Bänkenheten', department: 'Förskola', district: 'Bänk' }),
+    });
+    if (unit.status !== 201) throw new Error(`could not register the bench unit: ${unit.status}`);
+    const intake = await issueDevToken({ roles: ['intake'] }, {});
+    const appResult = await load(`http://127.0.0.1:${app.port}/api/cases`, { authorization: `Bearer ${intake}` });
+    app.stop();
+
+    const errors = appResult.non2xx + appResult.errors;
+    log(
+      `  api.intake: ${Math.round(appResult.requests.average)} req/s, p99 ${appResult.latency.p99} ms, non-2xx/errors ${errors}; raw: ${Math.round(rawResult.requests.average)} req/s, p99 ${rawResult.latency.p99} ms`,
+    );
+    if (errors) throw new Error(`api.intake had ${errors} failed requests`);
+    return [
+      {
+        name: 'api.intake',
+        value: appResult.requests.average,
+        unit: 'requests/s',
+        baseline: rawResult.requests.average,
+        ratio: appResult.requests.average / rawResult.requests.average,
+        p99: appResult.latency.p99,
+        baselineP99: rawResult.latency.p99,
+        connections: CONNECTIONS,
+      },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
