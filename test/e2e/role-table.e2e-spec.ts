@@ -17,6 +17,17 @@ interface Row {
 
 const unitBody = (id: string) => ({ id, name: `Enhet ${id}`, department: 'Förskola', district: 'Spånga-Tensta' });
 
+const guarantee = (unitId: string) => ({
+  unitId,
+  year: 2026,
+  title: 'Garanti',
+  commitments: [{ id: 'svar', text: 'Svar inom fem arbetsdagar' }],
+  remedy: 'Vi ringer upp',
+  contact: { name: 'Enhetschef' },
+});
+const breach = { guaranteeId: 'table-unit-2026', commitmentId: 'svar', occurredAt: '2026-02-01T10:00:00Z', description: 'x' };
+const caseBody = { type: 'idea', channel: 'web', unitId: 'table-unit', description: 'Fler bänkar i parken.' };
+
 const rows: Row[] = [
   { method: 'get', path: '/health/live', as: 'none', expect: 200 },
   { method: 'get', path: '/health/ready', as: 'none', expect: 200 },
@@ -36,6 +47,35 @@ const rows: Row[] = [
   { method: 'post', path: '/api/units/table-unit/rename', body: { name: 'Nytt' }, as: 'admin', expect: 200 },
   { method: 'post', path: '/api/units/table-unit/close', body: {}, as: 'auditor', expect: 403 },
   { method: 'post', path: '/api/units/by-admin/close', body: {}, as: 'admin', expect: 200 },
+  // guarantees: admin and the unit's managers draft; only admin adopts and withdraws; everyone reads
+  { method: 'post', path: '/api/guarantees', body: guarantee('table-unit'), as: 'intake', expect: 403 },
+  { method: 'post', path: '/api/guarantees', body: guarantee('table-unit'), as: 'auditor', expect: 403 },
+  { method: 'post', path: '/api/guarantees', body: guarantee('table-unit'), as: 'manager', units: ['other-unit'], expect: 403 },
+  { method: 'post', path: '/api/guarantees', body: guarantee('table-unit'), as: 'manager', units: ['table-unit'], expect: 201 },
+  { method: 'post', path: '/api/guarantees/table-unit-2026/adopt', body: { decidedOn: '2026-01-02', decisionRef: '§ 1' }, as: 'manager', units: ['table-unit'], expect: 403 },
+  { method: 'post', path: '/api/guarantees/table-unit-2026/revise', body: guarantee('table-unit'), as: 'manager', units: ['other-unit'], expect: 403 },
+  { method: 'post', path: '/api/guarantees/table-unit-2026/withdraw', body: { reason: 'x' }, as: 'manager', units: ['table-unit'], expect: 403 },
+  ...(['intake', 'manager', 'auditor', 'admin'] as const).map((as): Row => ({ method: 'get', path: '/api/guarantees', as, expect: 200 })),
+  { method: 'get', path: '/api/guarantees/table-unit-2026', as: 'intake', expect: 200 },
+  // breaches: the unit's managers and admin write; auditors read; intake neither
+  { method: 'post', path: '/api/breaches', body: breach, as: 'intake', expect: 403 },
+  { method: 'post', path: '/api/breaches', body: breach, as: 'auditor', expect: 403 },
+  { method: 'get', path: '/api/breaches', as: 'intake', expect: 403 },
+  { method: 'get', path: '/api/breaches', as: 'auditor', expect: 200 },
+  { method: 'get', path: '/api/breaches', as: 'manager', units: ['table-unit'], expect: 200 },
+  { method: 'post', path: '/api/breaches/nope/confirm', body: {}, as: 'intake', expect: 403 },
+  { method: 'post', path: '/api/breaches/nope/confirm', body: {}, as: 'admin', expect: 404 },
+  // cases: intake registers and reads; the unit's managers handle
+  { method: 'post', path: '/api/cases', body: caseBody, as: 'none', expect: 401 },
+  { method: 'post', path: '/api/cases', body: caseBody, as: 'auditor', expect: 403 },
+  { method: 'post', path: '/api/cases', body: caseBody, as: 'manager', units: ['other-unit'], expect: 403 },
+  { method: 'post', path: '/api/cases', body: caseBody, as: 'intake', expect: 201 },
+  { method: 'post', path: '/api/cases', body: caseBody, as: 'manager', units: ['table-unit'], expect: 201 },
+  ...(['intake', 'manager', 'auditor', 'admin'] as const).map((as): Row => ({ method: 'get', path: '/api/cases', as, expect: 200 })),
+  { method: 'get', path: '/api/cases?unitId=table-unit', as: 'manager', units: ['other-unit'], expect: 403 },
+  { method: 'post', path: '/api/cases/nope/acknowledge', body: {}, as: 'intake', expect: 403 },
+  { method: 'post', path: '/api/cases/nope/acknowledge', body: {}, as: 'auditor', expect: 403 },
+  { method: 'post', path: '/api/cases/nope/acknowledge', body: {}, as: 'manager', expect: 404 },
 ];
 
 describe('role table: endpoint × role × unit', () => {

@@ -1,9 +1,16 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  ServiceUnavailableException,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { errors } from 'jose';
 import { IS_PUBLIC, ROLES_KEY } from './auth.decorators';
 import { hasRole, InvalidClaimsError, Principal, Role } from './principal';
-import { TokenVerifier } from './token-verifier';
+import { IdentityProviderUnavailableError, TokenVerifier } from './token-verifier';
 
 /** On by default for every route: a valid bearer token, and one of the route's roles when it names any. */
 @Injectable()
@@ -24,6 +31,8 @@ export class JwtAuthGuard implements CanActivate {
     try {
       principal = await this.verifier.principal(match[1]);
     } catch (err) {
+      if (err instanceof IdentityProviderUnavailableError)
+        throw new ServiceUnavailableException('the identity provider cannot be reached; try again shortly');
       throw new UnauthorizedException(reason(err));
     }
     req.user = principal;
@@ -38,6 +47,8 @@ export class JwtAuthGuard implements CanActivate {
 function reason(err: unknown): string {
   if (err instanceof errors.JWTExpired) return 'the token has expired';
   if (err instanceof errors.JWTClaimValidationFailed) return `the token's ${err.claim} claim is not accepted`;
+  if (err instanceof errors.JWSSignatureVerificationFailed) return 'the token signature is not valid';
+  if (err instanceof errors.JWKSNoMatchingKey) return 'the token was not signed by a key of the identity provider';
   if (err instanceof InvalidClaimsError) return err.message;
   return 'the token is not valid';
 }

@@ -1,5 +1,8 @@
-import { canActForUnit, InvalidClaimsError, principalFromClaims } from './principal';
+import { ForbiddenException } from '@nestjs/common';
+import { actorOf, canActForUnit, InvalidClaimsError, principalFromClaims } from './principal';
+import { assertUnitAccess } from './auth.decorators';
 import { issueDevToken } from './dev-token';
+import { isDevelopmentMode } from './auth.config';
 import { TokenVerifier } from './token-verifier';
 
 describe('principal claims', () => {
@@ -24,6 +27,19 @@ describe('principal claims', () => {
     expect(canActForUnit({ sub: 'm', roles: ['manager'], units: ['*'] }, 'x')).toBe(true);
     expect(canActForUnit({ sub: 'm', roles: ['manager'], units: ['a', 'b'] }, 'b')).toBe(true);
     expect(canActForUnit({ sub: 'm', roles: ['manager'], units: ['a'] }, 'b')).toBe(false);
+    expect(canActForUnit({ sub: 'i', roles: ['intake'], units: [] }, 'b')).toBe(false);
+  });
+
+  it('assertUnitAccess answers 403 naming the unit', () => {
+    const manager = { sub: 'm', roles: ['manager' as const], units: ['a'] };
+    expect(() => assertUnitAccess(manager, 'a')).not.toThrow();
+    expect(() => assertUnitAccess(manager, 'hgb-fsk')).toThrow(ForbiddenException);
+    expect(() => assertUnitAccess(manager, 'hgb-fsk')).toThrow(/hgb-fsk/);
+  });
+
+  it('gives the actor for event metadata', () => {
+    expect(actorOf({ sub: 'u1', name: 'Åsa', roles: ['admin'], units: ['*'] })).toEqual({ sub: 'u1', name: 'Åsa' });
+    expect(actorOf({ sub: 'u2', roles: ['admin'], units: [] })).toEqual({ sub: 'u2' });
   });
 });
 
@@ -38,6 +54,12 @@ describe('development tokens', () => {
     await expect(issueDevToken({ roles: ['admin'] }, { jwksUrl: 'https://idp.example/jwks', issuer: 'i', audience: 'a' })).rejects.toThrow(
       /refused/,
     );
+  });
+
+  it('need a complete production configuration: issuer and audience with the JWKS', () => {
+    expect(() => new TokenVerifier({ jwksUrl: 'https://idp.example/jwks', issuer: 'i' })).toThrow(/issuer and audience/);
+    expect(isDevelopmentMode({ devSecret: 'x' })).toBe(true);
+    expect(isDevelopmentMode({ jwksUrl: 'https://idp.example/jwks' })).toBe(false);
   });
 
   it('signed with another secret are not accepted', async () => {

@@ -5,3 +5,7 @@ export * from './upcasters';
 export * from './verify';
 export * from './sqlite/sqlite-event-store';
 export * from './create-event-store';
+export * from './vault/key-store';
+export * from './vault/personal-data-vault';
+export * from './vault/personal-data-policy';
+export * from './vault/encrypting-event-store';

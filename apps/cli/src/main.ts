@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { Command } from 'commander';
+import { CliContext, processContext, RegisterCommand } from './cli-context';
+import { registerTokenCommand } from './commands/token.command';
+
+/** Add a command: a file under commands/ exporting a RegisterCommand, and one line here. */
+export const COMMANDS: RegisterCommand[] = [registerTokenCommand];
+
+export function buildProgram(ctx: CliContext = processContext, options: { exitOverride?: boolean } = {}): Command {
+  const program = new Command()
+    .name('synpunkt')
+    .description('Synpunkt operator commands (run with --help after any command for its options)')
+    .configureOutput({ writeOut: ctx.out, writeErr: ctx.err });
+  if (options.exitOverride) program.exitOverride(); // inherited by commands registered below
+  for (const register of COMMANDS) register(program, ctx);
+  return program;
+}
+
+if (require.main === module) {
+  buildProgram()
+    .parseAsync(process.argv)
+    .catch((err: unknown) => {
+      process.stderr.write(`synpunkt: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,111 @@
+import { AppendResult, ExpectedRevision, NewEvent, ReadStreamOptions, RecordedEvent } from '@app/core';
+import { EventStore, ReadAllOptions, StreamMetadata, SubscribeOptions, Subscription } from '../event-store.port';
+import { UpcasterRegistry } from '../upcasters';
+import { ShredReceipt } from './key-store';
+import { containsEnvelope, openEnvelopes, sealFields } from './personal-data-fields';
+import { PersonalDataPolicy } from './personal-data-policy';
+import { PersonalDataVault } from './personal-data-vault';
+
+export interface EncryptingEventStoreOptions {
+  /**
+   * Upcasters that need plaintext run here, after decryption; give the inner store none then.
+   * Upcasters on the inner store see envelopes (they may move them, not read them).
+   */
+  upcasters?: UpcasterRegistry;
+}
+
+/**
+ * Seals the policy's personal-data fields before the inner store sees them (so the hash chain covers ciphertext)
+ * and opens them on every read unless `raw`. Erased values read as `{ erased: true }`; replay keeps working.
+ * `close()` closes the inner store and the vault's key store.
+ */
+export class EncryptingEventStore implements EventStore {
+  constructor(
+    private readonly inner: EventStore,
+    readonly vault: PersonalDataVault,
+    readonly policy: PersonalDataPolicy,
+    private readonly options: EncryptingEventStoreOptions = {},
+  ) {}
+
+  get kind(): EventStore['kind'] {
+    return this.inner.kind;
+  }
+
+  async append(streamId: string, events: NewEvent[], options?: { expectedRevision?: ExpectedRevision }): Promise<AppendResult> {
+    const sealed = events.map((event) => this.seal(streamId, event));
+    const result = await this.inner.append(streamId, sealed, options);
+    // The caller gets back what it wrote; hashes and positions are those of the stored (sealed) events.
+    return { ...result, events: result.events.map((recorded, i) => ({ ...recorded, data: events[i].data ?? null })) };
+  }
+
+  private seal(streamId: string, event: NewEvent): NewEvent {
+    if (containsEnvelope(event.data) || containsEnvelope(event.metadata)) {
+      throw new TypeError(`${event.type}: event data may not contain "$enc" objects; only the vault writes them`);
+    }
+    const subject = this.policy.subjectOf({ streamId, type: event.type, data: event.data });
+    if (subject === undefined) return event;
+    const fields = this.policy.ruleFor(event.type)!.fields;
+    return { ...event, data: sealFields(event.data, fields, (value) => this.vault.encrypt(subject, value)) };
+  }
+
+  async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    return this.openAll(await this.inner.readStream(streamId, options));
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const events = await this.inner.readAll(options);
+    return options.raw ? events : this.openAll(events);
+  }
+
+  subscribe(options: SubscribeOptions = {}): Subscription {
+    const inner = this.inner.subscribe(options);
+    if (options.raw) return inner;
+    const open = (event: RecordedEvent) => this.open(event, this.vault.reader());
+    return {
+      close: () => inner.close(),
+      async *[Symbol.asyncIterator]() {
+        for await (const event of inner) yield open(event);
+      },
+    };
+  }
+
+  /** Erases a subject's personal data everywhere it was sealed, now and in every replay. */
+  shred(subject: string): ShredReceipt {
+    return this.vault.shred(subject);
+  }
+
+  getStreamMetadata(streamId: string): Promise<StreamMetadata | undefined> {
+    return this.inner.getStreamMetadata(streamId);
+  }
+
+  setStreamMetadata(streamId: string, metadata: StreamMetadata): Promise<void> {
+    return this.inner.setStreamMetadata(streamId, metadata);
+  }
+
+  headPosition(): Promise<bigint> {
+    return this.inner.headPosition();
+  }
+
+  ping(): Promise<boolean> {
+    return this.inner.ping();
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.inner.close();
+    } finally {
+      this.vault.close();
+    }
+  }
+
+  private openAll(events: RecordedEvent[]): RecordedEvent[] {
+    const reader = this.vault.reader();
+    return events.map((event) => this.open(event, reader));
+  }
+
+  private open(event: RecordedEvent, reader: ReturnType<PersonalDataVault['reader']>): RecordedEvent {
+    const data = openEnvelopes(event.data, reader);
+    const opened = data === event.data ? event : { ...event, data };
+    return this.options.upcasters ? this.options.upcasters.upcast(opened) : opened;
+  }
+}

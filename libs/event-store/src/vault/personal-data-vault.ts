@@ -1,0 +1,122 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { KeyStore, ShredReceipt } from './key-store';
+
+export const ENVELOPE_VERSION = 'aes-256-gcm/v1';
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+/** What an encrypted value looks like in a stored event; base64 fields. `kid` names the subject whose key sealed it. */
+export interface EncryptedEnvelope {
+  $enc: typeof ENVELOPE_VERSION;
+  kid: string;
+  iv: string;
+  ct: string;
+  tag: string;
+}
+
+/** What an erased value reads as, now and in every replay. */
+export interface ErasedValue {
+  erased: true;
+}
+
+export const erased = (): ErasedValue => ({ erased: true });
+
+export function isEncryptedEnvelope(value: unknown): value is EncryptedEnvelope {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && '$enc' in value;
+}
+
+export function isErased(value: unknown): value is ErasedValue {
+  return typeof value === 'object' && value !== null && (value as ErasedValue).erased === true && Object.keys(value).length === 1;
+}
+
+/** The ciphertext does not open with its key: it was altered, or the envelope is malformed. Never read as erased. */
+export class VaultDecryptionError extends Error {
+  constructor(
+    readonly kid: string,
+    reason: string,
+  ) {
+    super(`personal data sealed for ${kid} cannot be decrypted: ${reason}`);
+    this.name = 'VaultDecryptionError';
+  }
+}
+
+/** No key and no tombstone: the key store is missing or is not this log's. Reading that as "erased" would hide data loss. */
+export class MissingDataKeyError extends Error {
+  constructor(readonly kid: string) {
+    super(`no data key for ${kid} and no record of its erasure: is the key store (keys.sqlite) the one that belongs to this event log?`);
+    this.name = 'MissingDataKeyError';
+  }
+}
+
+/**
+ * AES-256-GCM with a per-subject key and a fresh random 96-bit IV for every value. The version and kid are bound
+ * as additional authenticated data, so an envelope cannot be relabelled to another subject.
+ */
+export class PersonalDataVault {
+  constructor(readonly keys: KeyStore) {}
+
+  encrypt(subject: string, value: unknown): EncryptedEnvelope {
+    if (value === undefined) throw new TypeError('undefined cannot be encrypted; leave the field out instead');
+    const key = this.keys.getOrCreate(subject); // throws SubjectErasedError: never a plaintext fallback
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
+    cipher.setAAD(aad(subject));
+    const ct = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
+    return {
+      $enc: ENVELOPE_VERSION,
+      kid: subject,
+      iv: iv.toString('base64'),
+      ct: ct.toString('base64'),
+      tag: cipher.getAuthTag().toString('base64'),
+    };
+  }
+
+  /** The value, or `{ erased: true }` when the subject's key was shredded. Throws on tampering or a lost key store. */
+  decrypt(envelope: EncryptedEnvelope, keyOf: (kid: string) => Buffer | undefined = (kid) => this.keys.get(kid)): unknown {
+    if (envelope.$enc !== ENVELOPE_VERSION)
+      throw new VaultDecryptionError(String(envelope.kid), `unknown envelope version ${String(envelope.$enc)}`);
+    if (typeof envelope.kid !== 'string') throw new VaultDecryptionError('?', 'the envelope names no key');
+    const key = keyOf(envelope.kid);
+    if (!key) {
+      if (this.keys.shreddedAt(envelope.kid)) return erased();
+      throw new MissingDataKeyError(envelope.kid);
+    }
+    const iv = Buffer.from(String(envelope.iv), 'base64');
+    const tag = Buffer.from(String(envelope.tag), 'base64');
+    if (iv.length !== IV_BYTES || tag.length !== TAG_BYTES) throw new VaultDecryptionError(envelope.kid, 'malformed IV or tag');
+    let text: string;
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
+      decipher.setAAD(aad(envelope.kid));
+      decipher.setAuthTag(tag);
+      text = Buffer.concat([decipher.update(Buffer.from(String(envelope.ct), 'base64')), decipher.final()]).toString('utf8');
+    } catch {
+      throw new VaultDecryptionError(envelope.kid, 'the authentication tag does not match (the ciphertext, IV, tag or kid was altered)');
+    }
+    return JSON.parse(text);
+  }
+
+  /** A decrypt bound to a key cache for one read; a later read looks the keys up again, so a shred is seen at once. */
+  reader(): (envelope: EncryptedEnvelope) => unknown {
+    const cache = new Map<string, Buffer | undefined>();
+    const keyOf = (kid: string) => {
+      if (!cache.has(kid)) cache.set(kid, this.keys.get(kid));
+      return cache.get(kid);
+    };
+    return (envelope) => this.decrypt(envelope, keyOf);
+  }
+
+  isErased(subject: string): boolean {
+    return this.keys.shreddedAt(subject) !== undefined;
+  }
+
+  shred(subject: string): ShredReceipt {
+    return this.keys.shred(subject);
+  }
+
+  close(): void {
+    this.keys.close();
+  }
+}
+
+const aad = (kid: string) => Buffer.from(`${ENVELOPE_VERSION}\n${kid}`, 'utf8');
