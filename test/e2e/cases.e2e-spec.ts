@@ -1,3 +1,4 @@
+import { EVENT_STORE, EventStore } from '@app/event-store';
 import { FixedClock } from '@app/core';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -274,5 +275,32 @@ describe('cases over HTTP: intake to closing', () => {
     expect(breachId).toBeDefined();
     const breach = await t.http().get(`/api/breaches/${breachId}`).set(manager).expect(200);
     expect(breach.body).toMatchObject({ status: 'reported', caseId: c.id, commitmentId: 'svar', source: 'case' });
+  });
+});
+
+describe('personal data of cases in the log', () => {
+  it('is sealed with the case key: the stored event holds ciphertext, reads give plaintext', async () => {
+    const t = await startTestApp();
+    const admin = await t.as('admin');
+    await t.http().post('/api/units').set(admin).send({ id: 'pd', name: 'PD', department: 'D', district: 'D' }).expect(201);
+    const { body } = await t
+      .http()
+      .post('/api/cases')
+      .set(await t.as('intake'))
+      .send({
+        type: 'opinion',
+        channel: 'phone',
+        unitId: 'pd',
+        description: 'Personnummer 19121212-1212 nämns här',
+        submitter: { name: 'Zlatan Öberg-Xyzzy', phone: '070-000 00 00' },
+      })
+      .expect(201);
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    const [raw] = await store.readStream(`case-${body.id}`).then(() => store.readAll({ raw: true, streamPrefix: `case-${body.id}` }));
+    expect(JSON.stringify(raw.data)).not.toMatch(/Zlatan|19121212/);
+    expect(raw.data).toMatchObject({ description: { $enc: expect.any(String) }, submitter: { $enc: expect.any(String) } });
+    const read = await t.http().get(`/api/cases/${body.id}`).set(admin).expect(200);
+    expect(read.body).toMatchObject({ description: 'Personnummer 19121212-1212 nämns här', submitter: { name: 'Zlatan Öberg-Xyzzy' } });
+    await t.close();
   });
 });

@@ -4,7 +4,8 @@ import { Clock } from '@app/core';
 import { AppConfig, Metrics, PlatformModule } from '@app/platform';
 import { UnitsModule } from '@app/units';
 import { GuaranteesModule } from '@app/guarantees';
-import { CasesModule } from '@app/cases';
+import { CasesModule, casePersonalData } from '@app/cases';
+import { PersonalDataPolicy } from '@app/event-store';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -20,7 +21,12 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forRoot({ config, clock: options.clock, metrics: options.metrics ?? new Metrics() }),
+        PlatformModule.forRoot({
+          config,
+          clock: options.clock,
+          metrics: options.metrics ?? new Metrics(),
+          personalData: new PersonalDataPolicy({ ...casePersonalData }),
+        }),
         AuthModule.forRoot(config.auth),
         UnitsModule,
         GuaranteesModule,

@@ -4,3 +4,4 @@ export * from './case.events';
 export * from './case.view';
 export * from './cases.module';
 export * from './load-case';
+export * from './case.personal-data';

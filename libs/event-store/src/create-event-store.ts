@@ -4,6 +4,10 @@ import { Clock } from '@app/core';
 import { EventStore } from './event-store.port';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
 import { UpcasterRegistry } from './upcasters';
+import { EncryptingEventStore } from './vault/encrypting-event-store';
+import { KeyStore } from './vault/key-store';
+import { PersonalDataPolicy } from './vault/personal-data-policy';
+import { PersonalDataVault } from './vault/personal-data-vault';
 
 export interface EventStoreConfig {
   dataDir: string;
@@ -11,15 +15,25 @@ export interface EventStoreConfig {
   eventStoreConnectionString?: string;
   upcasters?: UpcasterRegistry;
   clock?: Clock;
+  /** Fields to seal with per-subject keys (kept in DATA_DIR/keys.sqlite); none when absent. */
+  personalData?: PersonalDataPolicy;
 }
 
 export function createEventStore(config: EventStoreConfig): EventStore {
+  if (!config.personalData?.types.length) return createInnerStore(config, config.upcasters);
+  mkdirSync(config.dataDir, { recursive: true });
+  const vault = new PersonalDataVault(KeyStore.inDataDir(config.dataDir, config.clock));
+  // Upcasting happens after decryption, in the encrypting store, so the inner store hands over events as stored.
+  return new EncryptingEventStore(createInnerStore(config, undefined), vault, config.personalData, { upcasters: config.upcasters });
+}
+
+function createInnerStore(config: EventStoreConfig, upcasters: UpcasterRegistry | undefined): EventStore {
   if (config.eventStoreConnectionString) {
     // Loaded only when configured, so the embedded default never loads the gRPC client.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { EsdbEventStore } = require('./esdb/esdb-event-store') as typeof import('./esdb/esdb-event-store');
-    return EsdbEventStore.connect(config.eventStoreConnectionString, { upcasters: config.upcasters, clock: config.clock });
+    return EsdbEventStore.connect(config.eventStoreConnectionString, { upcasters, clock: config.clock });
   }
   mkdirSync(config.dataDir, { recursive: true });
-  return new SqliteEventStore({ path: join(config.dataDir, 'events.sqlite'), upcasters: config.upcasters, clock: config.clock });
+  return new SqliteEventStore({ path: join(config.dataDir, 'events.sqlite'), upcasters, clock: config.clock });
 }

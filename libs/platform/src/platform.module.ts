@@ -4,7 +4,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { CLOCK, Clock, systemClock } from '@app/core';
-import { createEventStore, EVENT_STORE, EventStore } from '@app/event-store';
+import { createEventStore, EVENT_STORE, EventStore, PersonalDataPolicy } from '@app/event-store';
 import { AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
 import { CommandRunner } from './http/command-runner';
@@ -23,6 +23,8 @@ export interface PlatformOptions {
   config: AppConfig;
   clock?: Clock;
   metrics: Metrics;
+  /** Which event fields are personal data, sealed with per-subject keys. */
+  personalData?: PersonalDataPolicy;
 }
 
 /** The floor every module stands on: config, clock, event store, read models, HTTP conventions, health and metrics. */
@@ -50,7 +52,12 @@ export class PlatformModule implements OnApplicationShutdown {
           inject: [CLOCK],
           useFactory: (clock: Clock) =>
             meterAppends(
-              createEventStore({ dataDir: config.dataDir, eventStoreConnectionString: config.eventStoreConnectionString, clock }),
+              createEventStore({
+                dataDir: config.dataDir,
+                eventStoreConnectionString: config.eventStoreConnectionString,
+                clock,
+                personalData: options.personalData,
+              }),
               options.metrics.appendDuration,
             ),
         },
