@@ -1,3 +1,5 @@
 export * from './projection';
 export * from './projection-runner';
 export * from './read-model-store';
+export type { Checkpoint } from './checkpoint-table';
+export { physicalTableName } from './generation-tables';

@@ -4,28 +4,38 @@ import { EventFilter } from '@app/event-store';
 
 /** What a projection may touch while applying: its own tables of the generation being written. */
 export interface ProjectionTx {
+  /** The raw handle, for statements the helpers do not cover. Stay inside `table(...)` names. */
   readonly db: Database.Database;
-  /** The physical name of one of the projection's logical tables. */
+  /** The physical name of one of the projection's logical tables in this generation; throws for any other name. */
   table(logical: string): string;
+  /** Prepared once per SQL text. */
+  run(sql: string, ...params: unknown[]): Database.RunResult;
+  get<T = Record<string, unknown>>(sql: string, ...params: unknown[]): T | undefined;
+  all<T = Record<string, unknown>>(sql: string, ...params: unknown[]): T[];
 }
 
 /**
  * A read model built from the log. `apply` is synchronous and runs inside the transaction that also moves
- * the checkpoint, so each event is applied exactly once.
+ * the checkpoint, so each event is applied exactly once. It must be deterministic: a rebuild replays it.
  */
 export interface Projection {
+  /** Checkpoint key; unique among projections and reactors. */
   name: string;
-  /** Bump to rebuild from position 0 at the next start. */
+  /** Bump to rebuild from position 0 at the next start (e.g. when the tables or the apply logic change). */
   version: number;
   filter?: EventFilter;
-  /** Logical table name → column definitions, e.g. `id TEXT PRIMARY KEY, name TEXT`. */
+  /** Logical table name (also the name of the view readers query) → column definitions, e.g. `id TEXT PRIMARY KEY, name TEXT`. */
   tables: Record<string, string>;
-  /** Logical table name → index column lists. */
+  /** Logical table name → index column lists, e.g. `['unit_id, year']`. */
   indexes?: Record<string, string[]>;
   apply(tx: ProjectionTx, event: RecordedEvent): void;
 }
 
-/** A process manager: reacts to events with side effects (e.g. appending). At-least-once: it must be idempotent. */
+/**
+ * A process manager: reacts to events with side effects (e.g. appending to another stream). Its checkpoint is
+ * saved only after `handle` succeeded, so an event can be handled again after a crash: at-least-once.
+ * `handle` must therefore be idempotent, e.g. append with an expected revision or a deterministic event id.
+ */
 export interface Reactor {
   name: string;
   filter?: EventFilter;
@@ -34,12 +44,28 @@ export interface Reactor {
 
 export type ProjectionState = 'catching_up' | 'live' | 'failed' | 'rebuilding' | 'stopped';
 
+export interface FailedEvent {
+  position: bigint;
+  type: string;
+  streamId: string;
+}
+
 export interface ProjectionStatus {
   name: string;
   kind: 'projection' | 'reactor';
+  state: ProjectionState;
+  /** Position of the last event applied (as stored in the checkpoint). */
+  checkpoint: bigint;
+  /** Every event up to here that passes the filter is applied; ≥ checkpoint when later events do not concern it. */
   position: bigint;
   head: bigint;
+  /** Positions behind the head (0 when nothing that concerns this worker is pending). */
   lag: number;
-  state: ProjectionState;
   error?: string;
+  failedEvent?: FailedEvent;
+  /** Projections only: the live generation and version. */
+  generation?: number;
+  version?: number;
+  /** While a rebuild runs: the generation being built and how far it got. */
+  rebuild?: { generation: number; position: bigint };
 }

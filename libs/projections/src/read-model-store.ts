@@ -1,84 +1,119 @@
 import Database from 'better-sqlite3';
+import { CheckpointTable } from './checkpoint-table';
+import {
+  createGenerationTables,
+  dropGenerationTables,
+  existingGenerations,
+  generationComplete,
+  physicalTableName,
+  pointViews,
+} from './generation-tables';
 import { Projection, ProjectionTx } from './projection';
 
-export interface Checkpoint {
-  name: string;
-  version: number;
-  generation: number;
-  position: bigint;
-}
+const MAX_CACHED_STATEMENTS = 500;
 
-/** The SQLite file that holds every read model, their generations, and their checkpoints. */
+/**
+ * The SQLite file that holds every read model (all generations) and the checkpoints. Readers query the stable
+ * views through `all`/`get`, which refuse statements that write.
+ */
 export class ReadModelStore {
   readonly db: Database.Database;
+  readonly checkpoints: CheckpointTable;
+  private readonly statements = new Map<string, Database.Statement>();
 
+  /** `path`: a file (e.g. DATA_DIR/read-models.sqlite) or ':memory:'. */
   constructor(path: string) {
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL'); // read models can always be rebuilt from the log
-    this.db.exec(`CREATE TABLE IF NOT EXISTS projection_checkpoints (
-      name TEXT PRIMARY KEY, version INTEGER NOT NULL, generation INTEGER NOT NULL, position INTEGER NOT NULL,
-      updated_at TEXT NOT NULL)`);
+    this.db.pragma('busy_timeout = 5000');
+    this.checkpoints = new CheckpointTable(this.db);
   }
 
-  checkpoint(name: string): Checkpoint | undefined {
-    const row = this.db.prepare('SELECT name, version, generation, position FROM projection_checkpoints WHERE name = ?').get(name) as
-      | { name: string; version: number; generation: number; position: number }
-      | undefined;
-    return row && { ...row, position: BigInt(row.position) };
+  /** Read-only query against the views, e.g. `all('SELECT * FROM units WHERE district = ?', 'Norr')`. */
+  all<T = Record<string, unknown>>(sql: string, ...params: unknown[]): T[] {
+    return this.reader(sql).all(...params) as T[];
   }
 
-  saveCheckpoint(cp: Checkpoint): void {
-    this.db
-      .prepare(
-        `INSERT INTO projection_checkpoints (name, version, generation, position, updated_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (name) DO UPDATE SET version = excluded.version, generation = excluded.generation,
-           position = excluded.position, updated_at = excluded.updated_at`,
-      )
-      .run(cp.name, cp.version, cp.generation, cp.position, new Date().toISOString());
+  get<T = Record<string, unknown>>(sql: string, ...params: unknown[]): T | undefined {
+    return this.reader(sql).get(...params) as T | undefined;
   }
 
-  /** A transaction handle writing the given generation's tables. */
+  /** Same as `all`, with the parameters as one array. */
+  query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): T[] {
+    return this.all<T>(sql, ...params);
+  }
+
+  /** The handle a projection writes one generation's tables through. */
   tx(projection: Projection, generation: number): ProjectionTx {
-    return { db: this.db, table: (logical) => physical(projection, logical, generation) };
+    const names = new Map(Object.keys(projection.tables).map((l) => [l, physicalTableName(l, generation)]));
+    const prepare = (sql: string) => this.prepare(sql);
+    return {
+      db: this.db,
+      table(logical) {
+        const name = names.get(logical);
+        if (!name) throw new Error(`projection ${projection.name} has no table "${logical}"`);
+        return name;
+      },
+      run: (sql, ...params) => prepare(sql).run(...params),
+      get: <T>(sql: string, ...params: unknown[]) => prepare(sql).get(...params) as T | undefined,
+      all: <T>(sql: string, ...params: unknown[]) => prepare(sql).all(...params) as T[],
+    };
+  }
+
+  /** First start: generation 1, its views and a checkpoint at 0, in one transaction. */
+  install(projection: Projection): void {
+    this.db.transaction(() => {
+      createGenerationTables(this.db, projection, 1);
+      pointViews(this.db, projection, 1);
+      this.checkpoints.save({ name: projection.name, version: projection.version, generation: 1, position: 0n, status: 'stopped' });
+    })();
   }
 
   createGeneration(projection: Projection, generation: number): void {
-    for (const [logical, columns] of Object.entries(projection.tables)) {
-      const name = physical(projection, logical, generation);
-      this.db.exec(`DROP TABLE IF EXISTS "${name}"; CREATE TABLE "${name}" (${columns})`);
-      for (const [i, cols] of (projection.indexes?.[logical] ?? []).entries()) {
-        this.db.exec(`CREATE INDEX "${name}__i${i}" ON "${name}" (${cols})`);
-      }
-    }
+    this.db.transaction(() => createGenerationTables(this.db, projection, generation))();
   }
 
-  /** Points the stable view names at a generation; runs inside the caller's transaction. */
-  pointViews(projection: Projection, generation: number): void {
-    for (const logical of Object.keys(projection.tables)) {
-      this.db.exec(
-        `DROP VIEW IF EXISTS "${logical}"; CREATE VIEW "${logical}" AS SELECT * FROM "${physical(projection, logical, generation)}"`,
-      );
-    }
+  /** Readers move from one generation to the next at once: views and checkpoint in one transaction. */
+  swapGeneration(projection: Projection, from: number, to: number, position: bigint): void {
+    this.db.transaction(() => {
+      pointViews(this.db, projection, to);
+      this.checkpoints.save({ name: projection.name, version: projection.version, generation: to, position, status: 'rebuilding' });
+    })();
+    this.dropGeneration(projection, from);
   }
 
   dropGeneration(projection: Projection, generation: number): void {
-    for (const logical of Object.keys(projection.tables))
-      this.db.exec(`DROP TABLE IF EXISTS "${physical(projection, logical, generation)}"`);
+    this.db.transaction(() => dropGenerationTables(this.db, projection, generation))();
+    this.statements.clear();
   }
 
-  /** Read-only queries against the stable views. */
-  all<T>(sql: string, ...params: unknown[]): T[] {
-    return this.db.prepare(sql).all(...params) as T[];
+  /** Removes leftovers of an interrupted rebuild: every generation except `keep`. */
+  dropOtherGenerations(projection: Projection, keep: number): void {
+    for (const g of existingGenerations(this.db, projection)) if (g !== keep) this.dropGeneration(projection, g);
   }
 
-  get<T>(sql: string, ...params: unknown[]): T | undefined {
-    return this.db.prepare(sql).get(...params) as T | undefined;
+  hasGeneration(projection: Projection, generation: number): boolean {
+    return generationComplete(this.db, projection, generation);
   }
 
   close(): void {
     if (this.db.open) this.db.close();
   }
-}
 
-const physical = (_p: Projection, logical: string, generation: number) => `${logical}__g${generation}`;
+  private reader(sql: string): Database.Statement {
+    const stmt = this.prepare(sql);
+    if (!stmt.readonly) throw new TypeError('read-model queries are read-only; projections write through their ProjectionTx');
+    return stmt;
+  }
+
+  private prepare(sql: string): Database.Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare(sql);
+      if (this.statements.size >= MAX_CACHED_STATEMENTS) this.statements.clear();
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
+  }
+}

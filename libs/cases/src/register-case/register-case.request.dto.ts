@@ -7,6 +7,7 @@ import {
   IsISO8601,
   IsNotEmpty,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -68,7 +69,7 @@ export class RegisterCaseRequest {
   @Type(() => SubmitterRequest)
   submitter?: SubmitterRequest;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() wantsReply?: boolean;
-  @ApiPropertyOptional({ type: LocationRequest }) @IsOptional() @ValidateNested() @Type(() => LocationRequest) location?: LocationRequest;
+  @ApiPropertyOptional({ type: LocationRequest }) @IsOptional() @IsObject({ message: 'location must be an object' }) @ValidateNested() @Type(() => LocationRequest) location?: LocationRequest;
   @ApiPropertyOptional()
   @ValidateIf((o) => o.commitmentId !== undefined)
   @IsString()

@@ -7,6 +7,7 @@ import {
   IsEmail,
   IsInt,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -67,7 +68,7 @@ export class GuaranteeContentRequest {
   @MaxLength(4000)
   remedy: string;
 
-  @ApiProperty({ type: ContactRequest }) @ValidateNested() @Type(() => ContactRequest) contact: ContactRequest;
+  @ApiProperty({ type: ContactRequest }) @IsObject({ message: 'contact must be an object' }) @ValidateNested() @Type(() => ContactRequest) contact: ContactRequest;
 }
 
 export class DraftGuaranteeRequest extends GuaranteeContentRequest {
