@@ -1,0 +1,211 @@
+import { RecordedEvent, stockholmYear, workingDays, stockholmDate } from '@app/core';
+
+/** What the yearly figures need to know about one case (no personal data). */
+export interface CaseFact {
+  id: string;
+  unitId: string;
+  year: number;
+  type: string;
+  channel: string;
+  category?: string;
+  receivedAt: string;
+  acknowledgeBy: string;
+  respondBy: string;
+  needsResponse: boolean;
+  acknowledgedAt?: string;
+  respondedAt?: string;
+  outcome?: string;
+  mergedInto?: string;
+  pausedSince?: string;
+  pausedWorkingDays: number;
+  /** Every closing, with the reopening that undid it. */
+  closures: { closedAt: string; reopenedAt?: string }[];
+}
+
+export interface BreachFact {
+  id: string;
+  unitId: string;
+  guaranteeId: string;
+  commitmentId: string;
+  year: number;
+  status: 'reported' | 'confirmed' | 'rejected' | 'remedied';
+  remedies: { remedyId: string; dueOn: string; completedAt?: string }[];
+}
+
+export interface GuaranteeFact {
+  id: string;
+  unitId: string;
+  year: number;
+  versions: { version: number; commitmentIds: string[]; adopted: boolean }[];
+}
+
+export interface UnitFact {
+  id: string;
+  name: string;
+  department: string;
+  district: string;
+}
+
+/** Where facts are kept: in memory for an as-of replay, in SQLite tables for the live projection. */
+export interface FactStore {
+  getCase(id: string): CaseFact | undefined;
+  putCase(fact: CaseFact): void;
+  getBreach(id: string): BreachFact | undefined;
+  putBreach(fact: BreachFact): void;
+  getGuarantee(id: string): GuaranteeFact | undefined;
+  putGuarantee(fact: GuaranteeFact): void;
+  getUnit(id: string): UnitFact | undefined;
+  putUnit(fact: UnitFact): void;
+}
+
+export const REPORT_EVENT_PREFIXES = ['case-', 'breach-', 'guarantee-', 'unit-'];
+
+type Data = Record<string, unknown> & { at: string };
+
+/** Folds one event into the facts. The same function serves the live projection and every as-of replay. */
+export function applyReportEvent(store: FactStore, event: RecordedEvent): void {
+  const d = event.data as Data;
+  const caseFact = () => store.getCase(d.caseId as string);
+  const updateCase = (change: (f: CaseFact) => void) => {
+    const f = caseFact();
+    if (!f) return;
+    change(f);
+    store.putCase(f);
+  };
+  const updateBreach = (change: (f: BreachFact) => void) => {
+    const f = store.getBreach(d.breachId as string);
+    if (!f) return;
+    change(f);
+    store.putBreach(f);
+  };
+  switch (event.type) {
+    case 'UnitRegistered.v1':
+      store.putUnit({ id: d.unitId as string, name: d.name as string, department: d.department as string, district: d.district as string });
+      break;
+    case 'UnitRenamed.v1': {
+      const u = store.getUnit(d.unitId as string);
+      if (u) store.putUnit({ ...u, name: d.name as string });
+      break;
+    }
+    case 'CaseRegistered.v1':
+      store.putCase({
+        id: d.caseId as string,
+        unitId: d.unitId as string,
+        year: stockholmYear(d.receivedAt as string),
+        type: d.type as string,
+        channel: d.channel as string,
+        ...(d.category ? { category: d.category as string } : {}),
+        receivedAt: d.receivedAt as string,
+        acknowledgeBy: d.acknowledgeBy as string,
+        respondBy: d.respondBy as string,
+        needsResponse: !!d.needsResponse,
+        pausedWorkingDays: 0,
+        closures: [],
+      });
+      break;
+    case 'CaseAcknowledged.v1':
+      updateCase((f) => (f.acknowledgedAt ??= d.at));
+      break;
+    case 'CaseTransferred.v1':
+      updateCase((f) => (f.unitId = d.toUnitId as string));
+      break;
+    case 'ComplainantAsked.v1':
+      updateCase((f) => (f.pausedSince = d.at));
+      break;
+    case 'CaseResumed.v1':
+      updateCase((f) => {
+        f.pausedWorkingDays += Number(d.pausedWorkingDays ?? 0);
+        f.respondBy = d.respondBy as string;
+        delete f.pausedSince;
+      });
+      break;
+    case 'CaseResponded.v1':
+      updateCase((f) => {
+        f.respondedAt ??= d.at;
+        if (d.outcome) f.outcome = d.outcome as string;
+      });
+      break;
+    case 'CaseClosed.v1':
+      updateCase((f) => f.closures.push({ closedAt: d.at }));
+      break;
+    case 'CaseMerged.v1':
+      updateCase((f) => {
+        f.mergedInto = d.intoCaseId as string;
+        f.closures.push({ closedAt: d.at });
+      });
+      break;
+    case 'CaseReopened.v1':
+    case 'CaseUnmerged.v1':
+      updateCase((f) => {
+        if (event.type === 'CaseUnmerged.v1') delete f.mergedInto;
+        const last = f.closures[f.closures.length - 1];
+        if (last && !last.reopenedAt) last.reopenedAt = d.at;
+      });
+      break;
+    case 'GuaranteeDrafted.v1': {
+      const g = store.getGuarantee(d.guaranteeId as string) ?? { id: d.guaranteeId as string, unitId: d.unitId as string, year: d.year as number, versions: [] };
+      const commitmentIds = (d.commitments as { id: string }[]).map((c) => c.id);
+      g.versions = [...g.versions.filter((v) => v.version !== d.version), { version: d.version as number, commitmentIds, adopted: false }];
+      store.putGuarantee(g);
+      break;
+    }
+    case 'GuaranteeAdopted.v1': {
+      const g = store.getGuarantee(d.guaranteeId as string);
+      if (!g) break;
+      g.versions = g.versions.map((v) => (v.version === d.version ? { ...v, adopted: true } : v));
+      store.putGuarantee(g);
+      break;
+    }
+    case 'BreachReported.v1':
+      store.putBreach({
+        id: d.breachId as string,
+        unitId: d.unitId as string,
+        guaranteeId: d.guaranteeId as string,
+        commitmentId: d.commitmentId as string,
+        year: stockholmYear(d.occurredAt as string),
+        status: 'reported',
+        remedies: [],
+      });
+      break;
+    case 'BreachConfirmed.v1':
+      updateBreach((f) => (f.status = 'confirmed'));
+      break;
+    case 'BreachRejected.v1':
+      updateBreach((f) => (f.status = 'rejected'));
+      break;
+    case 'RemedyPlanned.v1':
+      updateBreach((f) => {
+        f.status = f.status === 'reported' ? 'confirmed' : f.status;
+        f.remedies.push({ remedyId: d.remedyId as string, dueOn: d.dueOn as string });
+      });
+      break;
+    case 'RemedyCompleted.v1':
+      updateBreach((f) => {
+        const r = f.remedies.find((x) => x.remedyId === d.remedyId);
+        if (r) r.completedAt = d.completedAt as string;
+        if (f.remedies.every((x) => x.completedAt)) f.status = 'remedied';
+      });
+      break;
+  }
+}
+
+/** Working days from the day of receipt to the day of the first response, pauses excluded. */
+export function responseWorkingDays(f: CaseFact): number | undefined {
+  if (!f.respondedAt) return undefined;
+  return Math.max(0, workingDays.workingDaysBetween(stockholmDate(f.receivedAt), stockholmDate(f.respondedAt)) - f.pausedWorkingDays);
+}
+
+export class MemoryFactStore implements FactStore {
+  readonly cases = new Map<string, CaseFact>();
+  readonly breaches = new Map<string, BreachFact>();
+  readonly guarantees = new Map<string, GuaranteeFact>();
+  readonly units = new Map<string, UnitFact>();
+  getCase = (id: string) => this.cases.get(id);
+  putCase = (f: CaseFact) => void this.cases.set(f.id, f);
+  getBreach = (id: string) => this.breaches.get(id);
+  putBreach = (f: BreachFact) => void this.breaches.set(f.id, f);
+  getGuarantee = (id: string) => this.guarantees.get(id);
+  putGuarantee = (f: GuaranteeFact) => void this.guarantees.set(f.id, f);
+  getUnit = (id: string) => this.units.get(id);
+  putUnit = (f: UnitFact) => void this.units.set(f.id, f);
+}

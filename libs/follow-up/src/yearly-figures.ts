@@ -1,0 +1,207 @@
+import { endOfStockholmDay, stockholmDate } from '@app/core';
+import { BreachFact, CaseFact, GuaranteeFact, responseWorkingDays, UnitFact } from './report-facts';
+
+export interface Ratio {
+  count: number;
+  of: number;
+  /** In [0, 1]; null when there is nothing to measure. */
+  share: number | null;
+}
+
+export interface Figures {
+  casesByType: Record<'complaint' | 'opinion' | 'praise' | 'idea', number>;
+  casesByChannel: Record<string, number>;
+  casesByCategory: Record<string, number>;
+  acknowledgedOnTime: Ratio;
+  respondedOnTime: Ratio;
+  medianResponseWorkingDays: number | null;
+  openAtYearEnd: number;
+  complaintsJustifiedShare: number | null;
+  commitments: number;
+  commitmentsKept: number;
+  fulfilment: number | null;
+  breaches: { reported: number; confirmed: number; rejected: number };
+  remedies: { planned: number; completed: number; completedOnTime: number };
+}
+
+/** Raw material of a unit's figures; totals add these up and derive shares and medians from the sums. */
+export interface Tally {
+  figures: Omit<Figures, 'medianResponseWorkingDays' | 'complaintsJustifiedShare' | 'fulfilment'>;
+  responseDays: number[];
+  justified: number;
+  assessedComplaints: number;
+}
+
+const CHANNELS = ['web', 'phone', 'email', 'letter', 'visit', 'meeting', 'open311'];
+const ratio = (count: number, of: number): Ratio => ({ count, of, share: of ? count / of : null });
+
+export function median(values: number[]): number | null {
+  if (!values.length) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function closedAt(f: CaseFact, instant: string): boolean {
+  return f.closures.some((c) => c.closedAt <= instant && (!c.reopenedAt || c.reopenedAt > instant));
+}
+
+export function emptyTally(): Tally {
+  return {
+    figures: {
+      casesByType: { complaint: 0, opinion: 0, praise: 0, idea: 0 },
+      casesByChannel: Object.fromEntries(CHANNELS.map((c) => [c, 0])),
+      casesByCategory: {},
+      acknowledgedOnTime: ratio(0, 0),
+      respondedOnTime: ratio(0, 0),
+      openAtYearEnd: 0,
+      commitments: 0,
+      commitmentsKept: 0,
+      breaches: { reported: 0, confirmed: 0, rejected: 0 },
+      remedies: { planned: 0, completed: 0, completedOnTime: 0 },
+    },
+    responseDays: [],
+    justified: 0,
+    assessedComplaints: 0,
+  };
+}
+
+/** One unit's tally for a year, as things stood at `now` (business time decides what is due). */
+export function tallyUnit(year: number, now: Date, cases: CaseFact[], breaches: BreachFact[], guarantees: GuaranteeFact[]): Tally {
+  const t = emptyTally();
+  const f = t.figures;
+  const at = now.toISOString();
+  const yearEnd = endOfStockholmDay(`${year}-12-31`).toISOString();
+  let ackOn = 0, ackOf = 0, respOn = 0, respOf = 0; // prettier-ignore
+  for (const c of cases) {
+    if (c.year !== year || c.mergedInto) continue;
+    f.casesByType[c.type as keyof Figures['casesByType']] += 1;
+    f.casesByChannel[c.channel] = (f.casesByChannel[c.channel] ?? 0) + 1;
+    if (c.category) f.casesByCategory[c.category] = (f.casesByCategory[c.category] ?? 0) + 1;
+    if (c.acknowledgedAt || at > c.acknowledgeBy) {
+      ackOf++;
+      if (c.acknowledgedAt && c.acknowledgedAt <= c.acknowledgeBy) ackOn++;
+    }
+    if (c.needsResponse && (c.respondedAt || (at > c.respondBy && !c.pausedSince))) {
+      respOf++;
+      if (c.respondedAt && c.respondedAt <= c.respondBy) respOn++;
+    }
+    const days = responseWorkingDays(c);
+    if (days !== undefined) t.responseDays.push(days);
+    if (!closedAt(c, yearEnd)) f.openAtYearEnd++;
+    if (c.type === 'complaint' && c.respondedAt && c.outcome && c.outcome !== 'not_assessable') {
+      t.assessedComplaints++;
+      if (c.outcome === 'justified' || c.outcome === 'partly_justified') t.justified++;
+    }
+  }
+  f.acknowledgedOnTime = ratio(ackOn, ackOf);
+  f.respondedOnTime = ratio(respOn, respOf);
+
+  const yearBreaches = breaches.filter((b) => b.year === year);
+  const brokenCommitments = new Set(yearBreaches.filter((b) => b.status === 'confirmed' || b.status === 'remedied').map((b) => `${b.guaranteeId}/${b.commitmentId}`));
+  for (const g of guarantees.filter((g) => g.year === year)) {
+    const ids = new Set(g.versions.filter((v) => v.adopted).flatMap((v) => v.commitmentIds));
+    f.commitments += ids.size;
+    f.commitmentsKept += [...ids].filter((id) => !brokenCommitments.has(`${g.id}/${id}`)).length;
+  }
+  for (const b of yearBreaches) {
+    f.breaches.reported++;
+    if (b.status === 'confirmed' || b.status === 'remedied') f.breaches.confirmed++;
+    if (b.status === 'rejected') f.breaches.rejected++;
+    for (const r of b.remedies) {
+      f.remedies.planned++;
+      if (r.completedAt) {
+        f.remedies.completed++;
+        if (stockholmDate(r.completedAt) <= r.dueOn) f.remedies.completedOnTime++;
+      }
+    }
+  }
+  return t;
+}
+
+/** Sums tallies (for a department or the district); shares and the median come from the sums, not from averages. */
+export function addTallies(tallies: Tally[]): Tally {
+  const sum = emptyTally();
+  const s = sum.figures;
+  for (const { figures: f, responseDays, justified, assessedComplaints } of tallies) {
+    for (const k of Object.keys(s.casesByType) as (keyof Figures['casesByType'])[]) s.casesByType[k] += f.casesByType[k];
+    for (const [k, v] of Object.entries(f.casesByChannel)) s.casesByChannel[k] = (s.casesByChannel[k] ?? 0) + v;
+    for (const [k, v] of Object.entries(f.casesByCategory)) s.casesByCategory[k] = (s.casesByCategory[k] ?? 0) + v;
+    s.acknowledgedOnTime = ratio(s.acknowledgedOnTime.count + f.acknowledgedOnTime.count, s.acknowledgedOnTime.of + f.acknowledgedOnTime.of);
+    s.respondedOnTime = ratio(s.respondedOnTime.count + f.respondedOnTime.count, s.respondedOnTime.of + f.respondedOnTime.of);
+    s.openAtYearEnd += f.openAtYearEnd;
+    s.commitments += f.commitments;
+    s.commitmentsKept += f.commitmentsKept;
+    for (const k of ['reported', 'confirmed', 'rejected'] as const) s.breaches[k] += f.breaches[k];
+    for (const k of ['planned', 'completed', 'completedOnTime'] as const) s.remedies[k] += f.remedies[k];
+    sum.responseDays.push(...responseDays);
+    sum.justified += justified;
+    sum.assessedComplaints += assessedComplaints;
+  }
+  return sum;
+}
+
+export function figuresOf(t: Tally): Figures {
+  return {
+    ...t.figures,
+    medianResponseWorkingDays: median(t.responseDays),
+    complaintsJustifiedShare: t.assessedComplaints ? t.justified / t.assessedComplaints : null,
+    fulfilment: t.figures.commitments ? t.figures.commitmentsKept / t.figures.commitments : null,
+  };
+}
+
+export interface UnitFigures extends Figures {
+  unitId: string;
+  unitName: string;
+  department: string;
+  district: string;
+}
+
+export interface YearlyReport {
+  year: number;
+  asOf: string;
+  units: UnitFigures[];
+  departments: (Figures & { department: string; district: string })[];
+  districts: (Figures & { district: string })[];
+  totals: Figures;
+}
+
+export interface ReportInput {
+  units: UnitFact[];
+  cases: CaseFact[];
+  breaches: BreachFact[];
+  guarantees: GuaranteeFact[];
+}
+
+/** The verksamhetsberättelse figures for a year, per unit, rolled up to department, district and total. */
+export function yearlyReport(input: ReportInput, year: number, now: Date, filter: { department?: string; district?: string } = {}): YearlyReport {
+  const byUnit = <T extends { unitId: string }>(items: T[]) => {
+    const m = new Map<string, T[]>();
+    for (const i of items) m.set(i.unitId, [...(m.get(i.unitId) ?? []), i]);
+    return m;
+  };
+  const cases = byUnit(input.cases);
+  const breaches = byUnit(input.breaches);
+  const guarantees = byUnit(input.guarantees);
+  const units = input.units
+    .filter((u) => (!filter.department || u.department === filter.department) && (!filter.district || u.district === filter.district))
+    .sort((a, b) => a.district.localeCompare(b.district, 'sv') || a.department.localeCompare(b.department, 'sv') || a.name.localeCompare(b.name, 'sv'));
+  const tallies = units.map((u) => ({ unit: u, tally: tallyUnit(year, now, cases.get(u.id) ?? [], breaches.get(u.id) ?? [], guarantees.get(u.id) ?? []) }));
+  const group = (key: (u: UnitFact) => string) => {
+    const m = new Map<string, { unit: UnitFact; tally: Tally }[]>();
+    for (const x of tallies) m.set(key(x.unit), [...(m.get(key(x.unit)) ?? []), x]);
+    return [...m.values()];
+  };
+  return {
+    year,
+    asOf: now.toISOString(),
+    units: tallies.map(({ unit, tally }) => ({ unitId: unit.id, unitName: unit.name, department: unit.department, district: unit.district, ...figuresOf(tally) })),
+    departments: group((u) => `${u.district}\u0000${u.department}`).map((g) => ({
+      department: g[0].unit.department,
+      district: g[0].unit.district,
+      ...figuresOf(addTallies(g.map((x) => x.tally))),
+    })),
+    districts: group((u) => u.district).map((g) => ({ district: g[0].unit.district, ...figuresOf(addTallies(g.map((x) => x.tally))) })),
+    totals: figuresOf(addTallies(tallies.map((x) => x.tally))),
+  };
+}
