@@ -6,6 +6,7 @@ import { UnitsModule } from '@app/units';
 import { GuaranteesModule } from '@app/guarantees';
 import { CasesModule, casePersonalData } from '@app/cases';
 import { PersonalDataPolicy } from '@app/event-store';
+import { FollowUpModule } from '@app/follow-up';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -31,6 +32,7 @@ export class AppModule {
         UnitsModule,
         GuaranteesModule,
         CasesModule,
+        FollowUpModule,
       ],
     };
   }

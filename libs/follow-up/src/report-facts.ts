@@ -3,6 +3,7 @@ import { RecordedEvent, stockholmYear, workingDays, stockholmDate } from '@app/c
 /** What the yearly figures need to know about one case (no personal data). */
 export interface CaseFact {
   id: string;
+  reference: string;
   unitId: string;
   year: number;
   type: string;
@@ -90,6 +91,7 @@ export function applyReportEvent(store: FactStore, event: RecordedEvent): void {
     case 'CaseRegistered.v1':
       store.putCase({
         id: d.caseId as string,
+        reference: d.reference as string,
         unitId: d.unitId as string,
         year: stockholmYear(d.receivedAt as string),
         type: d.type as string,
@@ -143,7 +145,12 @@ export function applyReportEvent(store: FactStore, event: RecordedEvent): void {
       });
       break;
     case 'GuaranteeDrafted.v1': {
-      const g = store.getGuarantee(d.guaranteeId as string) ?? { id: d.guaranteeId as string, unitId: d.unitId as string, year: d.year as number, versions: [] };
+      const g = store.getGuarantee(d.guaranteeId as string) ?? {
+        id: d.guaranteeId as string,
+        unitId: d.unitId as string,
+        year: d.year as number,
+        versions: [],
+      };
       const commitmentIds = (d.commitments as { id: string }[]).map((c) => c.id);
       g.versions = [...g.versions.filter((v) => v.version !== d.version), { version: d.version as number, commitmentIds, adopted: false }];
       store.putGuarantee(g);

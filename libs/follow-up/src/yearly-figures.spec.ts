@@ -4,11 +4,39 @@ import { median, yearlyReport } from './yearly-figures';
 
 let position = 0n;
 const ev = (type: string, data: Record<string, unknown>): RecordedEvent =>
-  ({ type, data, id: `e${++position}`, streamId: 'x', revision: 0n, position, metadata: { recordedAt: '2026-01-01T00:00:00Z' }, hash: '', prevHash: null }) as RecordedEvent;
+  ({
+    type,
+    data,
+    id: `e${++position}`,
+    streamId: 'x',
+    revision: 0n,
+    position,
+    metadata: { recordedAt: '2026-01-01T00:00:00Z' },
+    hash: '',
+    prevHash: null,
+  }) as RecordedEvent;
 
 /** A case registered through its event, with deadlines given explicitly (ack +2, respond +10 working days). */
-const registered = (caseId: string, unitId: string, type: string, receivedAt: string, ackBy: string, respondBy: string, extra: object = {}) =>
-  ev('CaseRegistered.v1', { caseId, unitId, type, channel: 'web', receivedAt, acknowledgeBy: ackBy, respondBy, needsResponse: type === 'complaint' || type === 'opinion', ...extra });
+const registered = (
+  caseId: string,
+  unitId: string,
+  type: string,
+  receivedAt: string,
+  ackBy: string,
+  respondBy: string,
+  extra: object = {},
+) =>
+  ev('CaseRegistered.v1', {
+    caseId,
+    unitId,
+    type,
+    channel: 'web',
+    receivedAt,
+    acknowledgeBy: ackBy,
+    respondBy,
+    needsResponse: type === 'complaint' || type === 'opinion',
+    ...extra,
+  });
 
 /*
  * Hand-computed fixture for unit "hgb" (Social omsorg, Hägersten-Liljeholmen), year 2026, report as of 2026-03-31 12:00Z.
@@ -41,7 +69,12 @@ const registered = (caseId: string, unitId: string, type: string, receivedAt: st
 function fixture(): MemoryFactStore {
   const s = new MemoryFactStore();
   const events = [
-    ev('UnitRegistered.v1', { unitId: 'hgb', name: 'Hägerstens gruppbostäder', department: 'Social omsorg', district: 'Hägersten-Liljeholmen' }),
+    ev('UnitRegistered.v1', {
+      unitId: 'hgb',
+      name: 'Hägerstens gruppbostäder',
+      department: 'Social omsorg',
+      district: 'Hägersten-Liljeholmen',
+    }),
     ev('UnitRegistered.v1', { unitId: 'fsk', name: 'Förskolan Solrosen', department: 'Förskola', district: 'Hägersten-Liljeholmen' }),
     registered('c1', 'hgb', 'complaint', '2026-03-02T09:00:00Z', '2026-03-04T22:59:59.999Z', '2026-03-16T22:59:59.999Z'),
     ev('CaseAcknowledged.v1', { caseId: 'c1', at: '2026-03-03T09:00:00Z' }),
@@ -63,27 +96,68 @@ function fixture(): MemoryFactStore {
     ev('CaseResponded.v1', { caseId: 'c7', at: '2026-03-05T09:00:00Z' }),
     ev('CaseClosed.v1', { caseId: 'c7', at: '2026-03-06T09:00:00Z', resolution: 'resolved' }),
     ev('CaseReopened.v1', { caseId: 'c7', at: '2026-03-07T09:00:00Z' }),
-    ev('GuaranteeDrafted.v1', { guaranteeId: 'hgb-2026', unitId: 'hgb', year: 2026, version: 1, commitments: [{ id: 'k1' }, { id: 'k2' }, { id: 'k3' }] }),
+    ev('GuaranteeDrafted.v1', {
+      guaranteeId: 'hgb-2026',
+      unitId: 'hgb',
+      year: 2026,
+      version: 1,
+      commitments: [{ id: 'k1' }, { id: 'k2' }, { id: 'k3' }],
+    }),
     ev('GuaranteeAdopted.v1', { guaranteeId: 'hgb-2026', version: 1 }),
-    ev('GuaranteeDrafted.v1', { guaranteeId: 'hgb-2026', unitId: 'hgb', year: 2026, version: 2, commitments: [{ id: 'k1' }, { id: 'k2' }, { id: 'k4' }] }),
+    ev('GuaranteeDrafted.v1', {
+      guaranteeId: 'hgb-2026',
+      unitId: 'hgb',
+      year: 2026,
+      version: 2,
+      commitments: [{ id: 'k1' }, { id: 'k2' }, { id: 'k4' }],
+    }),
     ev('GuaranteeAdopted.v1', { guaranteeId: 'hgb-2026', version: 2 }),
-    ev('BreachReported.v1', { breachId: 'b1', unitId: 'hgb', guaranteeId: 'hgb-2026', commitmentId: 'k1', occurredAt: '2026-02-01T10:00:00Z' }),
+    ev('BreachReported.v1', {
+      breachId: 'b1',
+      unitId: 'hgb',
+      guaranteeId: 'hgb-2026',
+      commitmentId: 'k1',
+      occurredAt: '2026-02-01T10:00:00Z',
+    }),
     ev('BreachConfirmed.v1', { breachId: 'b1', at: '2026-02-02T10:00:00Z' }),
     ev('RemedyPlanned.v1', { breachId: 'b1', remedyId: 'r1', dueOn: '2026-03-20' }),
     ev('RemedyPlanned.v1', { breachId: 'b1', remedyId: 'r2', dueOn: '2026-03-25' }),
     ev('RemedyCompleted.v1', { breachId: 'b1', remedyId: 'r1', completedAt: '2026-03-19T10:00:00Z' }),
     ev('RemedyCompleted.v1', { breachId: 'b1', remedyId: 'r2', completedAt: '2026-03-27T10:00:00Z' }),
-    ev('BreachReported.v1', { breachId: 'b2', unitId: 'hgb', guaranteeId: 'hgb-2026', commitmentId: 'k2', occurredAt: '2026-02-05T10:00:00Z' }),
+    ev('BreachReported.v1', {
+      breachId: 'b2',
+      unitId: 'hgb',
+      guaranteeId: 'hgb-2026',
+      commitmentId: 'k2',
+      occurredAt: '2026-02-05T10:00:00Z',
+    }),
     ev('BreachRejected.v1', { breachId: 'b2', at: '2026-02-06T10:00:00Z' }),
-    ev('BreachReported.v1', { breachId: 'b3', unitId: 'hgb', guaranteeId: 'hgb-2026', commitmentId: 'k4', occurredAt: '2026-03-05T10:00:00Z' }),
-    ev('BreachReported.v1', { breachId: 'b4', unitId: 'hgb', guaranteeId: 'hgb-2025', commitmentId: 'k3', occurredAt: '2025-11-05T10:00:00Z' }),
+    ev('BreachReported.v1', {
+      breachId: 'b3',
+      unitId: 'hgb',
+      guaranteeId: 'hgb-2026',
+      commitmentId: 'k4',
+      occurredAt: '2026-03-05T10:00:00Z',
+    }),
+    ev('BreachReported.v1', {
+      breachId: 'b4',
+      unitId: 'hgb',
+      guaranteeId: 'hgb-2025',
+      commitmentId: 'k3',
+      occurredAt: '2025-11-05T10:00:00Z',
+    }),
     ev('BreachConfirmed.v1', { breachId: 'b4', at: '2025-11-06T10:00:00Z' }),
   ];
   for (const e of events) applyReportEvent(s, e);
   return s;
 }
 
-const input = (s: MemoryFactStore) => ({ units: [...s.units.values()], cases: [...s.cases.values()], breaches: [...s.breaches.values()], guarantees: [...s.guarantees.values()] });
+const input = (s: MemoryFactStore) => ({
+  units: [...s.units.values()],
+  cases: [...s.cases.values()],
+  breaches: [...s.breaches.values()],
+  guarantees: [...s.guarantees.values()],
+});
 
 describe('yearly report figures on a hand-computed fixture', () => {
   const report = yearlyReport(input(fixture()), 2026, new Date('2026-03-31T12:00:00Z'));
@@ -124,9 +198,18 @@ describe('yearly report figures on a hand-computed fixture', () => {
 
   it('gives nulls, not NaN or 0, for a unit and a year with nothing in it', () => {
     const fsk = report.units.find((u) => u.unitId === 'fsk')!;
-    expect(fsk).toMatchObject({ acknowledgedOnTime: { count: 0, of: 0, share: null }, medianResponseWorkingDays: null, complaintsJustifiedShare: null, fulfilment: null });
+    expect(fsk).toMatchObject({
+      acknowledgedOnTime: { count: 0, of: 0, share: null },
+      medianResponseWorkingDays: null,
+      complaintsJustifiedShare: null,
+      fulfilment: null,
+    });
     const empty = yearlyReport(input(fixture()), 2030, new Date('2030-06-01T00:00:00Z'));
-    expect(empty.totals).toMatchObject({ casesByType: { complaint: 0 }, respondedOnTime: { share: null }, medianResponseWorkingDays: null });
+    expect(empty.totals).toMatchObject({
+      casesByType: { complaint: 0 },
+      respondedOnTime: { share: null },
+      medianResponseWorkingDays: null,
+    });
   });
 
   it('rolls up to department, district and totals from sums, not averages', () => {

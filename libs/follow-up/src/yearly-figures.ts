@@ -98,7 +98,9 @@ export function tallyUnit(year: number, now: Date, cases: CaseFact[], breaches: 
   f.respondedOnTime = ratio(respOn, respOf);
 
   const yearBreaches = breaches.filter((b) => b.year === year);
-  const brokenCommitments = new Set(yearBreaches.filter((b) => b.status === 'confirmed' || b.status === 'remedied').map((b) => `${b.guaranteeId}/${b.commitmentId}`));
+  const brokenCommitments = new Set(
+    yearBreaches.filter((b) => b.status === 'confirmed' || b.status === 'remedied').map((b) => `${b.guaranteeId}/${b.commitmentId}`),
+  );
   for (const g of guarantees.filter((g) => g.year === year)) {
     const ids = new Set(g.versions.filter((v) => v.adopted).flatMap((v) => v.commitmentIds));
     f.commitments += ids.size;
@@ -127,7 +129,10 @@ export function addTallies(tallies: Tally[]): Tally {
     for (const k of Object.keys(s.casesByType) as (keyof Figures['casesByType'])[]) s.casesByType[k] += f.casesByType[k];
     for (const [k, v] of Object.entries(f.casesByChannel)) s.casesByChannel[k] = (s.casesByChannel[k] ?? 0) + v;
     for (const [k, v] of Object.entries(f.casesByCategory)) s.casesByCategory[k] = (s.casesByCategory[k] ?? 0) + v;
-    s.acknowledgedOnTime = ratio(s.acknowledgedOnTime.count + f.acknowledgedOnTime.count, s.acknowledgedOnTime.of + f.acknowledgedOnTime.of);
+    s.acknowledgedOnTime = ratio(
+      s.acknowledgedOnTime.count + f.acknowledgedOnTime.count,
+      s.acknowledgedOnTime.of + f.acknowledgedOnTime.of,
+    );
     s.respondedOnTime = ratio(s.respondedOnTime.count + f.respondedOnTime.count, s.respondedOnTime.of + f.respondedOnTime.of);
     s.openAtYearEnd += f.openAtYearEnd;
     s.commitments += f.commitments;
@@ -174,7 +179,12 @@ export interface ReportInput {
 }
 
 /** The verksamhetsberättelse figures for a year, per unit, rolled up to department, district and total. */
-export function yearlyReport(input: ReportInput, year: number, now: Date, filter: { department?: string; district?: string } = {}): YearlyReport {
+export function yearlyReport(
+  input: ReportInput,
+  year: number,
+  now: Date,
+  filter: { department?: string; district?: string } = {},
+): YearlyReport {
   const byUnit = <T extends { unitId: string }>(items: T[]) => {
     const m = new Map<string, T[]>();
     for (const i of items) m.set(i.unitId, [...(m.get(i.unitId) ?? []), i]);
@@ -185,8 +195,14 @@ export function yearlyReport(input: ReportInput, year: number, now: Date, filter
   const guarantees = byUnit(input.guarantees);
   const units = input.units
     .filter((u) => (!filter.department || u.department === filter.department) && (!filter.district || u.district === filter.district))
-    .sort((a, b) => a.district.localeCompare(b.district, 'sv') || a.department.localeCompare(b.department, 'sv') || a.name.localeCompare(b.name, 'sv'));
-  const tallies = units.map((u) => ({ unit: u, tally: tallyUnit(year, now, cases.get(u.id) ?? [], breaches.get(u.id) ?? [], guarantees.get(u.id) ?? []) }));
+    .sort(
+      (a, b) =>
+        a.district.localeCompare(b.district, 'sv') || a.department.localeCompare(b.department, 'sv') || a.name.localeCompare(b.name, 'sv'),
+    );
+  const tallies = units.map((u) => ({
+    unit: u,
+    tally: tallyUnit(year, now, cases.get(u.id) ?? [], breaches.get(u.id) ?? [], guarantees.get(u.id) ?? []),
+  }));
   const group = (key: (u: UnitFact) => string) => {
     const m = new Map<string, { unit: UnitFact; tally: Tally }[]>();
     for (const x of tallies) m.set(key(x.unit), [...(m.get(key(x.unit)) ?? []), x]);
@@ -195,7 +211,13 @@ export function yearlyReport(input: ReportInput, year: number, now: Date, filter
   return {
     year,
     asOf: now.toISOString(),
-    units: tallies.map(({ unit, tally }) => ({ unitId: unit.id, unitName: unit.name, department: unit.department, district: unit.district, ...figuresOf(tally) })),
+    units: tallies.map(({ unit, tally }) => ({
+      unitId: unit.id,
+      unitName: unit.name,
+      department: unit.department,
+      district: unit.district,
+      ...figuresOf(tally),
+    })),
     departments: group((u) => `${u.district}\u0000${u.department}`).map((g) => ({
       department: g[0].unit.department,
       district: g[0].unit.district,

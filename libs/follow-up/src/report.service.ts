@@ -1,0 +1,93 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, Clock } from '@app/core';
+import { EVENT_STORE, EventStore } from '@app/event-store';
+import { ProjectionsHost } from '@app/platform';
+import { applyReportEvent, CaseFact, MemoryFactStore, REPORT_EVENT_PREFIXES } from './report-facts';
+import { ReportInput } from './yearly-figures';
+
+const PAGE = 5000;
+
+/** Report facts as the read model holds them now, or as the log held them at a past record-time instant. */
+@Injectable()
+export class ReportFacts {
+  constructor(
+    private readonly host: ProjectionsHost,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  now(): Date {
+    return this.clock.now();
+  }
+
+  /** From the live read model: only the year's rows. */
+  current(year: number, unitIds?: string[]): ReportInput {
+    const rm = this.host.readModels;
+    const scope = unitIds ? ` AND unit_id IN (${unitIds.map(() => '?').join(', ') || "''"})` : '';
+    const rows = <T>(table: string) =>
+      rm
+        .all<{ fact: string }>(`SELECT fact FROM ${table} WHERE year = ?${scope}`, year, ...(unitIds ?? []))
+        .map((r) => JSON.parse(r.fact) as T);
+    return {
+      units: rm.all<{ fact: string }>('SELECT fact FROM report_units').map((r) => JSON.parse(r.fact)),
+      cases: rows('report_cases'),
+      breaches: rows('report_breaches'),
+      guarantees: rows('report_guarantees'),
+    };
+  }
+
+  /** Every case of the unit that is open now, whatever its year. */
+  openCasesOf(unitId: string): CaseFact[] {
+    return this.host.readModels
+      .all<{ fact: string }>('SELECT fact FROM report_cases WHERE unit_id = ?', unitId)
+      .map((r) => JSON.parse(r.fact) as CaseFact);
+  }
+
+  /** By replay: the same fold over the log up to `asOf` (record time), in memory; the live tables are not touched. */
+  async asOf(asOf: Date, onProgress?: (events: number) => void): Promise<ReportInput> {
+    const facts = new MemoryFactStore();
+    let after: bigint | undefined;
+    let count = 0;
+    for (;;) {
+      const page = await this.store.readAll({ after, limit: PAGE, recordedUntil: asOf, streamPrefix: REPORT_EVENT_PREFIXES });
+      for (const e of page) applyReportEvent(facts, e);
+      count += page.length;
+      onProgress?.(count);
+      if (page.length < PAGE) break;
+      after = page[page.length - 1].position;
+    }
+    return {
+      units: [...facts.units.values()],
+      cases: [...facts.cases.values()],
+      breaches: [...facts.breaches.values()],
+      guarantees: [...facts.guarantees.values()],
+    };
+  }
+
+  static openAndOverdue(cases: CaseFact[], now: Date) {
+    const at = now.toISOString();
+    const open = cases.filter((c) => !c.mergedInto && !c.closures.some((x) => !x.reopenedAt));
+    const item = (c: CaseFact) => ({
+      id: c.id,
+      reference: c.reference,
+      type: c.type,
+      receivedAt: c.receivedAt,
+      acknowledgeBy: c.acknowledgeBy,
+      respondBy: c.respondBy,
+    });
+    return {
+      open: open.map(item),
+      overdue: open
+        .filter(
+          (c) => (!c.acknowledgedAt && at > c.acknowledgeBy) || (c.needsResponse && !c.respondedAt && !c.pausedSince && at > c.respondBy),
+        )
+        .map((c) => ({
+          ...item(c),
+          overdue: {
+            acknowledge: !c.acknowledgedAt && at > c.acknowledgeBy,
+            respond: c.needsResponse && !c.respondedAt && !c.pausedSince && at > c.respondBy,
+          },
+        })),
+    };
+  }
+}
