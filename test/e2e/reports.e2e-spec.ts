@@ -135,7 +135,7 @@ describe('follow-up and the yearly report over HTTP', () => {
       })
       .expect(200);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.body as Buffer);
+    await wb.xlsx.load(res.body as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Enheter', 'Avdelningar', 'Stadsdelar', 'Totalt']);
     const units = wb.getWorksheet('Enheter')!;
     const head = (units.getRow(2).values as unknown[]).slice(1);

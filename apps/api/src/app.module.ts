@@ -7,6 +7,7 @@ import { GuaranteesModule } from '@app/guarantees';
 import { CasesModule, casePersonalData } from '@app/cases';
 import { PersonalDataPolicy } from '@app/event-store';
 import { FollowUpModule } from '@app/follow-up';
+import { AuditModule } from '@app/audit';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -33,6 +34,7 @@ export class AppModule {
         GuaranteesModule,
         CasesModule,
         FollowUpModule,
+        AuditModule,
       ],
     };
   }

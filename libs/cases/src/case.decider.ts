@@ -44,6 +44,7 @@ export interface CaseState {
   pausedSince?: string;
   mergedInto?: string;
   delayNotices: number;
+  erasedAt?: string;
   /** Business time of the latest step: later steps may not be dated before it. */
   lastAt?: string;
   history: { type: string; at: string }[];
@@ -81,7 +82,8 @@ export type CaseCommand =
   | ({ type: 'ReopenCase'; reason: string } & At)
   | ({ type: 'MergeCase'; into: { caseId: string; reference: string; exists: boolean; mergedInto?: string } } & At)
   | ({ type: 'UnmergeCase' } & At)
-  | ({ type: 'LinkBreach'; breachId: string } & At);
+  | ({ type: 'LinkBreach'; breachId: string } & At)
+  | ({ type: 'ErasePersonalData'; reason: string; basis: 'request' | 'gallring' } & At);
 
 const OPEN: CaseStatus[] = ['received', 'acknowledged', 'in_progress', 'transferred', 'awaiting_complainant', 'responded', 'reopened'];
 const step = (s: CaseState, type: string, at: string): Pick<CaseState, 'lastAt' | 'history'> => ({
@@ -170,6 +172,8 @@ export const caseDecider: Decider<CaseState, CaseCommand, CaseEvent> = {
         };
       case 'CaseBreachLinked.v1':
         return { ...base, breachId: event.data.breachId };
+      case 'PersonalDataErased.v1':
+        return { ...base, erasedAt: at };
     }
   },
 
@@ -285,6 +289,10 @@ export const caseDecider: Decider<CaseState, CaseCommand, CaseEvent> = {
       case 'UnmergeCase':
         if (!s.mergedInto) throw new RuleViolationError('not_merged', `case ${s.reference} is not merged`);
         return [{ type: 'CaseUnmerged.v1', data: { caseId, at, fromCaseId: s.mergedInto, status: s.statusBefore ?? 'received' } }];
+      case 'ErasePersonalData':
+        if (s.erasedAt)
+          throw new RuleViolationError('already_erased', `the personal data of case ${s.reference} was erased on ${s.erasedAt}`);
+        return [{ type: 'PersonalDataErased.v1', data: { caseId, at, reason: command.reason, basis: command.basis } }];
       case 'LinkBreach':
         if (s.breachId === command.breachId) return [];
         return [{ type: 'CaseBreachLinked.v1', data: { caseId, at, breachId: command.breachId } }];

@@ -60,6 +60,7 @@ export type CaseReopened = Step<'CaseReopened.v1', { reason: string }>;
 export type CaseMerged = Step<'CaseMerged.v1', { intoCaseId: string; intoReference: string }>;
 export type CaseUnmerged = Step<'CaseUnmerged.v1', { fromCaseId: string; status: string }>;
 export type CaseBreachLinked = Step<'CaseBreachLinked.v1', { breachId: string }>;
+export type PersonalDataErased = Step<'PersonalDataErased.v1', { reason: string; basis: 'request' | 'gallring' }>;
 
 export type CaseEvent =
   | CaseRegistered
@@ -74,7 +75,8 @@ export type CaseEvent =
   | CaseReopened
   | CaseMerged
   | CaseUnmerged
-  | CaseBreachLinked;
+  | CaseBreachLinked
+  | PersonalDataErased;
 
 export const CASE_CATEGORY = 'case';
 export const caseStream = (caseId: string) => `${CASE_CATEGORY}-${caseId}`;

@@ -8,6 +8,8 @@ import { AwaitComplainantController } from './await-complainant/await-complainan
 import { breachLinkReactor } from './breach-link.reactor';
 import { CaseCommands } from './case-commands';
 import { CloseCaseController } from './close-case/close-case.http.controller';
+import { ErasePersonalDataController } from './erase-personal-data/erase-personal-data.http.controller';
+import { PersonalDataEraser } from './erase-personal-data/personal-data-eraser';
 import { SendDelayNoticeController } from './delay-notice/delay-notice.http.controller';
 import { casesProjection } from './list-cases/cases.projection';
 import { ListCasesController } from './list-cases/list-cases.http.controller';
@@ -37,12 +39,15 @@ import { UnmergeCaseController } from './unmerge-case/unmerge-case.http.controll
     ReopenCaseController,
     MergeCaseController,
     UnmergeCaseController,
+    ErasePersonalDataController,
   ],
   providers: [
     RegisterCaseHandler,
     CaseCommands,
+    PersonalDataEraser,
     { provide: ReferenceAllocator, inject: [EVENT_STORE], useFactory: (store: EventStore) => new ReferenceAllocator(store) },
   ],
+  exports: [PersonalDataEraser],
 })
 export class CasesModule implements OnModuleInit {
   constructor(

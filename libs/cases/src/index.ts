@@ -5,3 +5,4 @@ export * from './case.view';
 export * from './cases.module';
 export * from './load-case';
 export * from './case.personal-data';
+export * from './erase-personal-data/personal-data-eraser';

@@ -39,6 +39,10 @@ export interface EventStore extends EventStreamStore {
   setStreamMetadata(streamId: string, metadata: StreamMetadata): Promise<void>;
   /** Position of the newest event in the log; 0n for an empty log. */
   headPosition(): Promise<bigint>;
+  /** Each stream's recorded head (revision and hash), where the adapter keeps one: lets verify catch events cut from a stream's end. */
+  streamHeads?(): Promise<Map<string, { revision: bigint; hash: string | null }>>;
+  /** Writes events exactly as exported (same stream revisions, metadata and hashes) into streams that do not hold them yet. */
+  importEvents?(events: RecordedEvent[]): Promise<number>;
   /** Is the store reachable right now? */
   ping(): Promise<boolean>;
   close(): Promise<void>;

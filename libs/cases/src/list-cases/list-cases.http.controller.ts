@@ -1,9 +1,9 @@
 import { Controller, ForbiddenException, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Principal } from '@app/auth';
+import { actorOf, CurrentUser, Principal } from '@app/auth';
 import { CLOCK, Clock } from '@app/core';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { ProjectionRead, ProjectionsHost, ResourceResult, SqlFilter } from '@app/platform';
+import { eventMetadata, ProjectionRead, ProjectionsHost, ResourceResult, SqlFilter } from '@app/platform';
 import { canReadContent, canSeeCase, seesAllCases, toCaseView } from '../case.view';
 import { loadCase } from '../load-case';
 import { CASES_PROJECTION } from './cases.projection';
@@ -101,6 +101,17 @@ export class ListCasesController {
   async get(@Param('id') id: string, @CurrentUser() user: Principal) {
     const state = await loadCase(this.store, id);
     if (!canSeeCase(user, state.unitId!)) throw new ForbiddenException(`you may not read cases of unit ${state.unitId}`);
-    return new ResourceResult(toCaseView(state, this.clock.now(), canReadContent(user, state)), state.revision);
+    const withContent = canReadContent(user, state);
+    if (state.confidential && withContent) {
+      // Every disclosure of a confidential case's text is logged, whoever reads it.
+      await this.store.append(`disclosure-${id}`, [
+        {
+          type: 'ConfidentialCaseRead.v1',
+          data: { caseId: id, reference: state.reference, reader: actorOf(user), roles: user.roles, at: this.clock.now().toISOString() },
+          metadata: eventMetadata(actorOf(user)),
+        },
+      ]);
+    }
+    return new ResourceResult(toCaseView(state, this.clock.now(), withContent), state.revision);
   }
 }

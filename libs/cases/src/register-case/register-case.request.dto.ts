@@ -65,11 +65,17 @@ export class RegisterCaseRequest {
   description: string;
   @ApiPropertyOptional({ type: SubmitterRequest })
   @IsOptional()
+  @IsObject({ message: 'submitter must be an object' })
   @ValidateNested()
   @Type(() => SubmitterRequest)
   submitter?: SubmitterRequest;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() wantsReply?: boolean;
-  @ApiPropertyOptional({ type: LocationRequest }) @IsOptional() @IsObject({ message: 'location must be an object' }) @ValidateNested() @Type(() => LocationRequest) location?: LocationRequest;
+  @ApiPropertyOptional({ type: LocationRequest })
+  @IsOptional()
+  @IsObject({ message: 'location must be an object' })
+  @ValidateNested()
+  @Type(() => LocationRequest)
+  location?: LocationRequest;
   @ApiPropertyOptional()
   @ValidateIf((o) => o.commitmentId !== undefined)
   @IsString()

@@ -131,6 +131,10 @@ export class SqliteEventStore implements EventStore {
     this.flushScheduled = false;
     while (this.pending.length) {
       const batch = this.pending.splice(0, MAX_GROUP);
+      if (batch.length === 1) {
+        this.flushOne(batch[0]);
+        continue;
+      }
       let results: (AppendResult | Error)[];
       try {
         results = this.groupTx(batch);
@@ -145,6 +149,23 @@ export class SqliteEventStore implements EventStore {
         else req.resolve(r);
       });
     }
+  }
+
+  /**
+   * A group of one needs no savepoint: its own transaction commits or rolls back as a whole. (A savepoint makes
+   * SQLite copy every page the append touches into a sub-journal first; for a 100-event append that was a third
+   * of its cost.)
+   */
+  private flushOne(req: PendingAppend): void {
+    let result: AppendResult;
+    try {
+      result = this.appendTx(req);
+    } catch (err) {
+      req.reject(err);
+      return;
+    }
+    this.appended.emit('append');
+    req.resolve(result);
   }
 
   /** Pending appends are committed before the returned promise settles. */
@@ -169,11 +190,17 @@ export class SqliteEventStore implements EventStore {
     let revision = current;
     let position = 0;
     const recorded: RecordedEvent[] = [];
+    // Events of one append often share one metadata object: its canonical text (with the one recordedAt) is made once.
+    let metadataSource: unknown = recorded;
+    let metadataText = '';
     for (const e of events) {
       revision += 1;
       const metadata = { ...(e.metadata ?? {}), recordedAt };
       const dataText = canonicalize(e.data ?? null) as string;
-      const metadataText = canonicalize(metadata) as string;
+      if (e.metadata !== metadataSource) {
+        metadataSource = e.metadata;
+        metadataText = canonicalize(metadata) as string;
+      }
       const hash = eventHashFromText(streamId, BigInt(revision), e.type, dataText, metadataText, prevHash);
       const id = e.id ?? randomUUID();
       const info = this.stmt.insert.run(id, streamId, revision, e.type, dataText, metadataText, recordedAt, prevHash, hash);
@@ -260,6 +287,42 @@ export class SqliteEventStore implements EventStore {
       string | null,
     ][];
     return new Map(rows.map(([id, revision, hash]) => [id, { revision: BigInt(revision), hash }]));
+  }
+
+  /** Imports exported events verbatim: each must continue its stream's chain and carry a hash that matches its content. */
+  async importEvents(events: RecordedEvent[]): Promise<number> {
+    await this.drain();
+    const insert = this.db.transaction((list: RecordedEvent[]) => {
+      for (const e of list) {
+        const head = this.stmt.head.get(e.streamId) as [number, string | null] | undefined;
+        const current = head && head[0] >= 0 ? head[0] : -1;
+        if (BigInt(current + 1) !== e.revision) {
+          throw new WrongExpectedRevisionError(e.streamId, e.revision - 1n, current < 0 ? 'no_stream' : BigInt(current));
+        }
+        if ((current >= 0 ? head![1] : null) !== e.prevHash)
+          throw new Error(`import: ${e.streamId}@${e.revision} does not link to the stream's head`);
+        const dataText = canonicalize(e.data ?? null) as string;
+        const metadataText = canonicalize(e.metadata) as string;
+        if (eventHashFromText(e.streamId, e.revision, e.type, dataText, metadataText, e.prevHash) !== e.hash) {
+          throw new Error(`import: ${e.streamId}@${e.revision} does not match its hash`);
+        }
+        this.stmt.insert.run(
+          e.id,
+          e.streamId,
+          Number(e.revision),
+          e.type,
+          dataText,
+          metadataText,
+          String(e.metadata.recordedAt),
+          e.prevHash,
+          e.hash,
+        );
+        this.stmt.upsertHead.run(e.streamId, Number(e.revision), e.hash);
+      }
+    });
+    insert(events);
+    this.appended.emit('append');
+    return events.length;
   }
 
   /** Checkpoints the WAL into the main file (used before copying or inspecting the file). */

@@ -70,6 +70,17 @@ export class EncryptingEventStore implements EventStore {
   }
 
   /** Erases a subject's personal data everywhere it was sealed, now and in every replay. */
+  streamHeads(): Promise<Map<string, { revision: bigint; hash: string | null }>> {
+    if (!this.inner.streamHeads) return Promise.resolve(new Map());
+    return this.inner.streamHeads();
+  }
+
+  /** Imports go to the inner store as exported: their envelopes are already sealed. */
+  importEvents(events: RecordedEvent[]): Promise<number> {
+    if (!this.inner.importEvents) return Promise.reject(new Error(`the ${this.inner.kind} store cannot import events`));
+    return this.inner.importEvents(events);
+  }
+
   shred(subject: string): ShredReceipt {
     return this.vault.shred(subject);
   }

@@ -68,7 +68,11 @@ export class GuaranteeContentRequest {
   @MaxLength(4000)
   remedy: string;
 
-  @ApiProperty({ type: ContactRequest }) @IsObject({ message: 'contact must be an object' }) @ValidateNested() @Type(() => ContactRequest) contact: ContactRequest;
+  @ApiProperty({ type: ContactRequest })
+  @IsObject({ message: 'contact must be an object' })
+  @ValidateNested()
+  @Type(() => ContactRequest)
+  contact: ContactRequest;
 }
 
 export class DraftGuaranteeRequest extends GuaranteeContentRequest {

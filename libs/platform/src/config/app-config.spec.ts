@@ -32,7 +32,10 @@ describe('loadConfig', () => {
 
   it('reads the default deadlines in working days', () => {
     expect(loadConfig({}).deadlines).toEqual({ acknowledgeWorkingDays: 2, respondWorkingDays: 10 });
-    expect(loadConfig({ ACKNOWLEDGE_WORKING_DAYS: '3', RESPOND_WORKING_DAYS: '15' }).deadlines).toEqual({ acknowledgeWorkingDays: 3, respondWorkingDays: 15 });
+    expect(loadConfig({ ACKNOWLEDGE_WORKING_DAYS: '3', RESPOND_WORKING_DAYS: '15' }).deadlines).toEqual({
+      acknowledgeWorkingDays: 3,
+      respondWorkingDays: 15,
+    });
     expect(() => loadConfig({ RESPOND_WORKING_DAYS: 'ten' })).toThrow(/RESPOND_WORKING_DAYS/);
   });
 

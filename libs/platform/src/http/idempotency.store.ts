@@ -16,6 +16,7 @@ export class IdempotencyStore {
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
+    this.db.pragma('secure_delete = ON'); // forgotten responses may hold personal data
     this.db.exec(`CREATE TABLE IF NOT EXISTS idempotency (
       scope TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL, state TEXT NOT NULL,
       status INTEGER, headers TEXT, body TEXT, created_at TEXT NOT NULL, PRIMARY KEY (scope, key))`);
@@ -47,6 +48,13 @@ export class IdempotencyStore {
 
   release(scope: string, key: string): void {
     this.db.prepare("DELETE FROM idempotency WHERE scope = ? AND key = ? AND state = 'pending'").run(scope, key);
+  }
+
+  /** Deletes every stored response that mentions `text` (e.g. an erased case's id), and checkpoints the WAL. */
+  forget(text: string): number {
+    const { changes } = this.db.prepare('DELETE FROM idempotency WHERE instr(body, ?) > 0').run(text);
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return changes;
   }
 
   close(): void {

@@ -1,0 +1,16 @@
+import { RecordedEvent } from '@app/core';
+
+/** An event as the audit API shows it: positions and revisions as numbers, hashes included. */
+export function auditEventView(e: RecordedEvent) {
+  return {
+    position: Number(e.position),
+    streamId: e.streamId,
+    revision: Number(e.revision),
+    id: e.id,
+    type: e.type,
+    data: e.data,
+    metadata: e.metadata,
+    prevHash: e.prevHash,
+    hash: e.hash,
+  };
+}

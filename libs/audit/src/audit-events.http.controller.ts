@@ -1,0 +1,61 @@
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Roles } from '@app/auth';
+import { NotFoundError } from '@app/core';
+import { EVENT_STORE, EventStore } from '@app/event-store';
+import { auditEventView } from './audit-event.view';
+import { AuditEventsQuery, ExportQuery } from './audit.request.dto';
+
+const after = (fromPosition?: string) => (fromPosition && BigInt(fromPosition) > 0n ? BigInt(fromPosition) - 1n : undefined);
+
+/** The record itself, read-only, for auditors and administrators. */
+@ApiTags('audit')
+@ApiBearerAuth()
+@Roles('auditor', 'admin')
+@Controller('api/audit')
+export class AuditEventsController {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  @Get('events')
+  async events(@Query() q: AuditEventsQuery) {
+    const limit = q.limit ?? 100;
+    const events = await this.store.readAll({
+      after: after(q.fromPosition),
+      limit,
+      types: q.type ? [q.type] : undefined,
+      streamPrefix: q.streamPrefix,
+    });
+    const last = events[events.length - 1];
+    return {
+      events: events.map(auditEventView),
+      nextPosition: last ? Number(last.position) + 1 : q.fromPosition ? Number(q.fromPosition) : 1,
+    };
+  }
+
+  @Get('streams/:streamId')
+  async stream(@Param('streamId') streamId: string) {
+    const events = await this.store.readStream(streamId);
+    if (!events.length) throw new NotFoundError('stream', streamId);
+    return { streamId, revision: Number(events[events.length - 1].revision), events: events.map(auditEventView) };
+  }
+
+  /**
+   * NDJSON, one event per line in log order, resumable from any position. Personal data stays sealed (ciphertext)
+   * unless plaintext=true: the sealed form is what an import reproduces hash for hash.
+   */
+  @Get('export')
+  @ApiProduces('application/x-ndjson')
+  async export(@Query() q: ExportQuery, @Res() res: Response): Promise<void> {
+    res.status(200).type('application/x-ndjson');
+    let position = after(q.fromPosition);
+    for (;;) {
+      const page = await this.store.readAll({ after: position, limit: 2000, raw: q.plaintext !== 'true' });
+      if (!page.length) break;
+      const chunk = page.map((e) => JSON.stringify(auditEventView(e))).join('\n') + '\n';
+      if (!res.write(chunk)) await new Promise((r) => res.once('drain', r));
+      position = page[page.length - 1].position;
+    }
+    res.end();
+  }
+}

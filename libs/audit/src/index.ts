@@ -1,0 +1,3 @@
+export * from './audit-event.view';
+export * from './audit.module';
+export * from './log-digest';

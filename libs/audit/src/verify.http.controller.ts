@@ -1,0 +1,56 @@
+import { Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { actorOf, CurrentUser, Principal, Roles } from '@app/auth';
+import { NotFoundError } from '@app/core';
+import { EVENT_STORE, EventStore, verifyEventLog } from '@app/event-store';
+import { eventMetadata } from '@app/platform';
+import { VerifyQuery } from './audit.request.dto';
+import { DIGEST_STREAM, logDigest } from './log-digest';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('api/audit')
+export class VerifyController {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /** Walks every stream's hash chain; with a published digest, also checks the log as a whole was not rewritten. */
+  @Get('verify')
+  @Roles('auditor', 'admin')
+  async verify(@Query() q: VerifyQuery) {
+    const report = await verifyEventLog(this.store, { heads: this.store.streamHeads ? () => this.store.streamHeads!() : undefined });
+    if (!q.digest) return report;
+    const current = await logDigest(this.store, q.position ? BigInt(q.position) : undefined);
+    const digestMatches = current.digest === q.digest;
+    return {
+      ...report,
+      ok: report.ok && digestMatches,
+      digest: { expected: q.digest, actual: current.digest, position: current.position, matches: digestMatches },
+    };
+  }
+
+  /** Records a digest of the whole log as an event; export or publish it so a later rewrite is detectable. */
+  @Post('digests')
+  @HttpCode(201)
+  @Roles('admin')
+  async record(@CurrentUser() user: Principal) {
+    const digest = await logDigest(this.store);
+    await this.store.append(DIGEST_STREAM, [{ type: 'LogDigestRecorded.v1', data: digest, metadata: eventMetadata(actorOf(user)) }]);
+    return digest;
+  }
+
+  @Get('digests/latest')
+  @Roles('auditor', 'admin')
+  async latest() {
+    const [last] = await this.store.readStream(DIGEST_STREAM, { direction: 'backwards', maxCount: 1 });
+    if (!last) throw new NotFoundError('digest', 'latest');
+    return { ...(last.data as object), recordedAt: last.metadata.recordedAt };
+  }
+
+  /** Who read which confidential case, and when. */
+  @Get('disclosures')
+  @Roles('auditor', 'admin')
+  async disclosures() {
+    const events = await this.store.readAll({ types: ['ConfidentialCaseRead.v1'] });
+    return { disclosures: events.map((e) => ({ ...(e.data as object), position: Number(e.position) })) };
+  }
+}
