@@ -14,6 +14,8 @@ export interface ReadAllOptions extends EventFilter {
   direction?: 'forwards' | 'backwards';
   /** Return events exactly as stored: no upcasting, no decryption (for verification and export). */
   raw?: boolean;
+  /** Leave personal-data fields sealed (upcasting still applies): for readers that never need them, like projections. */
+  sealed?: boolean;
   /** Only events recorded at or before this instant (record time). */
   recordedUntil?: Date;
 }
@@ -22,6 +24,8 @@ export interface SubscribeOptions extends EventFilter {
   /** Exclusive start position (a stored checkpoint); default: from the start of the log. */
   after?: bigint;
   raw?: boolean;
+  /** See ReadAllOptions.sealed. */
+  sealed?: boolean;
 }
 
 /** Catch-up then live, in position order, without gap or duplicate. */

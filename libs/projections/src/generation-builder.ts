@@ -30,7 +30,7 @@ export async function rebuildGeneration(worker: ProjectionWorker, ctx: WorkerCon
   const foldToHead = async () => {
     for (;;) {
       if (options.aborted()) throw new Error(`rebuild of ${projection.name} aborted: the runner is stopping`);
-      const page = await store.readAll({ ...projection.filter, after: build.position, limit: options.pageSize });
+      const page = await store.readAll({ ...projection.filter, after: build.position, limit: options.pageSize, sealed: true });
       if (!page.length) return;
       build.position = applyInTransaction(readModels, projection, build.generation, page, false);
       ctx.onProgress();

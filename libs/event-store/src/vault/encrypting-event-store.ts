@@ -32,6 +32,8 @@ export class EncryptingEventStore implements EventStore {
   }
 
   async append(streamId: string, events: NewEvent[], options?: { expectedRevision?: ExpectedRevision }): Promise<AppendResult> {
+    const subjects = events.map((e) => this.policy.subjectOf({ streamId, type: e.type, data: e.data })).filter((s): s is string => s !== undefined);
+    await this.vault.ensureKeys(subjects);
     const sealed = events.map((event) => this.seal(streamId, event));
     const result = await this.inner.append(streamId, sealed, options);
     // The caller gets back what it wrote; hashes and positions are those of the stored (sealed) events.
@@ -54,13 +56,14 @@ export class EncryptingEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const events = await this.inner.readAll(options);
-    return options.raw ? events : this.openAll(events);
+    if (options.raw) return events;
+    return options.sealed ? events.map((e) => this.upcastOnly(e)) : this.openAll(events);
   }
 
   subscribe(options: SubscribeOptions = {}): Subscription {
     const inner = this.inner.subscribe(options);
     if (options.raw) return inner;
-    const open = (event: RecordedEvent) => this.open(event, this.vault.reader());
+    const open = options.sealed ? (event: RecordedEvent) => this.upcastOnly(event) : (event: RecordedEvent) => this.open(event, this.vault.reader());
     return {
       close: () => inner.close(),
       async *[Symbol.asyncIterator]() {
@@ -112,6 +115,10 @@ export class EncryptingEventStore implements EventStore {
   private openAll(events: RecordedEvent[]): RecordedEvent[] {
     const reader = this.vault.reader();
     return events.map((event) => this.open(event, reader));
+  }
+
+  private upcastOnly(event: RecordedEvent): RecordedEvent {
+    return this.options.upcasters ? this.options.upcasters.upcast(event) : event;
   }
 
   private open(event: RecordedEvent, reader: ReturnType<PersonalDataVault['reader']>): RecordedEvent {

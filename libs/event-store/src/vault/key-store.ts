@@ -98,6 +98,31 @@ export class KeyStore {
       .immediate();
   }
 
+  /**
+   * Creates the missing keys of many subjects in one transaction (one durable commit instead of one per subject).
+   * Shredded subjects get no key; they are returned so the caller can refuse their events.
+   */
+  createMissing(subjects: Iterable<string>): Map<string, SubjectErasedError> {
+    const erased = new Map<string, SubjectErasedError>();
+    const wanted = [...new Set(subjects)].filter((s) => {
+      checkSubject(s);
+      return !this.stmt.key.get(s);
+    });
+    if (!wanted.length) return erased;
+    this.db
+      .transaction(() => {
+        const now = this.clock.now().toISOString();
+        for (const subject of wanted) {
+          if (this.stmt.key.get(subject)) continue;
+          const shreddedAt = this.shreddedAt(subject);
+          if (shreddedAt) erased.set(subject, new SubjectErasedError(subject, shreddedAt));
+          else this.stmt.insertKey.run(subject, randomBytes(DATA_KEY_BYTES), now);
+        }
+      })
+      .immediate();
+    return erased;
+  }
+
   /** The subject's key, or undefined when it never had one or it was shredded. */
   get(subject: string): Buffer | undefined {
     return (this.stmt.key.get(subject) as Buffer | undefined) ?? undefined;

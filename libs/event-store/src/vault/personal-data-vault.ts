@@ -53,7 +53,46 @@ export class MissingDataKeyError extends Error {
  * as additional authenticated data, so an envelope cannot be relabelled to another subject.
  */
 export class PersonalDataVault {
+  private pending = new Map<string, { resolve: () => void; reject: (err: unknown) => void }[]>();
+  private scheduled = false;
+
   constructor(readonly keys: KeyStore) {}
+
+  /**
+   * Makes sure the subjects have keys before their data is sealed. Requests arriving in the same turn of the event
+   * loop share one durable key-store commit (group commit for keys), so intake under load is not one fsync per case.
+   */
+  ensureKeys(subjects: string[]): Promise<void> {
+    const missing = [...new Set(subjects)].filter((s) => !this.keys.get(s));
+    if (!missing.length) return Promise.resolve();
+    return Promise.all(
+      missing.map(
+        (subject) =>
+          new Promise<void>((resolve, reject) => {
+            this.pending.set(subject, [...(this.pending.get(subject) ?? []), { resolve, reject }]);
+            if (!this.scheduled) {
+              this.scheduled = true;
+              setImmediate(() => this.createPending());
+            }
+          }),
+      ),
+    ).then(() => undefined);
+  }
+
+  private createPending(): void {
+    this.scheduled = false;
+    const batch = this.pending;
+    this.pending = new Map();
+    try {
+      const erased = this.keys.createMissing(batch.keys());
+      for (const [subject, waiters] of batch) {
+        const err = erased.get(subject);
+        waiters.forEach((w) => (err ? w.reject(err) : w.resolve()));
+      }
+    } catch (err) {
+      for (const waiters of batch.values()) waiters.forEach((w) => w.reject(err));
+    }
+  }
 
   encrypt(subject: string, value: unknown): EncryptedEnvelope {
     if (value === undefined) throw new TypeError('undefined cannot be encrypted; leave the field out instead');
