@@ -30,8 +30,21 @@ export class WorkingDayCalendar {
     return weekday(date) <= 5 && !this.closedDays(Number(date.slice(0, 4))).has(date);
   }
 
+  private readonly added = new Map<string, string>();
+
   /** The date of the Nth working day after `date` (N ≥ 0; N = 0 gives `date` itself). */
   addWorkingDays(date: string, n: number): string {
+    const key = `${date}+${n}`;
+    let result = this.added.get(key);
+    if (result === undefined) {
+      if (this.added.size > 50_000) this.added.clear();
+      result = this.walk(date, n);
+      this.added.set(key, result);
+    }
+    return result;
+  }
+
+  private walk(date: string, n: number): string {
     let d = date;
     for (let left = n; left > 0; ) {
       d = addDays(d, 1);

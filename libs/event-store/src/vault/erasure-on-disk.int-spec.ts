@@ -78,6 +78,7 @@ describe('erasure on disk', () => {
     expect(ciphertexts).toHaveLength(4);
 
     inner.checkpoint();
+    keys.checkpoint();
     const before = filesUnder(dataDir);
     expect(foundIn(before, key)).toEqual([join(dataDir, 'keys.sqlite')]); // the scan does find key bytes while they exist
     expect(foundIn(before, CONTROL)).toEqual([join(dataDir, 'events.sqlite')]); // and clear text in the event file
