@@ -1,10 +1,22 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { CliContext, processContext, RegisterCommand } from './cli-context';
+import { registerExportCommand } from './commands/export.command';
+import { registerGallringCommand } from './commands/gallring.command';
+import { registerImportCommand } from './commands/import.command';
+import { registerRebuildCommand } from './commands/rebuild.command';
 import { registerTokenCommand } from './commands/token.command';
+import { registerVerifyCommand } from './commands/verify.command';
 
 /** Add a command: a file under commands/ exporting a RegisterCommand, and one line here. */
-export const COMMANDS: RegisterCommand[] = [registerTokenCommand];
+export const COMMANDS: RegisterCommand[] = [
+  registerVerifyCommand,
+  registerExportCommand,
+  registerImportCommand,
+  registerRebuildCommand,
+  registerGallringCommand,
+  registerTokenCommand,
+];
 
 export function buildProgram(ctx: CliContext = processContext, options: { exitOverride?: boolean } = {}): Command {
   const program = new Command()

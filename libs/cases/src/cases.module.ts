@@ -10,6 +10,7 @@ import { CaseCommands } from './case-commands';
 import { CloseCaseController } from './close-case/close-case.http.controller';
 import { ErasePersonalDataController } from './erase-personal-data/erase-personal-data.http.controller';
 import { PersonalDataEraser } from './erase-personal-data/personal-data-eraser';
+import { Gallring } from './gallring/gallring';
 import { SendDelayNoticeController } from './delay-notice/delay-notice.http.controller';
 import { casesProjection } from './list-cases/cases.projection';
 import { ListCasesController } from './list-cases/list-cases.http.controller';
@@ -45,9 +46,10 @@ import { UnmergeCaseController } from './unmerge-case/unmerge-case.http.controll
     RegisterCaseHandler,
     CaseCommands,
     PersonalDataEraser,
+    Gallring,
     { provide: ReferenceAllocator, inject: [EVENT_STORE], useFactory: (store: EventStore) => new ReferenceAllocator(store) },
   ],
-  exports: [PersonalDataEraser],
+  exports: [PersonalDataEraser, Gallring],
 })
 export class CasesModule implements OnModuleInit {
   constructor(

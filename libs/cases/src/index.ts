@@ -6,3 +6,4 @@ export * from './cases.module';
 export * from './load-case';
 export * from './case.personal-data';
 export * from './erase-personal-data/personal-data-eraser';
+export * from './gallring/gallring';

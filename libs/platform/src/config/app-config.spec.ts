@@ -39,6 +39,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ RESPOND_WORKING_DAYS: 'ten' })).toThrow(/RESPOND_WORKING_DAYS/);
   });
 
+  it('reads gallring rules, with a default', () => {
+    expect(loadConfig({}).retention[0]).toMatchObject({ yearsAfterClosing: 2 });
+    const rules = [{ name: 'Klagomål', types: ['complaint'], yearsAfterClosing: 3 }];
+    expect(loadConfig({ GALLRING_RULES: JSON.stringify(rules) }).retention).toEqual(rules);
+    expect(() => loadConfig({ GALLRING_RULES: '[{"name":"x","types":["spam"],"yearsAfterClosing":1}]' })).toThrow(/GALLRING_RULES/);
+    expect(() => loadConfig({ GALLRING_RULES: 'nope' })).toThrow(/GALLRING_RULES must be JSON/);
+  });
+
   it('rejects a port out of range and a short dev secret', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
     expect(() => loadConfig({ AUTH_DEV_SECRET: 'short' })).toThrow(/AUTH_DEV_SECRET/);

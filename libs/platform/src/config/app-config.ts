@@ -13,7 +13,19 @@ export interface AppConfig {
   nodeEnv: string;
   /** Defaults for new cases; the rules in force at receipt stay with each case. */
   deadlines: { acknowledgeWorkingDays: number; respondWorkingDays: number };
+  /** Gallring: personal data of closed cases is erased this many years after closing, per rule. */
+  retention: RetentionRule[];
 }
+
+export interface RetentionRule {
+  name: string;
+  types: ('complaint' | 'opinion' | 'praise' | 'idea')[];
+  yearsAfterClosing: number;
+}
+
+export const DEFAULT_RETENTION: RetentionRule[] = [
+  { name: 'Synpunkter och klagomål, två år efter avslut', types: ['complaint', 'opinion', 'praise', 'idea'], yearsAfterClosing: 2 },
+];
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -72,6 +84,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
   const deadlines = { acknowledgeWorkingDays: days('ACKNOWLEDGE_WORKING_DAYS', 2), respondWorkingDays: days('RESPOND_WORKING_DAYS', 10) };
 
+  const retention = parseRetention(text('GALLRING_RULES'), problems);
+
   if (problems.length) throw new ConfigError(problems);
   return {
     port,
@@ -83,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     readyMaxLag,
     nodeEnv: text('NODE_ENV') ?? 'development',
     deadlines,
+    retention,
   };
 }
 
@@ -92,4 +107,35 @@ function isUrl(value: string, protocols: string[]): boolean {
   } catch {
     return false;
   }
+}
+
+const CASE_TYPES = ['complaint', 'opinion', 'praise', 'idea'];
+
+function parseRetention(json: string | undefined, problems: string[]): RetentionRule[] {
+  if (!json) return DEFAULT_RETENTION;
+  let rules: unknown;
+  try {
+    rules = JSON.parse(json);
+  } catch {
+    problems.push('GALLRING_RULES must be JSON: [{"name": "...", "types": ["complaint"], "yearsAfterClosing": 2}]');
+    return [];
+  }
+  const ok =
+    Array.isArray(rules) &&
+    rules.length > 0 &&
+    rules.every(
+      (r) =>
+        typeof r?.name === 'string' &&
+        r.name.trim() &&
+        Array.isArray(r.types) &&
+        r.types.length > 0 &&
+        r.types.every((t: unknown) => CASE_TYPES.includes(t as string)) &&
+        Number.isInteger(r.yearsAfterClosing) &&
+        r.yearsAfterClosing >= 0,
+    );
+  if (!ok)
+    problems.push(
+      `GALLRING_RULES must be a non-empty list of {name, types (of ${CASE_TYPES.join(', ')}), yearsAfterClosing (whole years)}`,
+    );
+  return ok ? (rules as RetentionRule[]) : [];
 }
