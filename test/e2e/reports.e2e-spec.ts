@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { FixedClock } from '@app/core';
-import { startTestApp, TestApp } from '../support/test-app';
+import { binary, startTestApp, TestApp } from '../support/test-app';
 
 type H = { Authorization: string };
 
@@ -102,11 +102,7 @@ describe('follow-up and the yearly report over HTTP', () => {
       .set(admin)
       .set('Accept', 'text/csv')
       .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
+      .parse(binary)
       .expect(200);
     expect(res.headers['content-type']).toMatch(/text\/csv/);
     const body = res.body as Buffer;
@@ -128,11 +124,7 @@ describe('follow-up and the yearly report over HTTP', () => {
       .set(admin)
       .set('Accept', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
+      .parse(binary)
       .expect(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body as unknown as ArrayBuffer);

@@ -31,3 +31,11 @@ export async function startTestApp(options: { clock?: Clock; dataDir?: string } 
     close: () => app.close(),
   };
 }
+
+/** A supertest parser that keeps the body as bytes (CSV with BOM, XLSX). */
+export function binary(res: request.Response, callback: (err: Error | null, body: unknown) => void): void {
+  const stream = res as unknown as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => callback(null, Buffer.concat(chunks)));
+}

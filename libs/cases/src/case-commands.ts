@@ -23,16 +23,15 @@ export class CaseCommands {
     options: CaseCommandOptions = {},
   ): Promise<ResourceResult<CaseView>> {
     const now = this.runner.now();
+    const authorize = (s: CaseState) => {
+      if (s.exists && !mayHandle(user, s.unitId!, options.intakeMay))
+        throw new ForbiddenException(`you may not handle cases of unit ${s.unitId}`);
+    };
     return this.runner.respond(
       caseDecider,
       caseStream(caseId),
-      (state: CaseState) => {
-        if (state.exists && !mayHandle(user, state.unitId!, options.intakeMay)) {
-          throw new ForbiddenException(`you may not handle cases of unit ${state.unitId}`);
-        }
-        return command(now, state);
-      },
-      { actor: actorOf(user), expectedRevision: options.expectedRevision },
+      (state: CaseState) => command(now, state),
+      { actor: actorOf(user), expectedRevision: options.expectedRevision, authorize },
       (s) => toCaseView(s, now, true),
     );
   }

@@ -18,15 +18,8 @@ export class BreachCommands {
     expectedRevision?: bigint,
   ): Promise<HandleResult<BreachState>> {
     const now = this.runner.now();
-    return this.runner.run(
-      breachDecider,
-      breachStream(breachId),
-      (state: BreachState) => {
-        if (state.exists) assertUnitAccess(user, state.unitId!);
-        return command(now);
-      },
-      { actor: actorOf(user), expectedRevision },
-    );
+    const authorize = (s: BreachState) => s.exists && assertUnitAccess(user, s.unitId!);
+    return this.runner.run(breachDecider, breachStream(breachId), command(now), { actor: actorOf(user), expectedRevision, authorize });
   }
 
   async run(

@@ -17,14 +17,12 @@ export class GuaranteeCommands {
     expectedRevision?: bigint,
   ): Promise<ResourceResult<GuaranteeView>> {
     const now = this.runner.now();
+    const authorize = (s: GuaranteeState) => s.exists && assertUnitAccess(user, s.unitId!);
     return this.runner.respond(
       guaranteeDecider,
       guaranteeStream(guaranteeId),
-      (state: GuaranteeState) => {
-        if (state.exists) assertUnitAccess(user, state.unitId!);
-        return command(now);
-      },
-      { actor: actorOf(user), expectedRevision },
+      command(now),
+      { actor: actorOf(user), expectedRevision, authorize },
       (s) => toGuaranteeView(s, now),
     );
   }

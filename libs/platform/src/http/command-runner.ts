@@ -4,10 +4,12 @@ import { EVENT_STORE, EventStore } from '@app/event-store';
 import { eventMetadata } from './event-metadata';
 import { ResourceResult } from './resource-result';
 
-export interface RunOptions {
+export interface RunOptions<S = unknown> {
   actor: { sub: string; name?: string };
   /** The client's If-Match revision. */
   expectedRevision?: bigint;
+  /** Checked against the current state before deciding (e.g. may this user act for the resource's unit?). */
+  authorize?: (state: S) => void;
 }
 
 /** The one way a use case writes: decide on the stream with the request's actor, clock and correlation. */
@@ -26,9 +28,16 @@ export class CommandRunner {
     decider: Decider<S, C, E>,
     streamId: string,
     command: C | ((state: S) => C),
-    options: RunOptions,
+    options: RunOptions<S>,
   ): Promise<HandleResult<S>> {
-    return handleCommand(this.store, decider, streamId, command, {
+    const { authorize } = options;
+    const decide = authorize
+      ? (state: S) => {
+          authorize(state);
+          return typeof command === 'function' ? (command as (s: S) => C)(state) : command;
+        }
+      : command;
+    return handleCommand(this.store, decider, streamId, decide, {
       expectedRevision: options.expectedRevision,
       metadata: eventMetadata(options.actor),
     });
@@ -39,7 +48,7 @@ export class CommandRunner {
     decider: Decider<S, C, E>,
     streamId: string,
     command: C | ((state: S) => C),
-    options: RunOptions,
+    options: RunOptions<S>,
     view: (state: S) => V,
   ): Promise<ResourceResult<V>> {
     const result = await this.run(decider, streamId, command, options);
