@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { printTable, writeResults } from './results';
 import { intakeBenchmark } from './intake.bench';
+import { reportBenchmarks } from './report.bench';
 import { storeBenchmarks } from './store.bench';
 
 const TARGETS: Record<string, string> = {
@@ -9,6 +10,9 @@ const TARGETS: Record<string, string> = {
   'store.readAll': '≥ 0.5× raw',
   'projection.catchup': '≥ 100,000 events/s',
   'api.intake': '≥ 0.5× raw, p99 < 50 ms',
+  'report.yearly': '< 200 ms',
+  'report.yearly.asOf': '< 15,000 ms',
+  'projection.rebuild': '< 20,000 ms',
 };
 
 async function main(): Promise<void> {
@@ -19,6 +23,7 @@ async function main(): Promise<void> {
   const results = [
     ...(!only || only === 'store' ? await storeBenchmarks(log) : []),
     ...(!only || only === 'intake' ? await intakeBenchmark(log) : []),
+    ...(!only || only === 'report' ? await reportBenchmarks(log) : []),
   ];
   printTable(results, TARGETS);
   writeResults(results);

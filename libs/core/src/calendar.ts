@@ -6,9 +6,29 @@ const stockholmFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: STOCKHOLM, 
 const endOfDayCache = new Map<string, Date>();
 const startOfDayCache = new Map<string, Date>();
 
+const dstByYear = new Map<number, [number, number]>();
+
+/** EU summer time (since 1996): from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October. */
+function summerTime(year: number): [number, number] {
+  let range = dstByYear.get(year);
+  if (!range) {
+    const lastSunday = (month: number) => {
+      const last = new Date(Date.UTC(year, month + 1, 0));
+      return Date.UTC(year, month, last.getUTCDate() - last.getUTCDay(), 1);
+    };
+    range = [lastSunday(2), lastSunday(9)];
+    dstByYear.set(year, range);
+  }
+  return range;
+}
+
 /** The Stockholm calendar date (YYYY-MM-DD) of an instant. */
 export function stockholmDate(instant: Date | string): string {
-  return stockholmFormat.format(typeof instant === 'string' ? new Date(instant) : instant);
+  const t = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  const year = new Date(t).getUTCFullYear();
+  if (year < 1996 || Number.isNaN(t)) return stockholmFormat.format(new Date(t));
+  const [start, end] = summerTime(year);
+  return new Date(t + (t >= start && t < end ? 2 : 1) * 3_600_000).toISOString().slice(0, 10);
 }
 
 /** The Stockholm calendar year of an instant. */

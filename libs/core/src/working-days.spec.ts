@@ -1,3 +1,4 @@
+import { stockholmDate } from './calendar';
 import { workingDays } from './working-days';
 
 describe('the Swedish working-day calendar', () => {
@@ -47,5 +48,24 @@ describe('the Swedish working-day calendar', () => {
     expect(workingDays.deadline(new Date('2026-03-06T23:30:00Z'), 2).toISOString()).toBe('2026-03-10T22:59:59.999Z');
     // summer time: end of day is 21:59:59.999 UTC
     expect(workingDays.deadline(new Date('2026-06-15T08:00:00Z'), 1).toISOString()).toBe('2026-06-16T21:59:59.999Z');
+  });
+});
+
+describe('the Stockholm date of an instant', () => {
+  it('follows summer time changes exactly (last Sundays of March and October, 01:00 UTC)', () => {
+    expect(stockholmDate(new Date('2026-03-29T00:59:59Z'))).toBe('2026-03-29'); // 01:59 CET
+    expect(stockholmDate(new Date('2026-03-28T22:59:59Z'))).toBe('2026-03-28'); // 23:59 CET
+    expect(stockholmDate(new Date('2026-03-28T23:00:00Z'))).toBe('2026-03-29');
+    expect(stockholmDate(new Date('2026-06-30T21:59:59Z'))).toBe('2026-06-30'); // 23:59 CEST
+    expect(stockholmDate(new Date('2026-06-30T22:00:00Z'))).toBe('2026-07-01');
+    expect(stockholmDate(new Date('2026-10-24T22:00:00Z'))).toBe('2026-10-25'); // 00:00 CEST
+    expect(stockholmDate(new Date('2026-10-25T22:59:59Z'))).toBe('2026-10-25'); // 23:59 CET
+    expect(stockholmDate(new Date('2026-10-25T23:00:00Z'))).toBe('2026-10-26');
+  });
+
+  it('agrees with the time-zone database over a whole year, hour by hour', () => {
+    const intl = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
+    for (let t = Date.UTC(2027, 0, 1); t < Date.UTC(2028, 0, 1); t += 3_600_000 - 1)
+      expect(stockholmDate(new Date(t))).toBe(intl.format(new Date(t)));
   });
 });

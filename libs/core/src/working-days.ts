@@ -53,8 +53,21 @@ export class WorkingDayCalendar {
     return d;
   }
 
+  private readonly between = new Map<string, number>();
+
   /** Working days after `from` up to and including `to` (0 when `to` is not after `from`). */
   workingDaysBetween(from: string, to: string): number {
+    const key = `${from}..${to}`;
+    let count = this.between.get(key);
+    if (count === undefined) {
+      if (this.between.size > 100_000) this.between.clear();
+      count = this.count(from, to);
+      this.between.set(key, count);
+    }
+    return count;
+  }
+
+  private count(from: string, to: string): number {
     let count = 0;
     for (let d = from; d < to; ) {
       d = addDays(d, 1);

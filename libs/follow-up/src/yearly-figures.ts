@@ -185,11 +185,7 @@ export function yearlyReport(
   now: Date,
   filter: { department?: string; district?: string } = {},
 ): YearlyReport {
-  const byUnit = <T extends { unitId: string }>(items: T[]) => {
-    const m = new Map<string, T[]>();
-    for (const i of items) m.set(i.unitId, [...(m.get(i.unitId) ?? []), i]);
-    return m;
-  };
+  const byUnit = <T extends { unitId: string }>(items: T[]) => groupBy(items, (i) => i.unitId);
   const cases = byUnit(input.cases);
   const breaches = byUnit(input.breaches);
   const guarantees = byUnit(input.guarantees);
@@ -203,11 +199,7 @@ export function yearlyReport(
     unit: u,
     tally: tallyUnit(year, now, cases.get(u.id) ?? [], breaches.get(u.id) ?? [], guarantees.get(u.id) ?? []),
   }));
-  const group = (key: (u: UnitFact) => string) => {
-    const m = new Map<string, { unit: UnitFact; tally: Tally }[]>();
-    for (const x of tallies) m.set(key(x.unit), [...(m.get(key(x.unit)) ?? []), x]);
-    return [...m.values()];
-  };
+  const group = (key: (u: UnitFact) => string) => [...groupBy(tallies, (x) => key(x.unit)).values()];
   return {
     year,
     asOf: now.toISOString(),
@@ -226,4 +218,15 @@ export function yearlyReport(
     districts: group((u) => u.district).map((g) => ({ district: g[0].unit.district, ...figuresOf(addTallies(g.map((x) => x.tally))) })),
     totals: figuresOf(addTallies(tallies.map((x) => x.tally))),
   };
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = m.get(k);
+    if (list) list.push(item);
+    else m.set(k, [item]);
+  }
+  return m;
 }

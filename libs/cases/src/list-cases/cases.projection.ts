@@ -21,30 +21,27 @@ export const casesProjection: Projection = {
     const e = recorded as unknown as CaseEvent;
     const t = tx.table('cases');
     const set = (assignments: string, ...values: unknown[]) =>
-      tx.db.prepare(`UPDATE ${t} SET ${assignments} WHERE id = ?`).run(...values, e.data.caseId);
+      tx.run(`UPDATE ${t} SET ${assignments} WHERE id = ?`, ...values, e.data.caseId);
     switch (e.type) {
       case 'CaseRegistered.v1': {
         const d = e.data;
-        tx.db
-          .prepare(
-            `INSERT INTO ${t} (id, reference, type, channel, unit_id, category, status, confidential, needs_response, year, received_at, registered_at, acknowledge_by, respond_by)
+        tx.run(
+          `INSERT INTO ${t} (id, reference, type, channel, unit_id, category, status, confidential, needs_response, year, received_at, registered_at, acknowledge_by, respond_by)
              VALUES (?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            d.caseId,
-            d.reference,
-            d.type,
-            d.channel,
-            d.unitId,
-            d.category ?? null,
-            d.confidential ? 1 : 0,
-            d.needsResponse ? 1 : 0,
-            stockholmYear(d.receivedAt),
-            d.receivedAt,
-            d.registeredAt,
-            d.acknowledgeBy,
-            d.respondBy,
-          );
+          d.caseId,
+          d.reference,
+          d.type,
+          d.channel,
+          d.unitId,
+          d.category ?? null,
+          d.confidential ? 1 : 0,
+          d.needsResponse ? 1 : 0,
+          stockholmYear(d.receivedAt),
+          d.receivedAt,
+          d.registeredAt,
+          d.acknowledgeBy,
+          d.respondBy,
+        );
         break;
       }
       case 'CaseAcknowledged.v1':

@@ -22,34 +22,46 @@ export const breachesProjection: Projection = {
     switch (event.type) {
       case 'BreachReported.v1': {
         const d = event.data;
-        tx.db
-          .prepare(
-            `INSERT INTO ${b} (id, unit_id, guarantee_id, commitment_id, status, occurred_at, year, case_id, reported_at) VALUES (?, ?, ?, ?, 'reported', ?, ?, ?, ?)`,
-          )
-          .run(d.breachId, d.unitId, d.guaranteeId, d.commitmentId, d.occurredAt, stockholmYear(d.occurredAt), d.caseId ?? null, d.at);
+        tx.run(
+          `INSERT INTO ${b} (id, unit_id, guarantee_id, commitment_id, status, occurred_at, year, case_id, reported_at) VALUES (?, ?, ?, ?, 'reported', ?, ?, ?, ?)`,
+          d.breachId,
+          d.unitId,
+          d.guaranteeId,
+          d.commitmentId,
+          d.occurredAt,
+          stockholmYear(d.occurredAt),
+          d.caseId ?? null,
+          d.at,
+        );
         break;
       }
       case 'BreachConfirmed.v1':
-        tx.db.prepare(`UPDATE ${b} SET status = 'confirmed' WHERE id = ?`).run(event.data.breachId);
+        tx.run(`UPDATE ${b} SET status = 'confirmed' WHERE id = ?`, event.data.breachId);
         break;
       case 'BreachRejected.v1':
-        tx.db.prepare(`UPDATE ${b} SET status = 'rejected' WHERE id = ?`).run(event.data.breachId);
+        tx.run(`UPDATE ${b} SET status = 'rejected' WHERE id = ?`, event.data.breachId);
         break;
       case 'RemedyPlanned.v1':
-        tx.db
-          .prepare(`INSERT INTO ${r} (breach_id, remedy_id, status, due_on) VALUES (?, ?, 'planned', ?)`)
-          .run(event.data.breachId, event.data.remedyId, event.data.dueOn);
-        tx.db.prepare(`UPDATE ${b} SET status = 'confirmed' WHERE id = ?`).run(event.data.breachId);
+        tx.run(
+          `INSERT INTO ${r} (breach_id, remedy_id, status, due_on) VALUES (?, ?, 'planned', ?)`,
+          event.data.breachId,
+          event.data.remedyId,
+          event.data.dueOn,
+        );
+        tx.run(`UPDATE ${b} SET status = 'confirmed' WHERE id = ?`, event.data.breachId);
         break;
       case 'RemedyCompleted.v1':
-        tx.db
-          .prepare(`UPDATE ${r} SET status = 'completed', completed_at = ? WHERE breach_id = ? AND remedy_id = ?`)
-          .run(event.data.completedAt, event.data.breachId, event.data.remedyId);
-        tx.db
-          .prepare(
-            `UPDATE ${b} SET status = 'remedied' WHERE id = ? AND NOT EXISTS (SELECT 1 FROM ${r} WHERE breach_id = ? AND status = 'planned')`,
-          )
-          .run(event.data.breachId, event.data.breachId);
+        tx.run(
+          `UPDATE ${r} SET status = 'completed', completed_at = ? WHERE breach_id = ? AND remedy_id = ?`,
+          event.data.completedAt,
+          event.data.breachId,
+          event.data.remedyId,
+        );
+        tx.run(
+          `UPDATE ${b} SET status = 'remedied' WHERE id = ? AND NOT EXISTS (SELECT 1 FROM ${r} WHERE breach_id = ? AND status = 'planned')`,
+          event.data.breachId,
+          event.data.breachId,
+        );
         break;
     }
   },

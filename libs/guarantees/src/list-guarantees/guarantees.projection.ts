@@ -22,45 +22,62 @@ export const guaranteesProjection: Projection = {
     const d = event.data;
     switch (event.type) {
       case 'GuaranteeDrafted.v1':
-        tx.db
-          .prepare(
-            `INSERT INTO ${g} (id, unit_id, year, status, version, title) VALUES (?, ?, ?, 'draft', ?, ?)
+        tx.run(
+          `INSERT INTO ${g} (id, unit_id, year, status, version, title) VALUES (?, ?, ?, 'draft', ?, ?)
              ON CONFLICT (id) DO UPDATE SET status = 'draft', version = excluded.version, title = excluded.title`,
-          )
-          .run(d.guaranteeId, d.unitId, d.year, d.version, event.data.title);
-        tx.db
-          .prepare(
-            `INSERT INTO ${v} (guarantee_id, version, status, commitments) VALUES (?, ?, 'draft', ?)
+          d.guaranteeId,
+          d.unitId,
+          d.year,
+          d.version,
+          event.data.title,
+        );
+        tx.run(
+          `INSERT INTO ${v} (guarantee_id, version, status, commitments) VALUES (?, ?, 'draft', ?)
              ON CONFLICT (guarantee_id, version) DO UPDATE SET commitments = excluded.commitments`,
-          )
-          .run(d.guaranteeId, d.version, event.data.commitments.length);
+          d.guaranteeId,
+          d.version,
+          event.data.commitments.length,
+        );
         break;
       case 'GuaranteeAdopted.v1': {
         const a = event.data;
-        tx.db
-          .prepare(`UPDATE ${g} SET status = 'adopted', in_force_version = ?, decided_on = ?, decision_ref = ? WHERE id = ?`)
-          .run(a.version, a.decidedOn, a.decisionRef, a.guaranteeId);
-        tx.db
-          .prepare(`UPDATE ${v} SET status = 'adopted', in_force_from = ? WHERE guarantee_id = ? AND version = ?`)
-          .run(a.inForceFrom, a.guaranteeId, a.version);
+        tx.run(
+          `UPDATE ${g} SET status = 'adopted', in_force_version = ?, decided_on = ?, decision_ref = ? WHERE id = ?`,
+          a.version,
+          a.decidedOn,
+          a.decisionRef,
+          a.guaranteeId,
+        );
+        tx.run(
+          `UPDATE ${v} SET status = 'adopted', in_force_from = ? WHERE guarantee_id = ? AND version = ?`,
+          a.inForceFrom,
+          a.guaranteeId,
+          a.version,
+        );
         if (a.supersedesVersion !== undefined) {
-          tx.db
-            .prepare(`UPDATE ${v} SET status = 'superseded', in_force_until = ? WHERE guarantee_id = ? AND version = ?`)
-            .run(a.inForceFrom, a.guaranteeId, a.supersedesVersion);
+          tx.run(
+            `UPDATE ${v} SET status = 'superseded', in_force_until = ? WHERE guarantee_id = ? AND version = ?`,
+            a.inForceFrom,
+            a.guaranteeId,
+            a.supersedesVersion,
+          );
         }
         break;
       }
       case 'GuaranteeWithdrawn.v1': {
         const w = event.data;
-        tx.db
-          .prepare(`UPDATE ${v} SET status = 'withdrawn', in_force_until = ? WHERE guarantee_id = ? AND version = ?`)
-          .run(w.withdrawnOn, w.guaranteeId, w.version);
-        tx.db
-          .prepare(
-            `UPDATE ${g} SET status = 'withdrawn', in_force_version = NULL WHERE id = ?
+        tx.run(
+          `UPDATE ${v} SET status = 'withdrawn', in_force_until = ? WHERE guarantee_id = ? AND version = ?`,
+          w.withdrawnOn,
+          w.guaranteeId,
+          w.version,
+        );
+        tx.run(
+          `UPDATE ${g} SET status = 'withdrawn', in_force_version = NULL WHERE id = ?
              AND NOT EXISTS (SELECT 1 FROM ${v} WHERE guarantee_id = ? AND status IN ('adopted', 'draft'))`,
-          )
-          .run(w.guaranteeId, w.guaranteeId);
+          w.guaranteeId,
+          w.guaranteeId,
+        );
         break;
       }
     }

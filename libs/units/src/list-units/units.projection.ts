@@ -20,18 +20,22 @@ export const unitsProjection: Projection = {
     switch (event.type) {
       case 'UnitRegistered.v1': {
         const d = event.data;
-        tx.db
-          .prepare(`INSERT INTO ${t} (id, name, department, district, status, registered_at, revision) VALUES (?, ?, ?, ?, 'open', ?, ?)`)
-          .run(d.unitId, d.name, d.department, d.district, d.at, rev);
+        tx.run(
+          `INSERT INTO ${t} (id, name, department, district, status, registered_at, revision) VALUES (?, ?, ?, ?, 'open', ?, ?)`,
+          d.unitId,
+          d.name,
+          d.department,
+          d.district,
+          d.at,
+          rev,
+        );
         break;
       }
       case 'UnitRenamed.v1':
-        tx.db.prepare(`UPDATE ${t} SET name = ?, revision = ? WHERE id = ?`).run(event.data.name, rev, event.data.unitId);
+        tx.run(`UPDATE ${t} SET name = ?, revision = ? WHERE id = ?`, event.data.name, rev, event.data.unitId);
         break;
       case 'UnitClosed.v1':
-        tx.db
-          .prepare(`UPDATE ${t} SET status = 'closed', closed_at = ?, revision = ? WHERE id = ?`)
-          .run(event.data.at, rev, event.data.unitId);
+        tx.run(`UPDATE ${t} SET status = 'closed', closed_at = ?, revision = ? WHERE id = ?`, event.data.at, rev, event.data.unitId);
         break;
     }
   },

@@ -1,0 +1,104 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { issueDevToken } from '@app/auth';
+import { SqliteEventStore } from '@app/event-store';
+import { loadConfig, ProjectionsHost } from '@app/platform';
+import { createApp } from '../apps/api/src/create-app';
+import { district } from './district-generator';
+import { BenchResult } from './results';
+
+const YEAR = 2025;
+
+/** Peak resident memory while `work` runs, sampled every 20 ms. */
+async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; rssMb: number }> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  try {
+    const result = await work();
+    peak = Math.max(peak, process.memoryUsage().rss);
+    return { result, rssMb: Math.round(peak / 1024 / 1024) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+async function fill(path: string, events: number, log: (l: string) => void): Promise<{ asOf: Date; written: number }> {
+  const store = new SqliteEventStore({ path });
+  const started = performance.now();
+  let written = 0;
+  let asOf: Date | undefined;
+  let inFlight: Promise<unknown>[] = [];
+  for (const batch of district(YEAR, events)) {
+    inFlight.push(store.append(batch.streamId, batch.events, { expectedRevision: 'no_stream' }));
+    written += batch.events.length;
+    if (inFlight.length >= 500) {
+      await Promise.all(inFlight);
+      inFlight = [];
+      if (!asOf && written >= events / 2) {
+        await new Promise((r) => setTimeout(r, 5));
+        asOf = new Date();
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    }
+  }
+  await Promise.all(inFlight);
+  await store.close();
+  log(`  wrote ${written.toLocaleString('en')} events in ${Math.round(performance.now() - started)} ms`);
+  return { asOf: asOf!, written };
+}
+
+export async function reportBenchmarks(
+  log: (line: string) => void,
+  events = Number(process.env.BENCH_REPORT_EVENTS ?? 1_000_000),
+): Promise<BenchResult[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'synpunkt-bench-report-'));
+  try {
+    const { asOf, written } = await fill(join(dir, 'events.sqlite'), events, log);
+    const app = await createApp({ config: loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', READY_MAX_LAG: String(10 * events) }) });
+    await app.listen(0, '127.0.0.1');
+    const host = app.get(ProjectionsHost);
+    const head = BigInt(written + 10);
+    const first = await withPeakRss(async () => {
+      const t = performance.now();
+      while (
+        !(await host.waitFor(head > 0n ? (await host.runner.status()).reduce((m, s) => (s.head > m ? s.head : m), 0n) : 0n, 600_000))
+      ) {
+        /* the first start builds every read model in the background */
+      }
+      return performance.now() - t;
+    });
+    log(`  first start caught every read model up in ${Math.round(first.result)} ms`);
+    const rebuild = await withPeakRss(async () => {
+      const t = performance.now();
+      for (const s of await host.runner.status()) if (s.kind === 'projection') await host.runner.rebuild(s.name);
+      return performance.now() - t;
+    });
+    const url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}/api/reports/yearly?year=${YEAR}`;
+    const auth = { authorization: `Bearer ${await issueDevToken({ roles: ['admin'] }, {})}` };
+    const timed = async (u: string, runs: number) =>
+      withPeakRss(async () => {
+        const times: number[] = [];
+        for (let i = 0; i < runs; i++) {
+          const t = performance.now();
+          const res = await fetch(u, { headers: auth });
+          if (res.status !== 200) throw new Error(`${u} answered ${res.status}`);
+          await res.json();
+          times.push(performance.now() - t);
+        }
+        return median(times);
+      });
+    const live = await timed(url, 7);
+    const past = await timed(`${url}&asOf=${asOf.toISOString()}`, 3);
+    await app.close();
+    return [
+      { name: 'report.yearly', value: live.result, unit: 'ms', target: 200, events: written, rssMb: live.rssMb },
+      { name: 'report.yearly.asOf', value: past.result, unit: 'ms', target: 15_000, events: written, rssMb: past.rssMb },
+      { name: 'projection.rebuild', value: rebuild.result, unit: 'ms', target: 20_000, events: written, rssMb: rebuild.rssMb },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
