@@ -5,6 +5,7 @@ import { registerExportCommand } from './commands/export.command';
 import { registerGallringCommand } from './commands/gallring.command';
 import { registerImportCommand } from './commands/import.command';
 import { registerRebuildCommand } from './commands/rebuild.command';
+import { registerSeedCommand } from './commands/seed.command';
 import { registerTokenCommand } from './commands/token.command';
 import { registerVerifyCommand } from './commands/verify.command';
 
@@ -16,6 +17,7 @@ export const COMMANDS: RegisterCommand[] = [
   registerRebuildCommand,
   registerGallringCommand,
   registerTokenCommand,
+  registerSeedCommand,
 ];
 
 export function buildProgram(ctx: CliContext = processContext, options: { exitOverride?: boolean } = {}): Command {
