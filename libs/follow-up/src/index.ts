@@ -5,3 +5,4 @@ export * from './report-facts';
 export * from './report.projection';
 export * from './report.service';
 export * from './yearly-figures';
+export * from './report-case-tallies';

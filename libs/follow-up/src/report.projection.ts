@@ -1,15 +1,29 @@
 import { Projection, ProjectionTx } from '@app/projections';
-import { applyReportEvent, BreachFact, CaseFact, FactStore, GuaranteeFact, REPORT_EVENT_PREFIXES, UnitFact } from './report-facts';
+import {
+  applyReportEvent,
+  BreachFact,
+  CaseFact,
+  FactStore,
+  GuaranteeFact,
+  REPORT_EVENT_PREFIXES,
+  responseWorkingDays,
+  UnitFact,
+} from './report-facts';
+import { openAtYearEnd } from './yearly-figures';
 
 export const REPORT_PROJECTION = 'report-facts';
 
 /** The facts behind the yearly figures, one JSON row per case, breach, guarantee and unit. */
 export const reportProjection: Projection = {
   name: REPORT_PROJECTION,
-  version: 1,
+  version: 2,
   filter: { streamPrefix: REPORT_EVENT_PREFIXES },
   tables: {
-    report_cases: 'id TEXT PRIMARY KEY, unit_id TEXT NOT NULL, year INTEGER NOT NULL, fact TEXT NOT NULL',
+    // The fact to fold the next event into, and beside it the columns the yearly figures aggregate in SQL.
+    report_cases: `id TEXT PRIMARY KEY, unit_id TEXT NOT NULL, year INTEGER NOT NULL, fact TEXT NOT NULL,
+      type TEXT NOT NULL, channel TEXT NOT NULL, category TEXT, merged INTEGER NOT NULL, acknowledged_at TEXT, acknowledge_by TEXT NOT NULL,
+      responded_at TEXT, respond_by TEXT NOT NULL, needs_response INTEGER NOT NULL, paused INTEGER NOT NULL, response_days INTEGER,
+      outcome TEXT, open_at_year_end INTEGER NOT NULL`,
     report_breaches: 'id TEXT PRIMARY KEY, unit_id TEXT NOT NULL, year INTEGER NOT NULL, fact TEXT NOT NULL',
     report_guarantees: 'id TEXT PRIMARY KEY, unit_id TEXT NOT NULL, year INTEGER NOT NULL, fact TEXT NOT NULL',
     report_units: 'id TEXT PRIMARY KEY, fact TEXT NOT NULL',
@@ -35,7 +49,28 @@ function sqliteFacts(tx: ProjectionTx): FactStore {
     );
   return {
     getCase: (id) => get<CaseFact>('report_cases', id),
-    putCase: (f) => void put('report_cases', f),
+    putCase: (f) =>
+      void tx.run(
+        `INSERT OR REPLACE INTO ${tx.table('report_cases')} (id, unit_id, year, fact, type, channel, category, merged, acknowledged_at, acknowledge_by,
+           responded_at, respond_by, needs_response, paused, response_days, outcome, open_at_year_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        f.id,
+        f.unitId,
+        f.year,
+        JSON.stringify(f),
+        f.type,
+        f.channel,
+        f.category ?? null,
+        f.mergedInto ? 1 : 0,
+        f.acknowledgedAt ?? null,
+        f.acknowledgeBy,
+        f.respondedAt ?? null,
+        f.respondBy,
+        f.needsResponse ? 1 : 0,
+        f.pausedSince ? 1 : 0,
+        responseWorkingDays(f) ?? null,
+        f.outcome ?? null,
+        openAtYearEnd(f) ? 1 : 0,
+      ),
     getBreach: (id) => get<BreachFact>('report_breaches', id),
     putBreach: (f) => void put('report_breaches', f),
     getGuarantee: (id) => get<GuaranteeFact>('report_guarantees', id),

@@ -3,6 +3,7 @@ import { CLOCK, Clock } from '@app/core';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { ProjectionsHost } from '@app/platform';
 import { applyReportEvent, CaseFact, MemoryFactStore, REPORT_EVENT_PREFIXES } from './report-facts';
+import { caseTalliesFromReadModel } from './report-case-tallies';
 import { ReportInput } from './yearly-figures';
 
 const PAGE = 5000;
@@ -30,10 +31,15 @@ export class ReportFacts {
         .map((r) => JSON.parse(r.fact) as T);
     return {
       units: rm.all<{ fact: string }>('SELECT fact FROM report_units').map((r) => JSON.parse(r.fact)),
-      cases: rows('report_cases'),
+      cases: [], // aggregated in SQL: see caseTallies
       breaches: rows('report_breaches'),
       guarantees: rows('report_guarantees'),
     };
+  }
+
+  /** The case part of each unit's figures, aggregated over the read model's columns. */
+  caseTallies(year: number, now: Date, unitIds?: string[]) {
+    return caseTalliesFromReadModel(this.host.readModels, year, now, unitIds);
   }
 
   /** Every case of the unit that is open now, whatever its year. */

@@ -29,7 +29,7 @@ export class UnitFollowUpController {
     const input = asOf ? await this.facts.asOf(asOf) : this.facts.current(q.year, [id]);
     const unit = input.units.find((u) => u.id === id);
     if (!unit) throw new NotFoundError('unit', id);
-    const report = yearlyReport({ ...input, units: [unit] }, q.year, now);
+    const report = yearlyReport({ ...input, units: [unit] }, q.year, now, {}, asOf ? undefined : this.facts.caseTallies(q.year, now, [id]));
     const unitCases = asOf ? input.cases.filter((c) => c.unitId === id) : this.facts.openCasesOf(id);
     return { year: q.year, asOf: now.toISOString(), unit: report.units[0], ...ReportFacts.openAndOverdue(unitCases, now) };
   }

@@ -33,7 +33,7 @@ export interface Tally {
 }
 
 const CHANNELS = ['web', 'phone', 'email', 'letter', 'visit', 'meeting', 'open311'];
-const ratio = (count: number, of: number): Ratio => ({ count, of, share: of ? count / of : null });
+export const ratio = (count: number, of: number): Ratio => ({ count, of, share: of ? count / of : null });
 
 export function median(values: number[]): number | null {
   if (!values.length) return null;
@@ -68,10 +68,21 @@ export function emptyTally(): Tally {
 
 /** One unit's tally for a year, as things stood at `now` (business time decides what is due). */
 export function tallyUnit(year: number, now: Date, cases: CaseFact[], breaches: BreachFact[], guarantees: GuaranteeFact[]): Tally {
+  const t = tallyCases(year, now, cases);
+  tallyPromises(t, year, breaches, guarantees);
+  return t;
+}
+
+/** Was the case open at the end of its year (not closed at 31 December 23:59:59 Stockholm time)? */
+export function openAtYearEnd(c: CaseFact): boolean {
+  return !closedAt(c, endOfStockholmDay(`${c.year}-12-31`).toISOString());
+}
+
+/** The case part of a unit's tally. The live report computes the same figures in SQL (see report-case-tallies.ts). */
+export function tallyCases(year: number, now: Date, cases: CaseFact[]): Tally {
   const t = emptyTally();
   const f = t.figures;
   const at = now.toISOString();
-  const yearEnd = endOfStockholmDay(`${year}-12-31`).toISOString();
   let ackOn = 0, ackOf = 0, respOn = 0, respOf = 0; // prettier-ignore
   for (const c of cases) {
     if (c.year !== year || c.mergedInto) continue;
@@ -88,7 +99,7 @@ export function tallyUnit(year: number, now: Date, cases: CaseFact[], breaches: 
     }
     const days = responseWorkingDays(c);
     if (days !== undefined) t.responseDays.push(days);
-    if (!closedAt(c, yearEnd)) f.openAtYearEnd++;
+    if (openAtYearEnd(c)) f.openAtYearEnd++;
     if (c.type === 'complaint' && c.respondedAt && c.outcome && c.outcome !== 'not_assessable') {
       t.assessedComplaints++;
       if (c.outcome === 'justified' || c.outcome === 'partly_justified') t.justified++;
@@ -96,7 +107,12 @@ export function tallyUnit(year: number, now: Date, cases: CaseFact[], breaches: 
   }
   f.acknowledgedOnTime = ratio(ackOn, ackOf);
   f.respondedOnTime = ratio(respOn, respOf);
+  return t;
+}
 
+/** The promise part: commitments kept, breaches and remedies of the year, added to a tally. */
+export function tallyPromises(t: Tally, year: number, breaches: BreachFact[], guarantees: GuaranteeFact[]): void {
+  const f = t.figures;
   const yearBreaches = breaches.filter((b) => b.year === year);
   const brokenCommitments = new Set(
     yearBreaches.filter((b) => b.status === 'confirmed' || b.status === 'remedied').map((b) => `${b.guaranteeId}/${b.commitmentId}`),
@@ -118,7 +134,6 @@ export function tallyUnit(year: number, now: Date, cases: CaseFact[], breaches: 
       }
     }
   }
-  return t;
 }
 
 /** Sums tallies (for a department or the district); shares and the median come from the sums, not from averages. */
@@ -184,6 +199,8 @@ export function yearlyReport(
   year: number,
   now: Date,
   filter: { department?: string; district?: string } = {},
+  /** Case tallies computed elsewhere (the live read model aggregates them in SQL); otherwise from input.cases. */
+  caseTallies?: Map<string, Tally>,
 ): YearlyReport {
   const byUnit = <T extends { unitId: string }>(items: T[]) => groupBy(items, (i) => i.unitId);
   const cases = byUnit(input.cases);
@@ -195,10 +212,11 @@ export function yearlyReport(
       (a, b) =>
         a.district.localeCompare(b.district, 'sv') || a.department.localeCompare(b.department, 'sv') || a.name.localeCompare(b.name, 'sv'),
     );
-  const tallies = units.map((u) => ({
-    unit: u,
-    tally: tallyUnit(year, now, cases.get(u.id) ?? [], breaches.get(u.id) ?? [], guarantees.get(u.id) ?? []),
-  }));
+  const tallies = units.map((u) => {
+    const tally = caseTallies ? (caseTallies.get(u.id) ?? emptyTally()) : tallyCases(year, now, cases.get(u.id) ?? []);
+    tallyPromises(tally, year, breaches.get(u.id) ?? [], guarantees.get(u.id) ?? []);
+    return { unit: u, tally };
+  });
   const group = (key: (u: UnitFact) => string) => [...groupBy(tallies, (x) => key(x.unit)).values()];
   return {
     year,

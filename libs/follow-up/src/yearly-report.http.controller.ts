@@ -35,7 +35,9 @@ export class YearlyReportController {
       });
     const input = asOf ? await this.facts.asOf(asOf) : this.facts.current(q.year, scope);
     if (scope) input.units = input.units.filter((u) => scope.includes(u.id));
-    const report = yearlyReport(input, q.year, asOf ?? this.facts.now(), { department: q.department, district: q.district });
+    const now = asOf ?? this.facts.now();
+    const tallies = asOf ? undefined : this.facts.caseTallies(q.year, now, scope);
+    const report = yearlyReport(input, q.year, now, { department: q.department, district: q.district }, tallies);
     if (accept?.includes('text/csv')) {
       return new StreamableFile(reportCsv(report), {
         type: CSV_TYPE,
