@@ -380,6 +380,11 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
+/** The smallest string greater than every string starting with `prefix`. */
+function prefixEnd(prefix: string): string {
+  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+}
+
 function checkExpected(streamId: string, expected: ExpectedRevision, current: number): void {
   const actual = current < 0 ? 'no_stream' : BigInt(current);
   const ok =
@@ -404,8 +409,9 @@ function buildWhere(filter: EventFilter & { recordedUntil?: Date }, after: bigin
   if (filter.streamPrefix !== undefined) {
     const prefixes = Array.isArray(filter.streamPrefix) ? filter.streamPrefix : [filter.streamPrefix];
     if (prefixes.length) {
-      where.push(`(${prefixes.map(() => 'substr(stream_id, 1, ?) = ?').join(' OR ')})`);
-      for (const p of prefixes) params.push(p.length, p);
+      // A range on stream_id (not substr) so SQLite can use the (stream_id, revision) index for narrow prefixes.
+      where.push(`(${prefixes.map((p) => (p ? '(stream_id >= ? AND stream_id < ?)' : '1')).join(' OR ')})`);
+      for (const p of prefixes) if (p) params.push(p, prefixEnd(p));
     }
   }
   if (filter.recordedUntil) {
