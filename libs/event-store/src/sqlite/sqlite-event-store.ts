@@ -380,11 +380,6 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
-/** The smallest string greater than every string starting with `prefix`. */
-function prefixEnd(prefix: string): string {
-  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
-}
-
 function checkExpected(streamId: string, expected: ExpectedRevision, current: number): void {
   const actual = current < 0 ? 'no_stream' : BigInt(current);
   const ok =
@@ -409,9 +404,10 @@ function buildWhere(filter: EventFilter & { recordedUntil?: Date }, after: bigin
   if (filter.streamPrefix !== undefined) {
     const prefixes = Array.isArray(filter.streamPrefix) ? filter.streamPrefix : [filter.streamPrefix];
     if (prefixes.length) {
-      // A range on stream_id (not substr) so SQLite can use the (stream_id, revision) index for narrow prefixes.
-      where.push(`(${prefixes.map((p) => (p ? '(stream_id >= ? AND stream_id < ?)' : '1')).join(' OR ')})`);
-      for (const p of prefixes) if (p) params.push(p, prefixEnd(p));
+      // Not an index range on stream_id: reads are ordered by position, and a wide prefix would make SQLite sort
+      // the whole range to find the first rows. The position order (rowid) scan with this test stays cheap.
+      where.push(`(${prefixes.map(() => 'substr(stream_id, 1, ?) = ?').join(' OR ')})`);
+      for (const p of prefixes) params.push(p.length, p);
     }
   }
   if (filter.recordedUntil) {
