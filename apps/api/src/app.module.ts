@@ -8,6 +8,7 @@ import { CasesModule, casePersonalData } from '@app/cases';
 import { PersonalDataPolicy } from '@app/event-store';
 import { FollowUpModule } from '@app/follow-up';
 import { AuditModule } from '@app/audit';
+import { Open311Module } from '@app/open311';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -35,6 +36,7 @@ export class AppModule {
         CasesModule,
         FollowUpModule,
         AuditModule,
+        Open311Module,
       ],
     };
   }

@@ -4,6 +4,7 @@ import { CliContext, processContext, RegisterCommand } from './cli-context';
 import { registerExportCommand } from './commands/export.command';
 import { registerGallringCommand } from './commands/gallring.command';
 import { registerImportCommand } from './commands/import.command';
+import { registerOpen311KeyCommand } from './commands/open311-key.command';
 import { registerRebuildCommand } from './commands/rebuild.command';
 import { registerSeedCommand } from './commands/seed.command';
 import { registerTokenCommand } from './commands/token.command';
@@ -18,6 +19,7 @@ export const COMMANDS: RegisterCommand[] = [
   registerGallringCommand,
   registerTokenCommand,
   registerSeedCommand,
+  registerOpen311KeyCommand,
 ];
 
 export function buildProgram(ctx: CliContext = processContext, options: { exitOverride?: boolean } = {}): Command {

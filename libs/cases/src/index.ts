@@ -7,3 +7,6 @@ export * from './load-case';
 export * from './case.personal-data';
 export * from './erase-personal-data/personal-data-eraser';
 export * from './gallring/gallring';
+export * from './register-case/register-case.handler';
+export * from './register-case/register-case.request.dto';
+export * from './register-case/reference-allocator';

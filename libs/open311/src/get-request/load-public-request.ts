@@ -1,0 +1,43 @@
+import { CaseEvent, caseDecider, caseStream, referenceStream } from '@app/cases';
+import { fold } from '@app/core';
+import { EventStore } from '@app/event-store';
+import { noteOf, PublicNote } from '../public-history';
+import { PublicRequest } from '../public-request';
+
+/**
+ * A case by its reference, straight from its events: the Nth ReferenceAssigned of the year names the case.
+ * Confidential or unknown → undefined (the caller answers 404 either way, so nothing tells them apart).
+ */
+export async function loadPublicRequest(
+  store: EventStore,
+  reference: string,
+): Promise<{ request: PublicRequest; notes: PublicNote[] } | undefined> {
+  const m = /^(\d{4})-(\d{6})$/.exec(reference);
+  if (!m || Number(m[2]) < 1) return undefined;
+  const [assigned] = await store.readStream(referenceStream(Number(m[1])), { fromRevision: BigInt(Number(m[2]) - 1), maxCount: 1 });
+  const assignment = assigned?.data as { reference?: string; caseId?: string } | undefined;
+  if (!assignment?.caseId || assignment.reference !== reference) return undefined;
+  const events = await store.readStream(caseStream(assignment.caseId));
+  const s = fold(caseDecider, events as unknown as CaseEvent[]);
+  if (!s.exists || s.confidential) return undefined;
+  const merged = [...events].reverse().find((e) => e.type === 'CaseMerged.v1')?.data as { intoReference?: string } | undefined;
+  const lat = s.location?.lat;
+  const long = s.location?.long;
+  return {
+    request: {
+      reference: s.reference!,
+      unitId: s.unitId!,
+      type: s.type!,
+      status: s.status!,
+      ...(s.resolution ? { resolution: s.resolution } : {}),
+      ...(s.mergedInto && merged?.intoReference ? { mergedIntoReference: merged.intoReference } : {}),
+      needsResponse: !!s.needsResponse,
+      receivedAt: s.receivedAt!,
+      updatedAt: events[events.length - 1].metadata.recordedAt,
+      respondBy: s.respondBy!,
+      ...(typeof lat === 'number' && typeof long === 'number' ? { lat, long } : {}),
+      erased: !!s.erasedAt,
+    },
+    notes: events.flatMap((e) => noteOf(e) ?? []),
+  };
+}

@@ -1,0 +1,82 @@
+import { Get, Inject, Query } from '@nestjs/common';
+import { CaseType } from '@app/cases';
+import { CLOCK, Clock } from '@app/core';
+import { ProjectionRead, ProjectionsHost } from '@app/platform';
+import { Open311Controller } from '../open311-route';
+import { NoteKind, PublicNote } from '../public-history';
+import { PublicRequest, toOpen311Request } from '../public-request';
+import { OPEN311_REQUESTS_PROJECTION } from './requests.projection';
+import { MAX_REQUESTS, parseRequestsQuery, requestsFilter } from './requests-query';
+
+interface Row {
+  id: string;
+  reference: string;
+  unit_id: string;
+  type: CaseType;
+  status: string;
+  resolution: string | null;
+  merged_into_reference: string | null;
+  needs_response: number;
+  received_at: string;
+  updated_at: string;
+  respond_by: string;
+  lat: number | null;
+  long: number | null;
+  erased: number;
+}
+
+interface NoteRow {
+  case_id: string;
+  at: string;
+  kind: NoteKind;
+  detail: string | null;
+}
+
+const fromRow = (r: Row): PublicRequest => ({
+  reference: r.reference,
+  unitId: r.unit_id,
+  type: r.type,
+  status: r.status,
+  ...(r.resolution ? { resolution: r.resolution } : {}),
+  ...(r.merged_into_reference ? { mergedIntoReference: r.merged_into_reference } : {}),
+  needsResponse: !!r.needs_response,
+  receivedAt: r.received_at,
+  updatedAt: r.updated_at,
+  respondBy: r.respond_by,
+  ...(r.lat !== null && r.long !== null ? { lat: r.lat, long: r.long } : {}),
+  erased: !!r.erased,
+});
+
+@Open311Controller()
+export class ListRequestsController {
+  constructor(
+    private readonly host: ProjectionsHost,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Newest first, at most 1,000; `?minPosition=` (from X-Event-Position) waits for the read model. */
+  @Get('requests.json')
+  @ProjectionRead(OPEN311_REQUESTS_PROJECTION)
+  list(@Query() q: Record<string, unknown>) {
+    const f = requestsFilter(parseRequestsQuery(q ?? {}, this.clock.now()));
+    const db = this.host.readModels;
+    const rows = db.all<Row>(
+      `SELECT * FROM open311_requests ${f.where} ORDER BY received_at DESC, reference DESC LIMIT ?`,
+      ...f.params,
+      MAX_REQUESTS,
+    );
+    const notes = new Map<string, PublicNote[]>();
+    if (rows.length) {
+      const ids = rows.map((r) => r.id);
+      const noteRows = db.all<NoteRow>(
+        `SELECT * FROM open311_notes WHERE case_id IN (${ids.map(() => '?').join(', ')}) ORDER BY seq`,
+        ...ids,
+      );
+      for (const n of noteRows) {
+        notes.set(n.case_id, [...(notes.get(n.case_id) ?? []), { at: n.at, kind: n.kind, ...(n.detail ? { detail: n.detail } : {}) }]);
+      }
+    }
+    const names = new Map(db.all<{ id: string; name: string }>('SELECT id, name FROM units').map((u) => [u.id, u.name]));
+    return rows.map((r) => toOpen311Request(fromRow(r), notes.get(r.id) ?? [], (id) => names.get(id)));
+  }
+}

@@ -1,0 +1,104 @@
+import { stockholmDate } from '@app/core';
+
+/** What of a case's history is public: steps and dates, never the texts exchanged, who handled it or why it was erased. */
+export type NoteKind =
+  | 'received'
+  | 'acknowledged'
+  | 'in_progress'
+  | 'transferred'
+  | 'awaiting'
+  | 'resumed'
+  | 'responded'
+  | 'delay_notice'
+  | 'closed'
+  | 'reopened'
+  | 'merged'
+  | 'unmerged';
+
+export interface PublicNote {
+  at: string;
+  kind: NoteKind;
+  /** A unit id (transferred), a reference (merged), a resolution (closed) or a date (delay notice). */
+  detail?: string;
+}
+
+type Event = { type: string; data: unknown };
+
+/** Picks the public facts from one case event, field by field; anything not named here never leaves. */
+export function noteOf(event: Event): PublicNote | undefined {
+  const d = event.data as Record<string, unknown>;
+  const at = String(d.at ?? '');
+  const note = (kind: NoteKind, detail?: unknown): PublicNote => ({ at, kind, ...(typeof detail === 'string' ? { detail } : {}) });
+  switch (event.type) {
+    case 'CaseRegistered.v1':
+      return { at: String(d.receivedAt), kind: 'received' };
+    case 'CaseAcknowledged.v1':
+      return note('acknowledged');
+    case 'CaseAssigned.v1':
+      return note('in_progress');
+    case 'CaseTransferred.v1':
+      return note('transferred', d.toUnitId);
+    case 'ComplainantAsked.v1':
+      return note('awaiting');
+    case 'CaseResumed.v1':
+      return note('resumed');
+    case 'CaseResponded.v1':
+      return note('responded');
+    case 'DelayNoticeSent.v1':
+      return note('delay_notice', d.newRespondBy);
+    case 'CaseClosed.v1':
+      return note('closed', d.resolution);
+    case 'CaseReopened.v1':
+      return note('reopened');
+    case 'CaseMerged.v1':
+      return note('merged', d.intoReference);
+    case 'CaseUnmerged.v1':
+      return note('unmerged');
+    default:
+      return undefined;
+  }
+}
+
+export const RESOLUTION_LABELS: Record<string, string> = {
+  resolved: 'åtgärdat',
+  closed_not_resolved: 'avslutat utan åtgärd',
+  withdrawn: 'återtaget',
+  duplicate: 'dubblett',
+};
+
+const SUMMARIES: Record<NoteKind, string> = {
+  received: 'Synpunkten har tagits emot',
+  acknowledged: 'Mottagandet har bekräftats',
+  in_progress: 'Handläggning har påbörjats',
+  transferred: 'Ärendet har överlämnats',
+  awaiting: 'Enheten väntar på komplettering',
+  resumed: 'Handläggningen har återupptagits',
+  responded: 'Svar har skickats',
+  delay_notice: 'Besked om försening har skickats',
+  closed: 'Ärendet har avslutats',
+  reopened: 'Ärendet har öppnats igen',
+  merged: 'Ärendet har slagits ihop med ett annat',
+  unmerged: 'Ärendet handläggs åter för sig',
+};
+
+/** The `notes` extension entry: `{datetime, type, summary, description?}` (type opened, activity or closed). */
+export function renderNote(note: PublicNote, unitName: (unitId: string) => string | undefined) {
+  const description =
+    note.kind === 'transferred' && note.detail
+      ? `Ansvarig enhet: ${unitName(note.detail) ?? note.detail}`
+      : note.kind === 'merged' && note.detail
+        ? `Handläggs i ärende ${note.detail}`
+        : note.kind === 'closed' && note.detail
+          ? `Avslutat: ${RESOLUTION_LABELS[note.detail] ?? note.detail}`
+          : note.kind === 'delay_notice' && note.detail
+            ? `Nytt svarsdatum: ${note.detail}`
+            : undefined;
+  return {
+    datetime: note.at,
+    type: note.kind === 'received' ? 'opened' : note.kind === 'closed' || note.kind === 'merged' ? 'closed' : 'activity',
+    summary: SUMMARIES[note.kind],
+    ...(description ? { description } : {}),
+  };
+}
+
+export const dateOf = (instant: string) => stockholmDate(instant);
