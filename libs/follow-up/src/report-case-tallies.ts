@@ -3,7 +3,7 @@ import { emptyTally, ratio, Tally } from './yearly-figures';
 
 /**
  * The case part of every unit's tally for a year, aggregated in SQL over the report_cases columns, so the live
- * report stays fast on a large district. It applies the same definitions as tallyCases (the in-memory fold that
+ * report stays fast on a large district (report_case_figures holds only these columns). It applies the same definitions as tallyCases (the in-memory fold that
  * as-of replays use); a test checks that the two agree.
  */
 export function caseTalliesFromReadModel(rm: ReadModelStore, year: number, now: Date, unitIds?: string[]): Map<string, Tally> {
@@ -16,7 +16,7 @@ export function caseTalliesFromReadModel(rm: ReadModelStore, year: number, now: 
     if (!t) tallies.set(unitId, (t = emptyTally()));
     return t;
   };
-  const where = `FROM report_cases WHERE year = ? AND merged = 0${scope}`;
+  const where = `FROM report_case_figures WHERE year = ? AND merged = 0${scope}`;
   const rows = rm.all<Record<string, number> & { unit_id: string }>(
     `SELECT unit_id,
        SUM(type = 'complaint') AS complaint, SUM(type = 'opinion') AS opinion, SUM(type = 'praise') AS praise, SUM(type = 'idea') AS idea,
