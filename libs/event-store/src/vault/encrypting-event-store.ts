@@ -32,7 +32,9 @@ export class EncryptingEventStore implements EventStore {
   }
 
   async append(streamId: string, events: NewEvent[], options?: { expectedRevision?: ExpectedRevision }): Promise<AppendResult> {
-    const subjects = events.map((e) => this.policy.subjectOf({ streamId, type: e.type, data: e.data })).filter((s): s is string => s !== undefined);
+    const subjects = events
+      .map((e) => this.policy.subjectOf({ streamId, type: e.type, data: e.data }))
+      .filter((s): s is string => s !== undefined);
     await this.vault.ensureKeys(subjects);
     const sealed = events.map((event) => this.seal(streamId, event));
     const result = await this.inner.append(streamId, sealed, options);
@@ -63,7 +65,9 @@ export class EncryptingEventStore implements EventStore {
   subscribe(options: SubscribeOptions = {}): Subscription {
     const inner = this.inner.subscribe(options);
     if (options.raw) return inner;
-    const open = options.sealed ? (event: RecordedEvent) => this.upcastOnly(event) : (event: RecordedEvent) => this.open(event, this.vault.reader());
+    const open = options.sealed
+      ? (event: RecordedEvent) => this.upcastOnly(event)
+      : (event: RecordedEvent) => this.open(event, this.vault.reader());
     return {
       close: () => inner.close(),
       async *[Symbol.asyncIterator]() {
