@@ -9,6 +9,7 @@ import { PersonalDataPolicy } from '@app/event-store';
 import { FollowUpModule } from '@app/follow-up';
 import { AuditModule } from '@app/audit';
 import { Open311Module } from '@app/open311';
+import { DashboardModule } from './dashboard/dashboard.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -37,6 +38,7 @@ export class AppModule {
         FollowUpModule,
         AuditModule,
         Open311Module,
+        DashboardModule,
       ],
     };
   }

@@ -6,3 +6,5 @@ export * from './report.projection';
 export * from './report.service';
 export * from './yearly-figures';
 export * from './report-case-tallies';
+export * from './dashboard/dashboard-figures';
+export * from './dashboard/follow-up-dashboard.module';

@@ -1,0 +1,87 @@
+import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { assertUnitAccess, CurrentUser, Principal, Roles } from '@app/auth';
+import { NotFoundError, stockholmDate } from '@app/core';
+import { ProjectionRead, ProjectionsHost } from '@app/platform';
+import { CaseFact } from '../report-facts';
+import { REPORT_PROJECTION } from '../report.projection';
+import { FollowUpQuery } from '../report.request.dto';
+import { ReportFacts } from '../report.service';
+import { ReportInput } from '../yearly-figures';
+import { reportScope } from '../yearly-report.http.controller';
+import { commitmentFigures, onTimeByMonth } from './dashboard-figures';
+
+export class DashboardQuery extends FollowUpQuery {
+  @ApiPropertyOptional({ description: 'one unit only' }) @IsOptional() @IsString() @MaxLength(64) unitId?: string;
+  @ApiPropertyOptional({ description: 'the units of one department only' }) @IsOptional() @IsString() @MaxLength(200) department?: string;
+}
+
+interface Loaded {
+  now: Date;
+  input: ReportInput;
+}
+
+/** Read-only figures the managers' dashboard draws and the yearly report does not give: scoped like the report. */
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('api/dashboard')
+export class DashboardApiController {
+  constructor(
+    private readonly facts: ReportFacts,
+    private readonly host: ProjectionsHost,
+  ) {}
+
+  /** Acknowledged and responded on time, per month of receipt. */
+  @Get('on-time-by-month')
+  @Roles('manager', 'admin', 'auditor')
+  @ProjectionRead(REPORT_PROJECTION)
+  async onTime(@Query() q: DashboardQuery, @CurrentUser() user: Principal) {
+    const { now, input } = await this.load(q, user, true);
+    return { year: q.year, asOf: now.toISOString(), months: onTimeByMonth(input.cases, q.year, now) };
+  }
+
+  /** Breaches and remedies of the year per guarantee commitment. */
+  @Get('commitments')
+  @Roles('manager', 'admin', 'auditor')
+  @ProjectionRead(REPORT_PROJECTION)
+  async commitments(@Query() q: DashboardQuery, @CurrentUser() user: Principal) {
+    const { now, input } = await this.load(q, user, false);
+    return {
+      year: q.year,
+      asOf: now.toISOString(),
+      commitments: commitmentFigures(input.guarantees, input.breaches, q.year, stockholmDate(now)),
+    };
+  }
+
+  private async load(q: DashboardQuery, user: Principal, withCases: boolean): Promise<Loaded> {
+    const asOf = q.asOf ? new Date(q.asOf) : undefined;
+    if (asOf && asOf > this.facts.now())
+      throw new BadRequestException({
+        message: 'asOf cannot be in the future',
+        problem: { errors: [{ field: 'asOf', message: 'cannot be in the future' }] },
+      });
+    if (q.unitId && !user.roles.includes('auditor')) assertUnitAccess(user, q.unitId);
+    const now = asOf ?? this.facts.now();
+    const scope = reportScope(user);
+    const all = asOf ? await this.facts.asOf(asOf) : this.facts.current(q.year, scope);
+    const units = all.units.filter(
+      (u) => (!scope || scope.includes(u.id)) && (!q.unitId || u.id === q.unitId) && (!q.department || u.department === q.department),
+    );
+    if (q.unitId && !units.length) throw new NotFoundError('unit', q.unitId);
+    const ids = new Set(units.map((u) => u.id));
+    const mine = <T extends { unitId: string }>(items: T[]) => items.filter((i) => ids.has(i.unitId));
+    const cases = !withCases ? [] : asOf ? mine(all.cases) : this.yearCases(q.year, [...ids]);
+    return { now, input: { units, cases, breaches: mine(all.breaches), guarantees: mine(all.guarantees) } };
+  }
+
+  /** The live read model's case facts of the year (ReportFacts.current leaves them to SQL aggregation). */
+  private yearCases(year: number, unitIds: string[]): CaseFact[] {
+    if (!unitIds.length) return [];
+    return this.host.readModels
+      .all<{
+        fact: string;
+      }>(`SELECT fact FROM report_cases WHERE year = ? AND unit_id IN (${unitIds.map(() => '?').join(', ')})`, year, ...unitIds)
+      .map((r) => JSON.parse(r.fact) as CaseFact);
+  }
+}
