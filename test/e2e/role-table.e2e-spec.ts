@@ -28,6 +28,15 @@ const guarantee = (unitId: string) => ({
 const breach = { guaranteeId: 'table-unit-2026', commitmentId: 'svar', occurredAt: '2026-02-01T10:00:00Z', description: 'x' };
 const caseBody = { type: 'idea', channel: 'web', unitId: 'table-unit', description: 'Fler bänkar i parken.' };
 
+const dashboardPaths = ['/api/dashboard/on-time-by-month?year=2026', '/api/dashboard/commitments?year=2026'];
+const auditPaths = [
+  '/api/audit/events',
+  '/api/audit/streams/unit-table-unit',
+  '/api/audit/export',
+  '/api/audit/verify',
+  '/api/audit/disclosures',
+];
+
 const rows: Row[] = [
   { method: 'get', path: '/health/live', as: 'none', expect: 200 },
   { method: 'get', path: '/health/ready', as: 'none', expect: 200 },
@@ -97,6 +106,37 @@ const rows: Row[] = [
   { method: 'post', path: '/api/cases/nope/acknowledge', body: {}, as: 'intake', expect: 403 },
   { method: 'post', path: '/api/cases/nope/acknowledge', body: {}, as: 'auditor', expect: 403 },
   { method: 'post', path: '/api/cases/nope/acknowledge', body: {}, as: 'manager', expect: 404 },
+  { method: 'get', path: '/api/cases/nope', as: 'none', expect: 401 },
+  { method: 'get', path: '/api/cases/nope', as: 'intake', expect: 404 },
+  // erasure: admin only
+  ...(['intake', 'manager', 'auditor'] as const).map(
+    (as): Row => ({ method: 'post', path: '/api/cases/nope/erase-personal-data', body: { reason: 'Begäran' }, as, expect: 403 }),
+  ),
+  { method: 'post', path: '/api/cases/nope/erase-personal-data', body: { reason: 'Begäran' }, as: 'admin', expect: 404 },
+  // follow-up, the yearly report and the dashboard's figures: managers for their units, admin and auditors for all
+  ...['/api/reports/yearly?year=2026', '/api/units/table-unit/follow-up?year=2026', ...dashboardPaths].flatMap((path): Row[] => [
+    { method: 'get', path, as: 'none', expect: 401 },
+    { method: 'get', path, as: 'intake', expect: 403 },
+    { method: 'get', path, as: 'manager', units: ['table-unit'], expect: 200 },
+    { method: 'get', path, as: 'auditor', expect: 200 },
+    { method: 'get', path, as: 'admin', expect: 200 },
+  ]),
+  { method: 'get', path: '/api/units/table-unit/follow-up?year=2026', as: 'manager', units: ['other-unit'], expect: 403 },
+  { method: 'get', path: '/api/dashboard/commitments?year=2026&unitId=table-unit', as: 'manager', units: ['other-unit'], expect: 403 },
+  { method: 'get', path: '/dashboard', as: 'none', expect: 200 },
+  // audit: auditors and admin read; only admin records a digest; nobody else sees any of it
+  ...auditPaths.flatMap((path): Row[] => [
+    { method: 'get', path, as: 'none', expect: 401 },
+    { method: 'get', path, as: 'intake', expect: 403 },
+    { method: 'get', path, as: 'manager', units: ['*'], expect: 403 },
+  ]),
+  ...auditPaths.map((path): Row => ({ method: 'get', path, as: 'auditor', expect: 200 })),
+  { method: 'get', path: '/api/audit/cases/nope?asOf=2026-01-01T00:00:00Z', as: 'manager', units: ['*'], expect: 403 },
+  { method: 'get', path: '/api/audit/cases/nope?asOf=2026-01-01T00:00:00Z', as: 'auditor', expect: 404 },
+  { method: 'get', path: '/api/audit/guarantees/table-unit-2026?asOf=2026-01-01T00:00:00Z', as: 'intake', expect: 403 },
+  { method: 'get', path: '/api/audit/breaches/nope?asOf=2026-01-01T00:00:00Z', as: 'admin', expect: 404 },
+  { method: 'post', path: '/api/audit/digests', body: {}, as: 'auditor', expect: 403 },
+  { method: 'post', path: '/api/audit/digests', body: {}, as: 'admin', expect: 201 },
 ];
 
 describe('role table: endpoint × role × unit', () => {
