@@ -141,6 +141,13 @@ describe('docker-compose.cluster.yml (secure three-node cluster + app)', () => {
     expect(app.networks).toContain('kurrentdb');
     expect(existsSync(join(dockerDir, app.build!.context, app.build!.dockerfile))).toBe(true);
   });
+
+  it('runs the app in production mode only against a required identity provider, never the development secret', () => {
+    const e = env(compose.services.app);
+    expect(e.NODE_ENV).toBe('production');
+    for (const name of ['AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE']) expect(e[name]).toMatch(new RegExp(`^\\$\\{${name}:\\?.+\\}$`));
+    expect(e.AUTH_DEV_SECRET).toBeUndefined();
+  });
 });
 
 describe('Dockerfile', () => {

@@ -51,4 +51,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
     expect(() => loadConfig({ AUTH_DEV_SECRET: 'short' })).toThrow(/AUTH_DEV_SECRET/);
   });
+
+  it('refuses production mode without an identity provider, since the development secret is public', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_JWKS_URL is required when NODE_ENV=production/);
+    const prod = loadConfig({
+      NODE_ENV: 'production',
+      AUTH_JWKS_URL: 'https://idp.example.se/jwks',
+      AUTH_ISSUER: 'https://idp.example.se',
+      AUTH_AUDIENCE: 'synpunkt',
+    });
+    expect(prod).toMatchObject({ nodeEnv: 'production', auth: { jwksUrl: 'https://idp.example.se/jwks' } });
+  });
 });

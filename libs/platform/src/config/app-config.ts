@@ -64,6 +64,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   } else if (issuer || audience) {
     problems.push('AUTH_ISSUER and AUTH_AUDIENCE apply only with AUTH_JWKS_URL; set it too, or unset them');
   }
+  const nodeEnv = text('NODE_ENV') ?? 'development';
+  if (nodeEnv === 'production' && !jwksUrl) {
+    problems.push('AUTH_JWKS_URL is required when NODE_ENV=production: development mode accepts tokens signed with a public secret');
+  }
   const devSecret = text('AUTH_DEV_SECRET');
   if (devSecret && devSecret.length < 32) problems.push('AUTH_DEV_SECRET must be at least 32 characters');
 
@@ -95,7 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel,
     bodyLimit,
     readyMaxLag,
-    nodeEnv: text('NODE_ENV') ?? 'development',
+    nodeEnv,
     deadlines,
     retention,
   };
