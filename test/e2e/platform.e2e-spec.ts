@@ -1,4 +1,5 @@
 import { EVENT_STORE, EventStore } from '@app/event-store';
+import { ProjectionsHost } from '@app/platform';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('platform conventions over HTTP', () => {
@@ -123,5 +124,47 @@ describe('idempotency survives a restart', () => {
     const b = await second.http().post('/api/units').set(admin).set('Idempotency-Key', 'restart-1').send(body).expect(201);
     expect(b.body).toEqual(a.body);
     await second.close();
+  });
+});
+
+describe('readiness when a projection cannot keep up', () => {
+  let t: TestApp;
+  afterEach(() => t?.close());
+
+  const ready = async (expected: number) => {
+    for (let i = 0; i < 100; i++) {
+      const res = await t.http().get('/health/ready');
+      if (res.status === expected) return res;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`/health/ready never answered ${expected}`);
+  };
+
+  it('answers 503 naming the projection that failed on an event, instead of skipping it', async () => {
+    t = await startTestApp();
+    await ready(200);
+    // An event no handler can apply (a unit without a name), written behind the API's back.
+    await t.app
+      .get<EventStore>(EVENT_STORE)
+      .append('unit-broken', [{ type: 'UnitRegistered.v1', data: { unitId: 'broken' }, metadata: {} }]);
+    const res = await ready(503);
+    expect(res.body.error.projections.units).toMatchObject({ state: 'failed', error: expect.stringMatching(/NOT NULL/) });
+    expect(res.body.details.eventStore).toMatchObject({ status: 'up' });
+  });
+
+  it('answers 503 when a projection is further behind the log than READY_MAX_LAG', async () => {
+    t = await startTestApp({ env: { READY_MAX_LAG: '0' } });
+    await ready(200);
+    // Held still, the runner cannot follow the appends below; each one moves the log's head past every checkpoint.
+    await t.app.get(ProjectionsHost).runner.stop();
+    const admin = await t.as('admin');
+    await t
+      .http()
+      .post('/api/units')
+      .set(admin)
+      .send({ id: 'lag', name: 'Enhet', department: 'Förskola', district: 'Spånga-Tensta' })
+      .expect(201);
+    const res = await t.http().get('/health/ready').expect(503);
+    expect(res.body.error.projections.units.lag).toBeGreaterThan(0);
   });
 });

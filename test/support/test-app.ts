@@ -18,9 +18,9 @@ export interface TestApp {
 }
 
 /** The whole API on a fresh embedded store in a temp DATA_DIR, in development auth mode. */
-export async function startTestApp(options: { clock?: Clock; dataDir?: string } = {}): Promise<TestApp> {
+export async function startTestApp(options: { clock?: Clock; dataDir?: string; env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'synpunkt-e2e-'));
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env });
   const app = await createApp({ config, clock: options.clock });
   await app.init();
   return {

@@ -37,10 +37,17 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const detail = typeof response === 'string' ? response : (messageOf(response) ?? exception.message);
       const extra =
         typeof response === 'object' && response && 'problem' in response ? (response as { problem: Partial<Problem> }).problem : {};
-      return problem(status, detail, extra);
+      return problem(status, detail, { ...extra, ...healthOf(response) });
     }
     return problem(500, 'An unexpected error occurred; it has been logged.');
   }
+}
+
+/** A failed health check (terminus) keeps its per-indicator report, so an operator sees what is down. */
+function healthOf(response: string | object): object {
+  if (typeof response !== 'object' || (response as { status?: unknown }).status !== 'error' || !('details' in response)) return {};
+  const { info, error, details } = response as Record<string, unknown>;
+  return { info, error, details };
 }
 
 function messageOf(response: object): string | undefined {
