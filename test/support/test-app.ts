@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Logger } from 'pino';
 import request from 'supertest';
 import { Role } from '@app/auth';
 import { Clock } from '@app/core';
@@ -18,10 +19,12 @@ export interface TestApp {
 }
 
 /** The whole API on a fresh embedded store in a temp DATA_DIR, in development auth mode. */
-export async function startTestApp(options: { clock?: Clock; dataDir?: string; env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { clock?: Clock; dataDir?: string; env?: NodeJS.ProcessEnv; logger?: Logger } = {},
+): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'synpunkt-e2e-'));
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env });
-  const app = await createApp({ config, clock: options.clock });
+  const app = await createApp({ config, clock: options.clock, logger: options.logger });
   await app.init();
   return {
     app,
