@@ -165,6 +165,36 @@ export function eventStoreContract(name: string, open: () => Promise<EventStore>
         expect(seen.map((e) => e.id)).toEqual(fromLog.map((e) => e.id));
       });
 
+      it('hands over from a catch-up of several pages to live, without gap or duplicate', async () => {
+        const s = stream('pages-');
+        const start = await store.headPosition();
+        // 2,500 events behind the subscription: more than two of any adapter's read pages
+        for (let b = 0; b < 25; b++)
+          await store.append(
+            `${s}${b % 3}`,
+            Array.from({ length: 100 }, (_, i) => ev(b * 100 + i)),
+          );
+        const sub = store.subscribe({ after: start, streamPrefix: s });
+        const seen: RecordedEvent[] = [];
+        const done = (async () => {
+          for await (const e of sub) {
+            seen.push(e);
+            if (seen.length === 2700) break;
+          }
+        })();
+        const writers = Array.from({ length: 4 }, (_, w) =>
+          (async () => {
+            for (let i = 0; i < 50; i++) await store.append(`${s}live${w}`, [ev(10000 + w * 100 + i)]);
+          })(),
+        );
+        await Promise.all(writers);
+        await done;
+        await sub.close();
+        const fromLog = await store.readAll({ after: start, streamPrefix: s });
+        expect(fromLog).toHaveLength(2700);
+        expect(seen.map((e) => e.id)).toEqual(fromLog.map((e) => e.id));
+      });
+
       it('resumes after a stored position and filters by type', async () => {
         const start = await store.headPosition();
         await store.append(stream('res'), [ev(1), { type: 'Skip.v1', data: {} }, ev(2), ev(3)]);
