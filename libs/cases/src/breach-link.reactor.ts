@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { fold, handleCommand, RecordedEvent, RuleViolationError } from '@app/core';
+import { DomainError, fold, handleCommand, RecordedEvent, RuleViolationError, WrongExpectedRevisionError } from '@app/core';
 import { EventStore } from '@app/event-store';
 import { breachDecider, breachStream, guaranteeDecider, GuaranteeEvent, guaranteeStream } from '@app/guarantees';
 import { Reactor } from '@app/projections';
@@ -12,9 +12,43 @@ export function breachIdForCase(caseId: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+/** The guarantee rules refused the breach a case named: kept so that the refusal is on record and the next case goes on. */
+export type BreachLinkRefused = {
+  type: 'BreachLinkRefused.v1';
+  data: {
+    caseId: string;
+    reference: string;
+    guaranteeId: string;
+    commitmentId: string;
+    /** The DomainError's code, e.g. `commitment_not_in_force`. */
+    rule: string;
+    reason: string;
+    at: string;
+  };
+};
+
+/**
+ * The process manager's own stream, one per case and written at most once. Its category is neither `case-` nor
+ * `breach-`, so the case and breach deciders and projections never see it.
+ */
+export const BREACH_LINK_CATEGORY = 'breachlink';
+export const breachLinkStream = (caseId: string) => `${BREACH_LINK_CATEGORY}-${caseId}`;
+
+/**
+ * The guarantee as the system knew it when the case was recorded, as the registration check saw it: a later adoption
+ * dated back, or a withdrawal, does not change which commitment the case named, and a replay decides the same.
+ */
+async function guaranteeWhenRecorded(store: EventStore, guaranteeId: string, recorded: RecordedEvent) {
+  const events = await store.readStream(guaranteeStream(guaranteeId));
+  const positioned = recorded.position >= 0n && events.every((g) => g.position >= 0n);
+  const known = events.filter((g) => (positioned ? g.position < recorded.position : g.metadata.recordedAt <= recorded.metadata.recordedAt));
+  return fold(guaranteeDecider, known as unknown as GuaranteeEvent[]);
+}
+
 /**
  * Process manager: a case that names a guarantee commitment reports the breach by itself, and the case shows the breach id.
- * Reads the durable log through a checkpointed subscription; idempotent on replay.
+ * Reads the durable log through a checkpointed subscription; idempotent on replay. A refusal by the guarantee rules is
+ * recorded and does not stop it; any other error (the store is unavailable) does, and the event is delivered again.
  */
 export function breachLinkReactor(store: EventStore): Reactor {
   return {
@@ -29,8 +63,9 @@ export function breachLinkReactor(store: EventStore): Reactor {
         correlationId: recorded.metadata.correlationId,
         causationId: recorded.id,
       };
+      const now = new Date(recorded.metadata.recordedAt);
       const breachId = breachIdForCase(caseId);
-      const guarantee = fold(guaranteeDecider, (await store.readStream(guaranteeStream(guaranteeId))) as unknown as GuaranteeEvent[]);
+      const guarantee = await guaranteeWhenRecorded(store, guaranteeId, recorded);
       try {
         await handleCommand(
           store,
@@ -44,20 +79,29 @@ export function breachLinkReactor(store: EventStore): Reactor {
             occurredAt: new Date(receivedAt),
             description: `Anmält i synpunkt ${reference} (enhet ${unitId})`,
             caseId,
-            now: new Date(recorded.metadata.recordedAt),
+            now,
           },
           { metadata },
         );
       } catch (err) {
-        if (!(err instanceof RuleViolationError && err.code === 'breach_exists')) throw err;
+        if (!(err instanceof DomainError)) throw err;
+        if (!(err instanceof RuleViolationError && err.code === 'breach_exists')) {
+          const refusal: BreachLinkRefused = {
+            type: 'BreachLinkRefused.v1',
+            data: { caseId, reference, guaranteeId, commitmentId, rule: err.code, reason: err.message, at: now.toISOString() },
+          };
+          return recordRefusal(store, refusal, metadata);
+        }
       }
-      await handleCommand(
-        store,
-        caseDecider,
-        caseStream(caseId),
-        { type: 'LinkBreach', breachId, now: new Date(recorded.metadata.recordedAt) },
-        { metadata },
-      );
+      await handleCommand(store, caseDecider, caseStream(caseId), { type: 'LinkBreach', breachId, now }, { metadata });
     },
   };
+}
+
+async function recordRefusal(store: EventStore, refusal: BreachLinkRefused, metadata: Record<string, unknown>): Promise<void> {
+  try {
+    await store.append(breachLinkStream(refusal.data.caseId), [{ ...refusal, metadata }], { expectedRevision: 'no_stream' });
+  } catch (err) {
+    if (!(err instanceof WrongExpectedRevisionError)) throw err; // recorded on an earlier delivery
+  }
 }

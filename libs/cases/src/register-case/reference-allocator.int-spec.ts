@@ -32,4 +32,26 @@ describe('case references', () => {
     expect(of(2026)).toEqual(Array.from({ length: 180 }, (_, i) => formatReference(2026, i + 1)));
     await store.close();
   });
+
+  it("gives each reference event its own request's actor and correlation id, also when requests share one append", async () => {
+    const store = open();
+    const append = jest.spyOn(store, 'append');
+    const a = new ReferenceAllocator(store);
+    const b = new ReferenceAllocator(store);
+    const meta = (i: number) => ({ actor: { sub: `user-${i}` }, correlationId: `corr-${i}`, causationId: `req-${i}` });
+    const refs = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => (i % 2 ? a : b).allocate(i % 10 === 0 ? 2025 : 2026, `c${i}`, meta(i))),
+    );
+    expect(new Set(refs).size).toBe(200);
+    expect(append.mock.calls.length).toBeLessThan(100); // requests arriving together were grouped
+    const log = [...(await store.readStream('reference-2025')), ...(await store.readStream('reference-2026'))];
+    expect(log).toHaveLength(200);
+    for (const e of log) {
+      const { caseId, reference } = e.data as { caseId: string; reference: string };
+      const i = Number(caseId.slice(1));
+      expect(e.metadata).toMatchObject(meta(i));
+      expect(refs[i]).toBe(reference);
+    }
+    await store.close();
+  });
 });

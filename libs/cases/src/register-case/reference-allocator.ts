@@ -1,4 +1,4 @@
-import { WrongExpectedRevisionError } from '@app/core';
+import { AppendMetadata, WrongExpectedRevisionError } from '@app/core';
 import { EventStore } from '@app/event-store';
 
 export const referenceStream = (year: number) => `reference-${year}`;
@@ -6,6 +6,8 @@ export const formatReference = (year: number, n: number) => `${year}-${String(n)
 
 interface Waiting {
   caseId: string;
+  /** The requesting user's actor and correlation id: each event of a grouped append keeps its own. */
+  metadata?: AppendMetadata;
   resolve(reference: string): void;
   reject(err: unknown): void;
 }
@@ -24,27 +26,23 @@ export class ReferenceAllocator {
     private readonly maxAttempts = 50,
   ) {}
 
-  allocate(year: number, caseId: string, metadata?: Record<string, unknown>): Promise<string> {
+  allocate(year: number, caseId: string, metadata?: AppendMetadata): Promise<string> {
     return new Promise((resolve, reject) => {
       const queue = this.queues.get(year) ?? [];
-      queue.push({ caseId, resolve, reject });
+      queue.push({ caseId, metadata, resolve, reject });
       this.queues.set(year, queue);
-      if (!this.busy.has(year)) void this.drain(year, metadata);
+      if (!this.busy.has(year)) void this.drain(year);
     });
   }
 
-  private async drain(year: number, metadata?: Record<string, unknown>): Promise<void> {
+  private async drain(year: number): Promise<void> {
     this.busy.add(year);
     try {
       for (;;) {
         const batch = this.queues.get(year)?.splice(0) ?? [];
         if (!batch.length) return;
         try {
-          const refs = await this.assign(
-            year,
-            batch.map((w) => w.caseId),
-            metadata,
-          );
+          const refs = await this.assign(year, batch);
           batch.forEach((w, i) => w.resolve(refs[i]));
         } catch (err) {
           batch.forEach((w) => w.reject(err));
@@ -55,12 +53,12 @@ export class ReferenceAllocator {
     }
   }
 
-  private async assign(year: number, caseIds: string[], metadata?: Record<string, unknown>): Promise<string[]> {
+  private async assign(year: number, batch: Waiting[]): Promise<string[]> {
     const stream = referenceStream(year);
     for (let attempt = 1; ; attempt++) {
       const [last] = await this.store.readStream(stream, { direction: 'backwards', maxCount: 1 });
       const next = last ? Number(last.revision) + 2 : 1;
-      const events = caseIds.map((caseId, i) => ({
+      const events = batch.map(({ caseId, metadata }, i) => ({
         type: 'ReferenceAssigned.v1',
         data: { year, number: next + i, reference: formatReference(year, next + i), caseId },
         metadata,

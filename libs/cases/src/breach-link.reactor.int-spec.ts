@@ -1,0 +1,205 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FixedClock, handleCommand } from '@app/core';
+import { EventStore, SqliteEventStore } from '@app/event-store';
+import { breachStream, GuaranteeCommand, guaranteeDecider, guaranteeIdFor, guaranteeStream } from '@app/guarantees';
+import { ProjectionRunner, ReadModelStore } from '@app/projections';
+import { breachIdForCase, breachLinkReactor, breachLinkStream } from './breach-link.reactor';
+import { caseDecider } from './case.decider';
+import { caseStream } from './case.events';
+
+const REACTOR = 'breach-link';
+const content = (...ids: string[]) => ({
+  title: 'Vår garanti',
+  commitments: ids.map((id) => ({ id, text: `Åtagande ${id}` })),
+  remedy: 'Vi ber om ursäkt och rättar till det.',
+  contact: { name: 'Enhetschef' },
+});
+
+describe('the breach-link process manager over the real SQLite store', () => {
+  let dir: string;
+  let clock: FixedClock;
+  let store: SqliteEventStore;
+  const opened: { runner: ProjectionRunner; readModels: ReadModelStore }[] = [];
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'synpunkt-breach-link-'));
+    clock = new FixedClock(new Date('2025-01-02T08:00:00Z'));
+    store = new SqliteEventStore({ path: join(dir, 'events.sqlite'), clock, pollMs: 20 });
+  });
+  afterEach(async () => {
+    for (const { runner, readModels } of opened.splice(0).reverse()) {
+      await runner.stop();
+      readModels.close();
+    }
+    await store.close();
+  });
+
+  /** Each step is recorded at the instant it is decided, so record time and business time line up as in production. */
+  const at = (iso: string) => {
+    clock.set(iso);
+    return new Date(iso);
+  };
+  const guarantee = (unitId: string, command: Record<string, unknown>, now: string) =>
+    handleCommand(store, guaranteeDecider, guaranteeStream(guaranteeIdFor(unitId, 2025)), {
+      ...command,
+      guaranteeId: guaranteeIdFor(unitId, 2025),
+      now: at(now),
+    } as GuaranteeCommand);
+  const adopted = async (unitId: string, commitments: string[], decidedOn = '2025-01-10') => {
+    await guarantee(
+      unitId,
+      { type: 'DraftGuarantee', unitId, year: 2025, content: content(...commitments), unitOpen: true },
+      `${decidedOn}T08:00:00Z`,
+    );
+    await guarantee(unitId, { type: 'AdoptGuarantee', decidedOn, decisionRef: '§ 7' }, `${decidedOn}T10:00:00Z`);
+  };
+  const register = (
+    caseId: string,
+    unitId: string,
+    receivedAt: string,
+    recordedAt: string,
+    commitmentId?: string,
+    guaranteeUnit = unitId,
+  ) =>
+    handleCommand(store, caseDecider, caseStream(caseId), {
+      type: 'RegisterCase',
+      caseId,
+      reference: `2025-${caseId}`,
+      caseType: 'complaint',
+      channel: 'letter',
+      unitId,
+      description: 'Inget svar',
+      ...(commitmentId ? { guaranteeId: guaranteeIdFor(guaranteeUnit, 2025), commitmentId } : {}),
+      receivedAt: new Date(receivedAt),
+      rules: { acknowledgeWorkingDays: 2, respondWorkingDays: 10 },
+      now: at(recordedAt),
+    });
+
+  /** A runner over its own read-model file; `fromStart` resets the reactor's checkpoint to 0 first (a replay). */
+  const runReactor = async (fromStart = false, reactorStore: EventStore = store) => {
+    const readModels = new ReadModelStore(join(dir, 'read-models.sqlite'));
+    if (fromStart) readModels.checkpoints.save({ name: REACTOR, version: 0, generation: 0, position: 0n, status: 'stopped' });
+    const runner = new ProjectionRunner(store, readModels);
+    opened.push({ runner, readModels });
+    runner.registerReactor(breachLinkReactor(reactorStore));
+    await runner.start();
+    const caughtUp = await runner.waitFor(await store.headPosition(), 10_000, REACTOR);
+    return { runner, readModels, caughtUp };
+  };
+  const ofType = async (type: string) => store.readAll({ types: [type] });
+  const stream = async (id: string) => (await store.readStream(id)).map((e) => ({ type: e.type, data: e.data }));
+
+  it('reports one breach per case and links it, goes on past refused cases, and a replay from position 0 adds nothing', async () => {
+    await adopted('hgb', ['svar', 'kvittens']);
+    await adopted('fsk', ['svar']);
+    await guarantee('fsk', { type: 'WithdrawGuarantee', reason: 'Fel beslut' }, '2025-02-03T09:00:00Z');
+    await register('a', 'hgb', '2025-03-03T08:00:00Z', '2025-03-03T09:00:00Z', 'svar');
+    await register('b', 'fsk', '2025-03-04T08:00:00Z', '2025-03-04T09:00:00Z', 'svar'); // withdrawn a month before
+    await register('c', 'hgb', '2025-03-05T08:00:00Z', '2025-03-05T09:00:00Z', 'kvittens');
+    await register('d', 'hgb', '2025-03-06T08:00:00Z', '2025-03-06T09:00:00Z'); // names no commitment
+    await register('e', 'hgb', '2025-03-07T08:00:00Z', '2025-03-07T09:00:00Z', 'svar', 'nowhere'); // no such guarantee
+    await register('f', 'hgb', '2025-03-10T08:00:00Z', '2025-03-10T09:00:00Z', 'svar');
+    clock.set('2025-03-11T08:00:00Z');
+
+    const expectOutcome = async () => {
+      for (const [caseId, commitmentId] of [
+        ['a', 'svar'],
+        ['c', 'kvittens'],
+        ['f', 'svar'],
+      ]) {
+        const breachId = breachIdForCase(caseId);
+        expect(await stream(breachStream(breachId))).toEqual([
+          { type: 'BreachReported.v1', data: expect.objectContaining({ caseId, commitmentId, guaranteeVersion: 1, source: 'case' }) },
+        ]);
+        const links = (await stream(caseStream(caseId))).filter((e) => e.type === 'CaseBreachLinked.v1');
+        expect(links).toEqual([{ type: 'CaseBreachLinked.v1', data: expect.objectContaining({ breachId }) }]);
+      }
+      expect(await stream(breachLinkStream('b'))).toEqual([
+        { type: 'BreachLinkRefused.v1', data: expect.objectContaining({ caseId: 'b', rule: 'commitment_not_in_force' }) },
+      ]);
+      expect(await stream(breachLinkStream('e'))).toEqual([
+        { type: 'BreachLinkRefused.v1', data: expect.objectContaining({ caseId: 'e', rule: 'not_found' }) },
+      ]);
+      for (const caseId of ['b', 'd', 'e']) {
+        expect(await store.readStream(breachStream(breachIdForCase(caseId)))).toEqual([]);
+        expect((await stream(caseStream(caseId))).map((e) => e.type)).toEqual(['CaseRegistered.v1']);
+      }
+      expect(await store.readStream(breachLinkStream('d'))).toEqual([]);
+      expect(await ofType('BreachReported.v1')).toHaveLength(3);
+      expect(await ofType('CaseBreachLinked.v1')).toHaveLength(3);
+      expect(await ofType('BreachLinkRefused.v1')).toHaveLength(2);
+    };
+
+    const first = await runReactor();
+    expect(first.caughtUp).toBe(true);
+    expect((await first.runner.status())[0]).toMatchObject({ state: 'live', lag: 0 });
+    await expectOutcome();
+    const head = await store.headPosition();
+    await first.runner.stop();
+
+    const replay = await runReactor(true);
+    expect(replay.caughtUp).toBe(true);
+    expect(replay.readModels.checkpoints.get(REACTOR)!.position).toBeGreaterThan(0n);
+    await expectOutcome();
+    expect(await store.headPosition()).toBe(head);
+  });
+
+  it('reports against the guarantee as it stood when the case came in, not as it reads when the reactor gets to it', async () => {
+    await adopted('hgb', ['svar', 'kvittens']);
+    await register('early', 'hgb', '2025-03-10T08:00:00Z', '2025-03-10T09:00:00Z', 'kvittens');
+    // Version 2 drops `kvittens` and is adopted with a decision date before the case arrived.
+    await guarantee('hgb', { type: 'ReviseGuarantee', content: content('svar') }, '2025-03-20T09:00:00Z');
+    await guarantee('hgb', { type: 'AdoptGuarantee', decidedOn: '2025-03-01', decisionRef: '§ 9' }, '2025-03-20T10:00:00Z');
+    await register('late', 'hgb', '2025-06-02T06:00:00Z', '2025-06-02T07:00:00Z', 'svar');
+    // Withdrawn later the same day: the commitment was in force when the case came in.
+    await guarantee('hgb', { type: 'WithdrawGuarantee', reason: 'Ny organisation' }, '2025-06-02T12:00:00Z');
+    clock.set('2025-06-03T08:00:00Z');
+
+    expect((await runReactor()).caughtUp).toBe(true);
+    expect(await stream(breachStream(breachIdForCase('early')))).toEqual([
+      { type: 'BreachReported.v1', data: expect.objectContaining({ commitmentId: 'kvittens', guaranteeVersion: 1 }) },
+    ]);
+    expect(await stream(breachStream(breachIdForCase('late')))).toEqual([
+      { type: 'BreachReported.v1', data: expect.objectContaining({ commitmentId: 'svar', guaranteeVersion: 2 }) },
+    ]);
+    expect(await ofType('BreachLinkRefused.v1')).toEqual([]);
+    expect(await ofType('CaseBreachLinked.v1')).toHaveLength(2);
+  });
+
+  it('still stops when the store fails, keeps the checkpoint before the case, and links it after a restart', async () => {
+    await adopted('hgb', ['svar']);
+    await register('a', 'hgb', '2025-03-03T08:00:00Z', '2025-03-03T09:00:00Z', 'svar');
+    const casePosition = await store.headPosition();
+    let down = true;
+    // The real store, with its breach appends failing while `down` (a full disk).
+    const failing = new Proxy(store, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop, target);
+        if (prop !== 'append') return typeof value === 'function' ? value.bind(target) : value;
+        return (streamId: string, ...rest: unknown[]) => {
+          if (down && streamId.startsWith('breach-')) return Promise.reject(new Error('SQLITE_FULL: database or disk is full'));
+          return (value as (...args: unknown[]) => unknown).call(target, streamId, ...rest);
+        };
+      },
+    });
+
+    const { runner, caughtUp } = await runReactor(false, failing);
+    expect(caughtUp).toBe(false);
+    const [status] = await runner.status();
+    expect(status).toMatchObject({
+      state: 'failed',
+      failedEvent: { position: casePosition },
+      error: expect.stringContaining('SQLITE_FULL'),
+    });
+    expect(status.checkpoint).toBeLessThan(casePosition);
+    expect(await ofType('BreachLinkRefused.v1')).toEqual([]);
+
+    down = false;
+    runner.restart(REACTOR);
+    expect(await runner.waitFor(casePosition, 10_000, REACTOR)).toBe(true);
+    expect(await ofType('BreachReported.v1')).toHaveLength(1);
+    expect(await ofType('CaseBreachLinked.v1')).toHaveLength(1);
+  });
+});
