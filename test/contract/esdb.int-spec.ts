@@ -7,8 +7,8 @@ const connectionString = process.env.EVENTSTORE_CONNECTION_STRING;
 
 eventStoreContract(
   'esdb (KurrentDB / EventStoreDB)',
-  async () => {
-    const store = createEventStore({ dataDir: tmpdir(), eventStoreConnectionString: connectionString });
+  async (options) => {
+    const store = createEventStore({ dataDir: tmpdir(), eventStoreConnectionString: connectionString, upcasters: options?.upcasters });
     if (store.kind !== 'esdb') throw new Error('EVENTSTORE_CONNECTION_STRING did not select the esdb adapter');
     return store;
   },

@@ -2,14 +2,16 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@app/event-store';
-import { eventStoreContract } from './event-store.contract';
+import { eventStoreContract, OpenStore } from './event-store.contract';
 
-eventStoreContract('sqlite (file, group commit)', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'synpunkt-contract-'));
-  return new SqliteEventStore({ path: join(dir, 'events.sqlite'), pollMs: 20 });
-});
+/** A fresh file per test; reopened with upcasters, the same file. */
+function sqlite(groupCommit: boolean): OpenStore {
+  let path = '';
+  return async (options) => {
+    if (!options) path = join(mkdtempSync(join(tmpdir(), 'synpunkt-contract-')), 'events.sqlite');
+    return new SqliteEventStore({ path, pollMs: 20, groupCommit, upcasters: options?.upcasters });
+  };
+}
 
-eventStoreContract('sqlite (file, one transaction per append)', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'synpunkt-contract-'));
-  return new SqliteEventStore({ path: join(dir, 'events.sqlite'), pollMs: 20, groupCommit: false });
-});
+eventStoreContract('sqlite (file, group commit)', sqlite(true));
+eventStoreContract('sqlite (file, one transaction per append)', sqlite(false));

@@ -1,4 +1,4 @@
-import { EVENT_STORE, EventStore } from '@app/event-store';
+import { EVENT_STORE, EventStore, Upcaster } from '@app/event-store';
 import { ProjectionsHost } from '@app/platform';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -166,5 +166,29 @@ describe('readiness when a projection cannot keep up', () => {
       .expect(201);
     const res = await t.http().get('/health/ready').expect(503);
     expect(res.body.error.projections.units.lag).toBeGreaterThan(0);
+  });
+});
+
+describe('upcasting in the running app', () => {
+  it('reads an old event version as the current one in the single-resource GET and in the projection', async () => {
+    // A made-up older shape of UnitRegistered: the unit's name under `title`, no district.
+    const v0ToV1: Upcaster = (e) => {
+      const { title, ...rest } = e.data as { title: string };
+      return { type: 'UnitRegistered.v1', data: { ...rest, name: title, district: 'Okänt' } };
+    };
+    const t = await startTestApp({ upcasters: [['UnitRegistered.v0', v0ToV1]] });
+    try {
+      const data = { unitId: 'gammal', title: 'Gamla enheten', department: 'Förskola', at: '2020-01-01T00:00:00Z' };
+      const { position } = await t.app
+        .get<EventStore>(EVENT_STORE)
+        .append('unit-gammal', [{ type: 'UnitRegistered.v0', data, metadata: {} }]);
+      const admin = await t.as('admin');
+      const one = await t.http().get('/api/units/gammal').set(admin).expect(200);
+      expect(one.body).toMatchObject({ id: 'gammal', name: 'Gamla enheten', district: 'Okänt' });
+      const list = await t.http().get(`/api/units?minPosition=${position}`).set(admin).expect(200);
+      expect(JSON.stringify(list.body)).toContain('Gamla enheten');
+    } finally {
+      await t.close();
+    }
   });
 });

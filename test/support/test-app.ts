@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import request from 'supertest';
 import { Role } from '@app/auth';
 import { Clock } from '@app/core';
+import { Upcaster } from '@app/event-store';
 import { loadConfig } from '@app/platform';
 import { tokenFor } from '@app/testing';
 import { createApp } from '../../apps/api/src/create-app';
@@ -20,11 +21,11 @@ export interface TestApp {
 
 /** The whole API on a fresh embedded store in a temp DATA_DIR, in development auth mode. */
 export async function startTestApp(
-  options: { clock?: Clock; dataDir?: string; env?: NodeJS.ProcessEnv; logger?: Logger } = {},
+  options: { clock?: Clock; dataDir?: string; env?: NodeJS.ProcessEnv; logger?: Logger; upcasters?: [string, Upcaster][] } = {},
 ): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'synpunkt-e2e-'));
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env });
-  const app = await createApp({ config, clock: options.clock, logger: options.logger });
+  const app = await createApp({ config, clock: options.clock, logger: options.logger, upcasters: options.upcasters });
   await app.init();
   return {
     app,

@@ -5,7 +5,8 @@ import { AppConfig, Metrics, PlatformModule } from '@app/platform';
 import { UnitsModule } from '@app/units';
 import { GuaranteesModule } from '@app/guarantees';
 import { CasesModule, casePersonalData } from '@app/cases';
-import { PersonalDataPolicy } from '@app/event-store';
+import { PersonalDataPolicy, Upcaster } from '@app/event-store';
+import { appUpcasters } from './upcasters';
 import { FollowUpModule } from '@app/follow-up';
 import { AuditModule } from '@app/audit';
 import { Open311Module } from '@app/open311';
@@ -15,6 +16,8 @@ export interface AppModuleOptions {
   config: AppConfig;
   clock?: Clock;
   metrics?: Metrics;
+  /** Upcasters beside the modules' own (tests add some); see appUpcasters. */
+  upcasters?: [string, Upcaster][];
 }
 
 /** Composition only: the platform, authentication and the business modules. */
@@ -30,6 +33,7 @@ export class AppModule {
           clock: options.clock,
           metrics: options.metrics ?? new Metrics(),
           personalData: new PersonalDataPolicy({ ...casePersonalData }),
+          upcasters: appUpcasters(options.upcasters),
         }),
         AuthModule.forRoot(config.auth),
         UnitsModule,

@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'pino';
 import { Clock } from '@app/core';
+import { Upcaster } from '@app/event-store';
 import { AppConfig, correlationMiddleware, createRootLogger, httpLogger, installBodyParsers, Metrics, PinoNestLogger } from '@app/platform';
 import { AppModule } from './app.module';
 
@@ -11,6 +12,7 @@ export interface CreateAppOptions {
   config: AppConfig;
   clock?: Clock;
   logger?: Logger;
+  upcasters?: [string, Upcaster][];
 }
 
 /** Builds the whole HTTP app; used by main.ts and by the e2e tests alike. */
@@ -18,7 +20,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   const { config } = options;
   const logger = options.logger ?? createRootLogger(config.logLevel);
   const metrics = new Metrics();
-  const app = await NestFactory.create(AppModule.forRoot({ config, clock: options.clock, metrics }), {
+  const app = await NestFactory.create(AppModule.forRoot({ config, clock: options.clock, metrics, upcasters: options.upcasters }), {
     bodyParser: false,
     logger: new PinoNestLogger(logger),
   });

@@ -4,7 +4,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { CLOCK, Clock, systemClock } from '@app/core';
-import { createEventStore, EVENT_STORE, EventStore, PersonalDataPolicy } from '@app/event-store';
+import { createEventStore, EVENT_STORE, EventStore, PersonalDataPolicy, UpcasterRegistry } from '@app/event-store';
 import { AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
 import { CommandRunner } from './http/command-runner';
@@ -25,6 +25,8 @@ export interface PlatformOptions {
   metrics: Metrics;
   /** Which event fields are personal data, sealed with per-subject keys. */
   personalData?: PersonalDataPolicy;
+  /** Old event versions read as current ones, on every read path (streams, the log, subscriptions). */
+  upcasters?: UpcasterRegistry;
 }
 
 /** The floor every module stands on: config, clock, event store, read models, HTTP conventions, health and metrics. */
@@ -57,6 +59,7 @@ export class PlatformModule implements OnApplicationShutdown {
                 eventStoreConnectionString: config.eventStoreConnectionString,
                 clock,
                 personalData: options.personalData,
+                upcasters: options.upcasters,
               }),
               options.metrics.appendDuration,
             ),
