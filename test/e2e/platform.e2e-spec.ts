@@ -192,3 +192,33 @@ describe('upcasting in the running app', () => {
     }
   });
 });
+
+describe('graceful shutdown', () => {
+  it('lets a request in flight finish, flushes its append and closes the store; the event is there after a restart', async () => {
+    const t = await startTestApp();
+    await t.app.listen(0, '127.0.0.1');
+    const server = t.app.getHttpServer() as import('node:http').Server;
+    const port = (server.address() as import('node:net').AddressInfo).port;
+    const admin = await t.as('admin');
+    const arrived = new Promise<void>((resolve) => server.once('request', () => resolve()));
+    const inFlight = fetch(`http://127.0.0.1:${port}/api/units`, {
+      method: 'POST',
+      headers: { ...admin, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ id: 'sista', name: 'Sista enheten', department: 'Förskola', district: 'Spånga-Tensta' }),
+    });
+    await arrived;
+    const closing = t.app.close();
+    const res = await inFlight;
+    await closing;
+    expect(res.status).toBe(201);
+    await expect(fetch(`http://127.0.0.1:${port}/health/live`)).rejects.toThrow(); // no longer listening
+
+    const again = await startTestApp({ dataDir: t.dataDir });
+    try {
+      const events = await again.app.get<EventStore>(EVENT_STORE).readStream('unit-sista');
+      expect(events.map((e) => e.type)).toEqual(['UnitRegistered.v1']);
+    } finally {
+      await again.close();
+    }
+  });
+});

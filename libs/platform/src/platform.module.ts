@@ -36,6 +36,7 @@ export class PlatformModule implements OnApplicationShutdown {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly idempotency: IdempotencyStore,
+    private readonly projections: ProjectionsHost,
   ) {}
 
   static forRoot(options: PlatformOptions): DynamicModule {
@@ -77,7 +78,9 @@ export class PlatformModule implements OnApplicationShutdown {
     };
   }
 
+  /** After the HTTP server has drained (so waiting `minPosition` reads still see their projections): runner, then store. */
   async onApplicationShutdown(): Promise<void> {
+    await this.projections.stop();
     this.idempotency.close();
     await this.store.close(); // drains pending appends first
   }

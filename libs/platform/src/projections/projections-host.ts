@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { join } from 'node:path';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { Projection, ProjectionRunner, Reactor, ReadModelStore } from '@app/projections';
@@ -9,12 +9,13 @@ import type { ProjectionHealth, ProjectionStatusSource } from '../health/health.
 
 /**
  * Owns the read-model file and the projection runner. Modules register their projections and reactors
- * in onModuleInit; the runner starts once the application has booted and stops before the store closes.
+ * in onModuleInit; the runner starts once the application has booted and stops (PlatformModule) before the store closes.
  */
 @Injectable()
-export class ProjectionsHost implements OnApplicationBootstrap, BeforeApplicationShutdown, ProjectionStatusSource {
+export class ProjectionsHost implements OnApplicationBootstrap, ProjectionStatusSource {
   readonly readModels: ReadModelStore;
   readonly runner: ProjectionRunner;
+  private stopped = false;
 
   constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(APP_CONFIG) config: AppConfig, metrics: Metrics) {
     this.readModels = new ReadModelStore(join(config.dataDir, 'read-models.sqlite'));
@@ -34,7 +35,10 @@ export class ProjectionsHost implements OnApplicationBootstrap, BeforeApplicatio
     await this.runner.start();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
+  /** Called by the platform at shutdown, after HTTP has drained and before the store closes. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
     await this.runner.stop();
     this.readModels.close();
   }
