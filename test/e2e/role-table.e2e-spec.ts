@@ -37,6 +37,21 @@ const auditPaths = [
   '/api/audit/disclosures',
 ];
 
+/** Lifecycle commands, each with a valid body, so that a refusal can only come from the role or the unit. */
+const lifecycle: [string, object][] = [
+  ['acknowledge', {}],
+  ['assign', { assignee: 'Handläggare' }],
+  ['await-complainant', { question: 'Vilken dag?' }],
+  ['resume', {}],
+  ['respond', { message: 'Svar' }],
+  ['delay-notice', { reason: 'Utredning', newRespondBy: '2026-12-30' }],
+  ['close', { resolution: 'resolved' }],
+  ['reopen', { reason: 'Ny uppgift' }],
+  ['merge', { intoCaseId: '{other}' }],
+  ['unmerge', {}],
+  ['transfer', { toUnitId: 'other-unit', reason: 'Fel enhet' }],
+];
+
 const rows: Row[] = [
   { method: 'get', path: '/health/live', as: 'none', expect: 200 },
   { method: 'get', path: '/health/ready', as: 'none', expect: 200 },
@@ -106,6 +121,46 @@ const rows: Row[] = [
   { method: 'post', path: '/api/cases/nope/acknowledge', body: {}, as: 'intake', expect: 403 },
   { method: 'post', path: '/api/cases/nope/acknowledge', body: {}, as: 'auditor', expect: 403 },
   { method: 'post', path: '/api/cases/nope/acknowledge', body: {}, as: 'manager', expect: 404 },
+  // every lifecycle command on a real case of table-unit: intake (but for transfer) and auditors never, other units' managers never
+  ...lifecycle.flatMap(([command, body]): Row[] => [
+    { method: 'post', path: `/api/cases/{case}/${command}`, body, as: 'none', expect: 401 },
+    ...(command === 'transfer' ? [] : [{ method: 'post', path: `/api/cases/{case}/${command}`, body, as: 'intake', expect: 403 } as Row]),
+    { method: 'post', path: `/api/cases/{case}/${command}`, body, as: 'auditor', expect: 403 },
+    { method: 'post', path: `/api/cases/{case}/${command}`, body, as: 'manager', units: ['other-unit'], expect: 403 },
+  ]),
+  // and the unit's own manager takes it through its life (rows run in order)
+  { method: 'post', path: '/api/cases/{case}/acknowledge', body: {}, as: 'manager', units: ['table-unit'], expect: 200 },
+  {
+    method: 'post',
+    path: '/api/cases/{case}/assign',
+    body: { assignee: 'Handläggare' },
+    as: 'manager',
+    units: ['table-unit'],
+    expect: 200,
+  },
+  { method: 'post', path: '/api/cases/{case}/respond', body: { message: 'Svar' }, as: 'manager', units: ['table-unit'], expect: 200 },
+  { method: 'post', path: '/api/cases/{case}/close', body: { resolution: 'resolved' }, as: 'admin', expect: 200 },
+  { method: 'get', path: '/api/cases/{case}', as: 'manager', units: ['other-unit'], expect: 403 },
+  { method: 'get', path: '/api/cases/{case}', as: 'manager', units: ['table-unit'], expect: 200 },
+  { method: 'get', path: '/api/cases/{case}', as: 'auditor', expect: 200 },
+  // breach decisions and remedies: the unit's managers and admin
+  ...(['reject', 'remedies', 'remedies/r1/complete'] as const).flatMap((path): Row[] => [
+    { method: 'post', path: `/api/breaches/nope/${path}`, body: {}, as: 'intake', expect: 403 },
+    { method: 'post', path: `/api/breaches/nope/${path}`, body: {}, as: 'auditor', expect: 403 },
+  ]),
+  { method: 'get', path: '/api/breaches/nope', as: 'intake', expect: 403 },
+  { method: 'get', path: '/api/breaches/nope', as: 'auditor', expect: 404 },
+  { method: 'get', path: '/api/guarantees/table-unit-2026', as: 'auditor', expect: 200 },
+  { method: 'get', path: '/api/guarantees/table-unit-2026', as: 'manager', units: ['other-unit'], expect: 200 },
+  // Open311 speaks its own error format and authenticates filing with an API key, not a bearer token
+  { method: 'get', path: '/open311/v2/services.json', as: 'none', expect: 200 },
+  { method: 'get', path: '/open311/v2/services/nope.json', as: 'none', expect: 404 },
+  { method: 'get', path: '/open311/v2/requests.json', as: 'none', expect: 200 },
+  { method: 'get', path: '/open311/v2/requests/nope.json', as: 'none', expect: 404 },
+  { method: 'post', path: '/open311/v2/requests.json', body: { service_code: 'x' }, as: 'none', expect: 403 },
+  { method: 'post', path: '/open311/v2/requests.json', body: { service_code: 'x' }, as: 'admin', expect: 403 },
+  { method: 'get', path: '/open311/v2/nope', as: 'none', expect: 404 },
+  { method: 'get', path: '/api/docs-json', as: 'none', expect: 200 },
   { method: 'get', path: '/api/cases/nope', as: 'none', expect: 401 },
   { method: 'get', path: '/api/cases/nope', as: 'intake', expect: 404 },
   // erasure: admin only
@@ -137,30 +192,49 @@ const rows: Row[] = [
   { method: 'get', path: '/api/audit/breaches/nope?asOf=2026-01-01T00:00:00Z', as: 'admin', expect: 404 },
   { method: 'post', path: '/api/audit/digests', body: {}, as: 'auditor', expect: 403 },
   { method: 'post', path: '/api/audit/digests', body: {}, as: 'admin', expect: 201 },
+  { method: 'get', path: '/api/audit/digests/latest', as: 'manager', units: ['*'], expect: 403 },
+  { method: 'get', path: '/api/audit/digests/latest', as: 'auditor', expect: 200 },
 ];
 
 describe('role table: endpoint × role × unit', () => {
   let t: TestApp;
+  let caseId: string;
+  let otherCaseId: string;
   beforeAll(async () => {
     t = await startTestApp();
-    await t
-      .http()
-      .post('/api/units')
-      .set(await t.as('admin'))
-      .send(unitBody('table-unit'))
-      .expect(201);
+    const admin = await t.as('admin');
+    for (const id of ['table-unit', 'other-unit']) await t.http().post('/api/units').set(admin).send(unitBody(id)).expect(201);
+    caseId = (await t.http().post('/api/cases').set(admin).send(caseBody).expect(201)).body.id;
+    otherCaseId = (await t.http().post('/api/cases').set(admin).send(caseBody).expect(201)).body.id;
   });
   afterAll(() => t.close());
 
   it.each(rows.map((r) => [`${r.method.toUpperCase()} ${r.path} as ${r.as}${r.units ? ` [${r.units}]` : ''} → ${r.expect}`, r] as const))(
     '%s',
     async (_, row) => {
-      let req = t.http()[row.method](row.path);
+      let req = t.http()[row.method](row.path.replace('{case}', caseId));
+      const body = row.body && JSON.parse(JSON.stringify(row.body).replace('{other}', otherCaseId));
       if (row.as === 'bad') req = req.set('Authorization', 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl');
       else if (row.as !== 'none') req = req.set(await t.as(row.as, row.units));
-      const res = row.body ? await req.send(row.body) : await req;
+      const res = body ? await req.send(body) : await req;
       expect(res.status).toBe(row.expect);
-      if (res.status >= 400) expect(res.headers['content-type']).toMatch(/problem\+json/);
+      if (res.status >= 400 && !row.path.startsWith('/open311/')) expect(res.headers['content-type']).toMatch(/problem\+json/);
     },
   );
+
+  it('has a row for every operation in the OpenAPI document', async () => {
+    const doc = (await t.http().get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
+    const matches = (template: string, path: string) => {
+      const [a, b] = [template.split('/'), path.split('?')[0].split('/')];
+      return a.length === b.length && a.every((seg, i) => seg === b[i] || /^\{.+\}$/.test(seg) || /^\{.+\}\.json$/.test(seg));
+    };
+    // a catch-all route (@All) stands for every method: any row for its path covers it
+    const catchAll = (ops: Record<string, unknown>) => ['get', 'post', 'put', 'delete', 'patch'].every((m) => m in ops);
+    const missing = Object.entries(doc.paths).flatMap(([template, ops]) =>
+      Object.keys(ops)
+        .filter((method) => !rows.some((r) => (catchAll(ops) || r.method === method) && matches(template, r.path)))
+        .map((method) => `${method.toUpperCase()} ${template}`),
+    );
+    expect(missing).toEqual([]);
+  });
 });
