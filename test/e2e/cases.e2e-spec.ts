@@ -117,6 +117,13 @@ describe('cases over HTTP: intake to closing', () => {
           .expect(400)
       ).body.errors[0].field,
     ).toBe('commitmentId');
+    const blank = await t
+      .http()
+      .post('/api/cases')
+      .set(intake)
+      .send(complaint({ description: ' \n\t ' }))
+      .expect(400);
+    expect(blank.body.errors.map((e: { field: string }) => e.field)).toEqual(['description']);
   });
 
   it('takes a complaint through acknowledge, assign, pause, resume, respond and close', async () => {
@@ -157,6 +164,14 @@ describe('cases over HTTP: intake to closing', () => {
       'CaseClosed',
       'CaseReopened',
     ]);
+    const intakeActor = { sub: 'test-intake-*', name: 'Test User' };
+    const managerActor = { sub: 'test-manager-hgb', name: 'Test User' };
+    expect(got.body.history.slice(0, 3)).toEqual([
+      { type: 'CaseRegistered', at: c.receivedAt, by: intakeActor },
+      { type: 'CaseAcknowledged', at: expect.any(String), by: managerActor },
+      { type: 'CaseAssigned', at: expect.any(String), by: managerActor },
+    ]);
+    expect(got.body.history.every((h: { by: unknown }) => h.by !== undefined)).toBe(true);
     const stale = await t.http().post(`${path}/close`).set(manager).set('If-Match', '"2"').send({ resolution: 'resolved' }).expect(412);
     expect(stale.body.status).toBe(412);
   });
@@ -184,15 +199,20 @@ describe('cases over HTTP: intake to closing', () => {
     expect(moved.body).toMatchObject({ unitId: 'fsk', status: 'transferred', reference: a.reference, respondBy: a.respondBy });
     await t.http().post(`/api/cases/${a.id}/acknowledge`).set(manager).send({}).expect(403); // no longer hgb's
     await t.http().post(`/api/cases/${a.id}/transfer`).set(intake).send({ toUnitId: 'nowhere', reason: 'x' }).expect(400);
+    for (const newRespondBy of ['2026-04-31', '2026-02-30', '2026-4-15']) {
+      const bad = await t.http().post(`/api/cases/${b.id}/delay-notice`).set(manager).send({ reason: 'x', newRespondBy }).expect(400);
+      expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['newRespondBy']);
+    }
     await t
       .http()
       .post(`/api/cases/${b.id}/delay-notice`)
       .set(manager)
       .send({ reason: 'Utredning pågår', newRespondBy: '2026-04-15' })
       .expect(200);
-    const merged = await t.http().post(`/api/cases/${b.id}/merge`).set(manager).send({ intoCaseId: a.id }).expect(200);
+    const bothUnits = await t.as('manager', ['hgb', 'fsk']); // the target is fsk's case now
+    const merged = await t.http().post(`/api/cases/${b.id}/merge`).set(bothUnits).send({ intoCaseId: a.id }).expect(200);
     expect(merged.body).toMatchObject({ status: 'closed', resolution: 'duplicate', mergedInto: a.id });
-    await t.http().post(`/api/cases/${b.id}/merge`).set(manager).send({ intoCaseId: a.id }).expect(409);
+    await t.http().post(`/api/cases/${b.id}/merge`).set(bothUnits).send({ intoCaseId: a.id }).expect(409);
     expect((await t.http().post(`/api/cases/${b.id}/unmerge`).set(manager).send({}).expect(200)).body.status).toBe('received');
   });
 
@@ -238,6 +258,22 @@ describe('cases over HTTP: intake to closing', () => {
     await t.http().get(`/api/cases/${c.id}`).set(otherManager).expect(403);
   });
 
+  it('lifecycle command responses carry a confidential case’s text only to those who may read it', async () => {
+    const { body: c } = await t
+      .http()
+      .post('/api/cases')
+      .set(intake)
+      .send(complaint({ confidential: true, description: 'Känsligt om min dotter.' }))
+      .expect(201);
+    const acknowledged = await t.http().post(`/api/cases/${c.id}/acknowledge`).set(manager).send({}).expect(200);
+    expect(acknowledged.body).toMatchObject({ description: 'Känsligt om min dotter.', submitter: { name: 'Eva Ek' } });
+    const moved = await t.http().post(`/api/cases/${c.id}/transfer`).set(intake).send({ toUnitId: 'fsk', reason: 'Fel enhet' }).expect(200);
+    expect(moved.body).toMatchObject({ unitId: 'fsk', status: 'transferred', contentWithheld: true });
+    expect(moved.body.description).toBeUndefined();
+    expect(moved.body.submitter).toBeUndefined();
+    expect(JSON.stringify(moved.body)).not.toMatch(/Känsligt|Eva Ek|eva\.ek/);
+  });
+
   it('a case naming a commitment reports the breach through the process manager and shows its id', async () => {
     clock.set('2026-03-20T09:00:00Z');
     await t
@@ -275,6 +311,61 @@ describe('cases over HTTP: intake to closing', () => {
     expect(breachId).toBeDefined();
     const breach = await t.http().get(`/api/breaches/${breachId}`).set(manager).expect(200);
     expect(breach.body).toMatchObject({ status: 'reported', caseId: c.id, commitmentId: 'svar', source: 'case' });
+  });
+
+  it('merges only into a case the caller may see; store failures are not a 400', async () => {
+    clock.set('2026-03-23T09:00:00Z');
+    const register = async (over: object = {}) => (await t.http().post('/api/cases').set(intake).send(complaint(over)).expect(201)).body;
+    const source = await register();
+    const elsewhere = await register({ unitId: 'fsk' });
+    const forbidden = await t.http().post(`/api/cases/${source.id}/merge`).set(manager).send({ intoCaseId: elsewhere.id }).expect(403);
+    expect(forbidden.body.status).toBe(403);
+    const unknown = await t.http().post(`/api/cases/${source.id}/merge`).set(manager).send({ intoCaseId: 'no-such-case' }).expect(400);
+    expect(unknown.body.errors[0].field).toBe('intoCaseId');
+    const target = await register();
+    // The store fails to read the target (the app's store is a proxy, so the method is swapped by hand).
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    const own = Object.getOwnPropertyDescriptor(store, 'readStream');
+    const read = store.readStream;
+    store.readStream = (id, options) => (id === `case-${target.id}` ? Promise.reject(new Error('disk unavailable')) : read(id, options));
+    try {
+      await t.http().post(`/api/cases/${source.id}/merge`).set(manager).send({ intoCaseId: target.id }).expect(500);
+    } finally {
+      if (own) Object.defineProperty(store, 'readStream', own);
+      else delete (store as Partial<EventStore>).readStream;
+    }
+    const merged = await t.http().post(`/api/cases/${source.id}/merge`).set(manager).send({ intoCaseId: target.id }).expect(200);
+    expect(merged.body).toMatchObject({ status: 'closed', resolution: 'duplicate', mergedInto: target.id });
+  });
+
+  it('lists by Stockholm days for date-only from/to, and overdue=false keeps only cases not overdue', async () => {
+    clock.set('2026-03-20T09:00:00Z');
+    await t.http().post('/api/units').set(admin).send({ id: 'lst', name: 'Lista', department: 'D', district: 'D' }).expect(201);
+    const register = (over: object) =>
+      t
+        .http()
+        .post('/api/cases')
+        .set(intake)
+        .send(complaint({ unitId: 'lst', ...over }))
+        .expect(201);
+    const { body: early } = await register({ receivedAt: '2026-02-28T23:30:00Z' }); // 00:30 on 1 March in Stockholm; overdue by now
+    const last = await register({});
+    const fresh = last.body;
+    const pos = last.headers['x-event-position'];
+    const list = async (query: string) =>
+      (await t.http().get(`/api/cases?unitId=lst&minPosition=${pos}&${query}`).set(admin).expect(200)).body.cases.map(
+        (c: { id: string }) => c.id,
+      );
+    expect(await list('from=2026-03-01&to=2026-03-02')).toEqual([early.id]);
+    expect(await list('to=2026-03-01')).toEqual([]);
+    expect(await list('from=2026-03-01')).toEqual([fresh.id, early.id]);
+    expect(await list('from=2026-03-01T00:00:00%2B01:00&to=2026-03-01T01:00:00%2B01:00')).toEqual([early.id]);
+    expect(await list('overdue=true')).toEqual([early.id]);
+    expect(await list('overdue=false')).toEqual([fresh.id]);
+    for (const from of ['2026-W10-1', '2026-02-30', '2026-03-01T10:00']) {
+      const bad = await t.http().get(`/api/cases?from=${from}`).set(admin).expect(400);
+      expect(bad.body.errors[0].field).toBe('from');
+    }
   });
 });
 

@@ -3,7 +3,7 @@ import { actorOf, canActForUnit, Principal } from '@app/auth';
 import { CommandRunner, ResourceResult } from '@app/platform';
 import { CaseCommand, caseDecider, CaseState } from './case.decider';
 import { caseStream } from './case.events';
-import { CaseView, toCaseView } from './case.view';
+import { canReadContent, CaseView, toCaseView } from './case.view';
 
 export interface CaseCommandOptions {
   expectedRevision?: bigint;
@@ -32,7 +32,8 @@ export class CaseCommands {
       caseStream(caseId),
       (state: CaseState) => command(now, state),
       { actor: actorOf(user), expectedRevision: options.expectedRevision, authorize },
-      (s) => toCaseView(s, now, true),
+      // The same rule as the GET: a confidential case's text only to its unit's managers, admins and auditors.
+      (s) => toCaseView(s, now, canReadContent(user, s)),
     );
   }
 }

@@ -1,6 +1,7 @@
 import { fold, InvalidInputError, RuleViolationError } from '@app/core';
 import { deciderSpec } from '@app/testing';
-import { caseDecider, caseFlags, CaseCommand } from './case.decider';
+import { caseDecider, CaseCommand, CaseState } from './case.decider';
+import { caseFlags, openOverSixMonths, sixMonthsAfter } from './case.flags';
 import { CaseEvent, CaseRegistered } from './case.events';
 
 const spec = deciderSpec(caseDecider);
@@ -66,6 +67,13 @@ describe('case decider: registration', () => {
       .given([])
       .when(register({ caseType: 'idea' }))
       .thenMatches([{ data: { needsResponse: false } }]);
+  });
+
+  it('refuses a blank description', () => {
+    spec
+      .given([])
+      .when(register({ description: ' \n\t ' }))
+      .thenThrows(InvalidInputError, /description/);
   });
 
   it('refuses a receipt in the future', () => {
@@ -197,10 +205,14 @@ describe('case decider: lifecycle', () => {
       .given(after(ev('CaseResponded.v1', '2026-03-05T08:00:00.000Z', { message: 'x', outcome: 'justified' })))
       .when({ type: 'SendDelayNotice', reason: 'x', ...at('2026-03-10T08:00:00Z') })
       .thenThrows(RuleViolationError, 'already_responded');
+    spec
+      .given(registered)
+      .when({ type: 'SendDelayNotice', reason: 'x', newRespondBy: '2026-04-31', ...at('2026-03-10T08:00:00Z') })
+      .thenThrows(InvalidInputError, /newRespondBy/);
   });
 
   it('merges into another case and unmerges back to the earlier status', () => {
-    const into = { caseId: 'c2', reference: '2026-000002', exists: true };
+    const into = { caseId: 'c2', reference: '2026-000002', exists: true, status: 'in_progress' as const };
     const when = spec.given(registered).when({ type: 'MergeCase', into, ...at('2026-03-03T08:00:00Z') });
     when.thenState((s) => expect(s).toMatchObject({ status: 'closed', resolution: 'duplicate', mergedInto: 'c2' }));
     spec
@@ -211,6 +223,11 @@ describe('case decider: lifecycle', () => {
       .given(registered)
       .when({ type: 'MergeCase', into: { ...into, mergedInto: 'c3' }, ...at('2026-03-03T08:00:00Z') })
       .thenThrows(RuleViolationError, 'target_merged');
+    // a duplicate of a case already answered and closed is merged into it: that answer covers both
+    spec
+      .given(registered)
+      .when({ type: 'MergeCase', into: { ...into, status: 'closed' }, ...at('2026-03-03T08:00:00Z') })
+      .thenMatches([{ type: 'CaseMerged.v1' }]);
     const merged = after(ev('CaseMerged.v1', '2026-03-03T08:00:00.000Z', { intoCaseId: 'c2', intoReference: '2026-000002' }));
     spec
       .given(merged)
@@ -244,5 +261,111 @@ describe('case decider: lifecycle', () => {
     expect(caseFlags(s, new Date('2026-03-17T12:00:00Z')).overdue).toEqual({ acknowledge: true, respond: true });
     expect(caseFlags(s, new Date('2026-09-01T12:00:00Z')).openOverSixMonths).toBe(false);
     expect(caseFlags(s, new Date('2026-09-03T12:00:00Z')).openOverSixMonths).toBe(true);
+  });
+});
+
+describe('case decider: a pause for the complainant ends with the steps that take the case away from it', () => {
+  const asked = ev('ComplainantAsked.v1', '2026-03-04T08:00:00.000Z', { question: 'Vilken dag?' }); // Wednesday
+  // respondBy was Mon 16 March; paused Thu, Fri, Mon = 3 working days → Thu 19 March
+  const resumed = { type: 'CaseResumed.v1', data: { pausedWorkingDays: 3, respondBy: '2026-03-19T22:59:59.999Z', status: 'received' } };
+  const monday = at('2026-03-09T08:00:00Z');
+  const unpaused = (s: CaseState) => {
+    expect(s).toMatchObject({ pausedSince: undefined, respondBy: '2026-03-19T22:59:59.999Z' });
+    expect(caseFlags({ ...s, status: 'in_progress' }, new Date('2026-03-20T10:00:00Z')).overdue.respond).toBe(true);
+  };
+
+  it('a transfer ends the pause, extends respondBy by the working days paused and the new unit takes over', () => {
+    const transfer: CaseCommand = { type: 'TransferCase', toUnitId: 'fsk', toUnitOpen: true, reason: 'Fel enhet', ...monday };
+    spec
+      .given(after(asked))
+      .when(transfer)
+      .thenMatches([resumed, { type: 'CaseTransferred.v1' }]);
+    spec
+      .given(after(asked))
+      .when(transfer)
+      .thenState((s) => {
+        expect(s.status).toBe('transferred');
+        unpaused(s);
+      });
+  });
+
+  it('withdrawing ends the pause; closing otherwise is refused until the case is resumed', () => {
+    const withdraw: CaseCommand = { type: 'CloseCase', resolution: 'withdrawn', ...monday };
+    spec
+      .given(after(asked))
+      .when(withdraw)
+      .thenMatches([resumed, { type: 'CaseClosed.v1', data: { resolution: 'withdrawn' } }]);
+    spec
+      .given(after(asked))
+      .when(withdraw)
+      .thenState((s) => expect(s).toMatchObject({ status: 'closed', pausedSince: undefined, respondBy: resumed.data.respondBy }));
+    spec
+      .given(after(asked))
+      .when({ type: 'CloseCase', resolution: 'closed_not_resolved', ...monday })
+      .thenThrows(RuleViolationError, 'awaiting_complainant');
+  });
+
+  it('a merge ends the pause, and an unmerge returns to the status before the pause with the clock running', () => {
+    const into = { caseId: 'c2', reference: '2026-000002', exists: true, status: 'received' as const };
+    spec
+      .given(after(asked))
+      .when({ type: 'MergeCase', into, ...monday })
+      .thenMatches([resumed, { type: 'CaseMerged.v1' }]);
+    const merged = [...after(asked), ...caseDecider.decide({ type: 'MergeCase', into, ...monday }, fold(caseDecider, after(asked)))];
+    spec
+      .given(merged)
+      .when({ type: 'UnmergeCase', ...at('2026-03-10T08:00:00Z') })
+      .thenState((s) => {
+        expect(s.status).toBe('received');
+        unpaused(s);
+      });
+  });
+
+  it('a stream left paused by a transfer recorded before this rule can still be resumed', () => {
+    const legacy = after(asked, ev('CaseTransferred.v1', '2026-03-05T08:00:00.000Z', { fromUnitId: 'hgb', toUnitId: 'fsk', reason: 'x' }));
+    spec
+      .given(legacy)
+      .when({ type: 'ResumeCase', ...monday })
+      .thenMatches([{ type: 'CaseResumed.v1', data: { pausedWorkingDays: 3, status: 'transferred' } }]);
+  });
+});
+
+describe('case decider: history', () => {
+  it('names who took each step, from the recorded events’ metadata', () => {
+    const recorded = [
+      { ...registered[0], metadata: { actor: { sub: 'u-intake', name: 'Ida Intag' }, recordedAt: now.toISOString() } },
+      { ...ev('CaseAcknowledged.v1', '2026-03-03T08:00:00.000Z'), metadata: { actor: { sub: 'u-chef' }, recordedAt: now.toISOString() } },
+    ] as unknown as CaseEvent[];
+    expect(fold(caseDecider, recorded).history).toEqual([
+      { type: 'CaseRegistered', at: now.toISOString(), by: { sub: 'u-intake', name: 'Ida Intag' } },
+      { type: 'CaseAcknowledged', at: '2026-03-03T08:00:00.000Z', by: { sub: 'u-chef' } },
+    ]);
+  });
+});
+
+describe('förvaltningslagen 12 §: open more than six months, on Stockholm calendar dates', () => {
+  it('six months after a month end is the last day of the shorter month', () => {
+    expect(sixMonthsAfter('2025-08-31')).toBe('2026-02-28');
+    expect(sixMonthsAfter('2027-08-31')).toBe('2028-02-29');
+    expect(sixMonthsAfter('2026-03-31')).toBe('2026-09-30');
+    expect(sixMonthsAfter('2026-07-15')).toBe('2027-01-15');
+  });
+
+  it('a case received 31 August is flagged from 1 March (Stockholm), not on 28 February', () => {
+    const received = '2025-08-31T10:00:00Z';
+    expect(openOverSixMonths(received, '2026-02-28T22:30:00Z')).toBe(false); // 23:30 on 28 Feb in Stockholm
+    expect(openOverSixMonths(received, '2026-02-28T23:30:00Z')).toBe(true); // 00:30 on 1 March in Stockholm
+  });
+
+  it('counts from the Stockholm day of receipt, not the UTC one', () => {
+    const received = '2026-08-31T22:30:00Z'; // 00:30 on 1 September in Stockholm → six months end 1 March 2027
+    expect(openOverSixMonths(received, '2027-03-01T12:00:00Z')).toBe(false);
+    expect(openOverSixMonths(received, '2027-03-01T23:30:00Z')).toBe(true);
+    const s = fold(
+      caseDecider,
+      caseDecider.decide(register({ receivedAt: new Date(received), now: new Date(received) }), caseDecider.initialState()),
+    );
+    expect(caseFlags(s, new Date('2027-03-01T12:00:00Z')).openOverSixMonths).toBe(false);
+    expect(caseFlags(s, new Date('2027-03-02T12:00:00Z')).openOverSixMonths).toBe(true);
   });
 });

@@ -1,5 +1,14 @@
-import { Decider, InvalidInputError, NotFoundError, RuleViolationError, stockholmDate, workingDays } from '@app/core';
-import { CaseEvent, CaseRegistered, CaseType, Channel, Location, Outcome, Resolution, Submitter } from './case.events';
+import {
+  Decider,
+  EventMetadata,
+  InvalidInputError,
+  isCalendarDate,
+  NotFoundError,
+  RuleViolationError,
+  stockholmDate,
+  workingDays,
+} from '@app/core';
+import { CaseEvent, CaseRegistered, CaseResumed, CaseType, Channel, Location, Outcome, Resolution, Submitter } from './case.events';
 
 export type CaseStatus =
   | 'received'
@@ -47,8 +56,10 @@ export interface CaseState {
   erasedAt?: string;
   /** Business time of the latest step: later steps may not be dated before it. */
   lastAt?: string;
-  history: { type: string; at: string }[];
+  history: { type: string; at: string; by?: Actor }[];
 }
+
+export type Actor = { sub: string; name?: string };
 
 export interface RegistrationInput {
   caseId: string;
@@ -80,15 +91,15 @@ export type CaseCommand =
   | ({ type: 'SendDelayNotice'; reason: string; newRespondBy?: string } & At)
   | ({ type: 'CloseCase'; resolution: Exclude<Resolution, 'duplicate'>; note?: string } & At)
   | ({ type: 'ReopenCase'; reason: string } & At)
-  | ({ type: 'MergeCase'; into: { caseId: string; reference: string; exists: boolean; mergedInto?: string } } & At)
+  | ({ type: 'MergeCase'; into: { caseId: string; reference: string; exists: boolean; status: CaseStatus; mergedInto?: string } } & At)
   | ({ type: 'UnmergeCase' } & At)
   | ({ type: 'LinkBreach'; breachId: string } & At)
   | ({ type: 'ErasePersonalData'; reason: string; basis: 'request' | 'gallring' } & At);
 
 const OPEN: CaseStatus[] = ['received', 'acknowledged', 'in_progress', 'transferred', 'awaiting_complainant', 'responded', 'reopened'];
-const step = (s: CaseState, type: string, at: string): Pick<CaseState, 'lastAt' | 'history'> => ({
+const step = (s: CaseState, type: string, at: string, actor?: Actor): Pick<CaseState, 'lastAt' | 'history'> => ({
   lastAt: at > (s.lastAt ?? '') ? at : s.lastAt,
-  history: [...s.history, { type, at }],
+  history: [...s.history, { type, at, ...(actor ? { by: { sub: actor.sub, ...(actor.name ? { name: actor.name } : {}) } } : {}) }],
 });
 
 export const caseDecider: Decider<CaseState, CaseCommand, CaseEvent> = {
@@ -96,7 +107,9 @@ export const caseDecider: Decider<CaseState, CaseCommand, CaseEvent> = {
 
   evolve(s, event) {
     const at = 'at' in event.data ? event.data.at : event.data.receivedAt;
-    const base = { ...s, ...step(s, event.type.replace(/\.v\d+$/, ''), at) };
+    // Recorded events carry who did it in their metadata; freshly decided ones do not yet.
+    const actor = (event as { metadata?: Partial<EventMetadata> }).metadata?.actor;
+    const base = { ...s, ...step(s, event.type.replace(/\.v\d+$/, ''), at, actor) };
     switch (event.type) {
       case 'CaseRegistered.v1': {
         const d = event.data;
@@ -201,7 +214,9 @@ export const caseDecider: Decider<CaseState, CaseCommand, CaseEvent> = {
         requireOpen();
         if (command.toUnitId === s.unitId) throw new RuleViolationError('same_unit', `the case already belongs to ${s.unitId}`);
         if (!command.toUnitOpen) throw new RuleViolationError('unit_closed', `unit ${command.toUnitId} is closed`);
+        // The new unit takes the case over with its clock running: a pause for the complainant ends here.
         return [
+          ...endPause(s, at),
           { type: 'CaseTransferred.v1', data: { caseId, at, fromUnitId: s.unitId!, toUnitId: command.toUnitId, reason: command.reason } },
         ];
       case 'AwaitComplainant':
@@ -210,24 +225,11 @@ export const caseDecider: Decider<CaseState, CaseCommand, CaseEvent> = {
           throw new RuleViolationError('already_awaiting', 'the case already waits for the complainant');
         if (s.status === 'responded') throw new RuleViolationError('already_responded', 'the case has been responded to');
         return [{ type: 'ComplainantAsked.v1', data: { caseId, at, question: command.question } }];
-      case 'ResumeCase': {
-        if (s.status !== 'awaiting_complainant')
+      case 'ResumeCase':
+        requireOpen();
+        if (s.status !== 'awaiting_complainant' && !s.pausedSince)
           throw new RuleViolationError('not_awaiting', 'the case is not waiting for the complainant');
-        const paused = workingDays.workingDaysBetween(stockholmDate(s.pausedSince!), stockholmDate(at));
-        const respondBy = workingDays.deadline(s.respondBy!, paused).toISOString();
-        return [
-          {
-            type: 'CaseResumed.v1',
-            data: {
-              caseId,
-              at,
-              pausedWorkingDays: paused,
-              respondBy: paused ? respondBy : s.respondBy!,
-              status: s.statusBefore ?? 'in_progress',
-            },
-          },
-        ];
-      }
+        return endPause(s, at);
       case 'RespondCase': {
         requireOpen();
         if (s.status === 'awaiting_complainant')
@@ -251,6 +253,9 @@ export const caseDecider: Decider<CaseState, CaseCommand, CaseEvent> = {
       case 'SendDelayNotice':
         requireOpen();
         if (s.respondedAt) throw new RuleViolationError('already_responded', 'the case has been responded to');
+        if (command.newRespondBy && !isCalendarDate(command.newRespondBy)) {
+          throw new InvalidInputError([{ field: 'newRespondBy', message: 'must be a calendar date YYYY-MM-DD' }]);
+        }
         if (command.newRespondBy && command.newRespondBy < stockholmDate(at)) {
           throw new InvalidInputError([{ field: 'newRespondBy', message: 'cannot be before the notice' }]);
         }
@@ -269,6 +274,7 @@ export const caseDecider: Decider<CaseState, CaseCommand, CaseEvent> = {
           throw new RuleViolationError('response_required', `case ${s.reference} needs a response before it is closed`);
         }
         return [
+          ...endPause(s, at),
           { type: 'CaseClosed.v1', data: { caseId, at, resolution: command.resolution, ...(command.note ? { note: command.note } : {}) } },
         ];
       case 'ReopenCase':
@@ -285,7 +291,10 @@ export const caseDecider: Decider<CaseState, CaseCommand, CaseEvent> = {
         if (command.into.caseId === caseId) throw new RuleViolationError('merge_into_self', 'a case cannot be merged into itself');
         if (command.into.mergedInto)
           throw new RuleViolationError('target_merged', `case ${command.into.reference} is itself merged into another case`);
-        return [{ type: 'CaseMerged.v1', data: { caseId, at, intoCaseId: command.into.caseId, intoReference: command.into.reference } }];
+        return [
+          ...endPause(s, at),
+          { type: 'CaseMerged.v1', data: { caseId, at, intoCaseId: command.into.caseId, intoReference: command.into.reference } },
+        ];
       case 'UnmergeCase':
         if (!s.mergedInto) throw new RuleViolationError('not_merged', `case ${s.reference} is not merged`);
         return [{ type: 'CaseUnmerged.v1', data: { caseId, at, fromCaseId: s.mergedInto, status: s.statusBefore ?? 'received' } }];
@@ -299,6 +308,19 @@ export const caseDecider: Decider<CaseState, CaseCommand, CaseEvent> = {
     }
   },
 };
+
+/**
+ * Ends a pause for the complainant at `at`: the working days paused extend respondBy and the status before the pause returns.
+ * Also frees streams left with a pause by transfers or closings recorded before those steps ended it.
+ */
+function endPause(s: CaseState, at: string): CaseResumed[] {
+  const awaiting = s.status === 'awaiting_complainant';
+  if (!awaiting && !s.pausedSince) return [];
+  const paused = s.pausedSince ? workingDays.workingDaysBetween(stockholmDate(s.pausedSince), stockholmDate(at)) : 0;
+  const respondBy = paused ? workingDays.deadline(s.respondBy!, paused).toISOString() : s.respondBy!;
+  const status = awaiting ? (s.statusBefore ?? 'in_progress') : s.status!;
+  return [{ type: 'CaseResumed.v1', data: { caseId: s.caseId!, at, pausedWorkingDays: paused, respondBy, status } }];
+}
 
 /** Lifecycle commands may be dated in the past, but not in the future and not before the previous step. */
 function businessTime(command: At, s: CaseState): string {
@@ -314,6 +336,7 @@ function register(c: RegistrationInput & { now: Date }, s: CaseState): CaseRegis
   if (s.exists) throw new RuleViolationError('case_exists', `case ${c.caseId} already exists`);
   const received = c.receivedAt ?? c.now;
   if (received > c.now) throw new InvalidInputError([{ field: 'receivedAt', message: 'cannot be in the future' }]);
+  if (!c.description.trim()) throw new InvalidInputError([{ field: 'description', message: 'must not be blank' }]);
   const submitter = c.submitter && Object.values(c.submitter).some((v) => v) ? c.submitter : undefined;
   const hasContact = !!(submitter?.email || submitter?.phone || submitter?.address);
   const wantsReply = c.wantsReply ?? hasContact;
@@ -343,25 +366,5 @@ function register(c: RegistrationInput & { now: Date }, s: CaseState): CaseRegis
       acknowledgeBy: workingDays.deadline(received, c.rules.acknowledgeWorkingDays).toISOString(),
       respondBy: workingDays.deadline(received, c.rules.respondWorkingDays).toISOString(),
     },
-  };
-}
-
-/** Overdue flags and the förvaltningslag 12 § flag at an instant. */
-export function caseFlags(s: CaseState, now: Date) {
-  const open = s.status !== 'closed';
-  const t = now.toISOString();
-  let respondBy = s.respondBy!;
-  if (s.pausedSince) {
-    const paused = workingDays.workingDaysBetween(stockholmDate(s.pausedSince), stockholmDate(now));
-    respondBy = workingDays.deadline(respondBy, paused).toISOString();
-  }
-  const sixMonths = new Date(s.receivedAt!);
-  sixMonths.setMonth(sixMonths.getMonth() + 6);
-  return {
-    overdue: {
-      acknowledge: open && !s.acknowledgedAt && t > s.acknowledgeBy!,
-      respond: open && !!s.needsResponse && !s.respondedAt && !s.pausedSince && t > respondBy,
-    },
-    openOverSixMonths: open && now > sixMonths,
   };
 }

@@ -1,5 +1,6 @@
 import { canActForUnit, Principal } from '@app/auth';
-import { caseFlags, CaseState } from './case.decider';
+import { CaseState } from './case.decider';
+import { caseFlags } from './case.flags';
 
 /** May this user read the case's text and submitter? Confidential cases: the unit's managers, admins and auditors only. */
 export function canReadContent(user: Principal, s: Pick<CaseState, 'confidential' | 'unitId'>): boolean {
@@ -49,7 +50,7 @@ export function toCaseView(s: CaseState, now: Date, withContent: boolean) {
     ...(s.location && withContent ? { location: s.location } : {}),
     ...(withContent ? { description: s.description, ...(s.submitter ? { submitter: s.submitter } : {}) } : { contentWithheld: true }),
     delayNotices: s.delayNotices,
-    history: s.history.map((h) => ({ type: h.type, at: h.at })),
+    history: s.history.map((h) => ({ type: h.type, at: h.at, by: h.by ?? null })),
   };
 }
 

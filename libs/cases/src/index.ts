@@ -1,6 +1,7 @@
 export * from './breach-link.reactor';
 export * from './case.decider';
 export * from './case.events';
+export * from './case.flags';
 export * from './case.view';
 export * from './cases.module';
 export * from './load-case';

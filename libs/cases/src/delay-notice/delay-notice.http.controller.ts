@@ -1,9 +1,10 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CurrentUser, Principal, Roles } from '@app/auth';
 import { IfMatch } from '@app/platform';
 import { BusinessTimeRequest, businessTime } from '../case-lifecycle/business-time.request.dto';
+import { IsCalendarDate } from '../case-lifecycle/calendar-date.validator';
 import { CaseCommands } from '../case-commands';
 
 export class SendDelayNoticeRequest extends BusinessTimeRequest {
@@ -15,7 +16,7 @@ export class SendDelayNoticeRequest extends BusinessTimeRequest {
 
   @ApiPropertyOptional({ example: '2026-04-15' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'newRespondBy must be a date YYYY-MM-DD' })
+  @IsCalendarDate({ message: 'newRespondBy must be a calendar date YYYY-MM-DD' })
   newRespondBy?: string;
 }
 

@@ -1,9 +1,10 @@
 import { Controller, ForbiddenException, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { actorOf, CurrentUser, Principal } from '@app/auth';
-import { CLOCK, Clock } from '@app/core';
+import { CLOCK, Clock, startOfStockholmDay } from '@app/core';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { eventMetadata, ProjectionRead, ProjectionsHost, ResourceResult, SqlFilter } from '@app/platform';
+import { openOverSixMonths } from '../case.flags';
 import { canReadContent, canSeeCase, seesAllCases, toCaseView } from '../case.view';
 import { loadCase } from '../load-case';
 import { CASES_PROJECTION } from './cases.projection';
@@ -31,7 +32,8 @@ interface Row {
   overdue_respond: number;
 }
 
-const SIX_MONTHS_MS = 182 * 24 * 3600 * 1000;
+/** A date-only bound is the start of that Stockholm day; an instant is taken as it is. */
+const bound = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? startOfStockholmDay(value) : new Date(value)).toISOString();
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -53,9 +55,10 @@ export class ListCasesController {
       .eq('type', q.type)
       .add("status <> 'closed'", [], q.status === 'open')
       .eq('status', q.status === 'open' ? undefined : q.status)
-      .add('received_at >= ?', [q.from && new Date(q.from).toISOString()], !!q.from)
-      .add('received_at < ?', [q.to && new Date(q.to).toISOString()], !!q.to)
-      .add('(overdue_ack = 1 OR overdue_respond = 1)', [], q.overdue === 'true');
+      .add('received_at >= ?', [q.from && bound(q.from)], !!q.from)
+      .add('received_at < ?', [q.to && bound(q.to)], !!q.to)
+      .add('(overdue_ack = 1 OR overdue_respond = 1)', [], q.overdue === 'true')
+      .add('(overdue_ack = 0 AND overdue_respond = 0)', [], q.overdue === 'false');
     if (!seesAllCases(user)) f.in('unit_id', user.units);
     const pageSize = q.pageSize ?? 50;
     const page = q.page ?? 1;
@@ -70,7 +73,6 @@ export class ListCasesController {
       pageSize,
       (page - 1) * pageSize,
     );
-    const nowMs = Date.parse(now);
     return {
       page,
       pageSize,
@@ -91,7 +93,7 @@ export class ListCasesController {
         ...(r.responded_at ? { respondedAt: r.responded_at } : {}),
         ...(r.closed_at ? { closedAt: r.closed_at, resolution: r.resolution } : {}),
         overdue: { acknowledge: !!r.overdue_ack, respond: !!r.overdue_respond },
-        openOverSixMonths: r.status !== 'closed' && nowMs - Date.parse(r.received_at) > SIX_MONTHS_MS,
+        openOverSixMonths: r.status !== 'closed' && openOverSixMonths(r.received_at, now),
       })),
     };
   }

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ProjectionQuery } from '@app/platform';
+import { IsDateOrInstant } from '../case-lifecycle/calendar-date.validator';
 import { CASE_TYPES, CaseType } from '../case.events';
 
 const STATUSES = [
@@ -23,12 +24,18 @@ export class ListCasesQuery extends ProjectionQuery {
   @IsIn(STATUSES)
   status?: (typeof STATUSES)[number];
   @ApiPropertyOptional({ enum: CASE_TYPES }) @IsOptional() @IsIn(CASE_TYPES) type?: CaseType;
-  @ApiPropertyOptional({ description: 'only cases overdue on acknowledgement or response' })
+  @ApiPropertyOptional({ description: 'true: only cases overdue on acknowledgement or response; false: only cases that are not' })
   @IsOptional()
   @IsIn(['true', 'false'])
   overdue?: string;
-  @ApiPropertyOptional({ description: 'received at or after (ISO 8601)' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
-  @ApiPropertyOptional({ description: 'received before (ISO 8601)' }) @IsOptional() @IsISO8601({ strict: true }) to?: string;
+  @ApiPropertyOptional({ description: 'received at or after this instant, or from the start of this date (Europe/Stockholm)' })
+  @IsOptional()
+  @IsDateOrInstant()
+  from?: string;
+  @ApiPropertyOptional({ description: 'received before this instant, or before the start of this date (Europe/Stockholm)' })
+  @IsOptional()
+  @IsDateOrInstant()
+  to?: string;
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page?: number;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) pageSize?: number;
 }

@@ -1,13 +1,13 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, ForbiddenException, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { CurrentUser, Principal, Roles } from '@app/auth';
+import { InvalidInputError, NotFoundError } from '@app/core';
+import { EVENT_STORE, EventStore } from '@app/event-store';
 import { IfMatch } from '@app/platform';
 import { BusinessTimeRequest, businessTime } from '../case-lifecycle/business-time.request.dto';
 import { CaseCommands } from '../case-commands';
-import { Inject } from '@nestjs/common';
-import { InvalidInputError } from '@app/core';
-import { EVENT_STORE, EventStore } from '@app/event-store';
+import { canSeeCase } from '../case.view';
 import { loadCase } from '../load-case';
 
 export class MergeCaseRequest extends BusinessTimeRequest {
@@ -36,14 +36,19 @@ export class MergeCaseController {
     @CurrentUser() user: Principal,
     @IfMatch() expectedRevision?: bigint,
   ) {
-    const into = await loadCase(this.store, body.intoCaseId).catch(() => undefined);
-    if (!into) throw new InvalidInputError([{ field: 'intoCaseId', message: `no case has the id ${body.intoCaseId}` }]);
+    const into = await loadCase(this.store, body.intoCaseId).catch((err: unknown) => {
+      if (err instanceof NotFoundError)
+        throw new InvalidInputError([{ field: 'intoCaseId', message: `no case has the id ${body.intoCaseId}` }]);
+      throw err;
+    });
+    // The caller must be allowed to read the target, as GET /api/cases/{intoCaseId} would require.
+    if (!canSeeCase(user, into.unitId!)) throw new ForbiddenException(`you may not read cases of unit ${into.unitId}`);
     return this.cases.run(
       id,
       user,
       (now) => ({
         type: 'MergeCase',
-        into: { caseId: into.caseId!, reference: into.reference!, exists: true, mergedInto: into.mergedInto },
+        into: { caseId: into.caseId!, reference: into.reference!, exists: true, status: into.status!, mergedInto: into.mergedInto },
         at: businessTime(body),
         now,
       }),

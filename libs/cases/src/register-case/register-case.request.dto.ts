@@ -61,6 +61,7 @@ export class RegisterCaseRequest {
   @ApiProperty({ example: 'Maten på förskolan var kall tre dagar i rad.' })
   @IsString()
   @IsNotEmpty({ message: 'description must be 1–4000 characters' })
+  @Matches(/\S/, { message: 'description must not be blank' })
   @MaxLength(4000, { message: 'description must be 1–4000 characters' })
   description: string;
   @ApiPropertyOptional({ type: SubmitterRequest })
