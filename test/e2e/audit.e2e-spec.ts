@@ -1,13 +1,28 @@
-import Database from 'better-sqlite3';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type request from 'supertest';
 import { FixedClock, RecordedEvent } from '@app/core';
 import { EVENT_STORE, EventStore, SqliteEventStore, verifyEventLog } from '@app/event-store';
+import { checkpointAll, filesContaining } from '../support/disk-scan';
 import { startTestApp, TestApp } from '../support/test-app';
 
 type H = { Authorization: string };
 const NAME = 'Zlatan Öberg-Xyzzy';
+const SECRET = 'Känsligt-Plugh'; // the confidential case's text
+
+const guaranteeContent = {
+  title: 'Kvalitetsgaranti för Hägerstens gruppbostäder',
+  commitments: [{ id: 'svar', text: 'Vi svarar inom fem arbetsdagar.', responseWorkingDays: 5 }],
+  remedy: 'Enhetschefen ringer upp dig inom en vecka.',
+  contact: { name: 'Anna Svensson', phone: '08-508 000 00', email: 'anna.svensson@stockholm.se' },
+};
+const ndjson = (res: request.Response, cb: (err: Error | null, body: string) => void) => {
+  const stream = res as unknown as NodeJS.ReadableStream;
+  let text = '';
+  stream.on('data', (c: Buffer) => (text += c.toString()));
+  stream.on('end', () => cb(null, text));
+};
 
 describe('audit, replay and data protection over HTTP', () => {
   let t: TestApp;
@@ -30,6 +45,7 @@ describe('audit, replay and data protection over HTTP', () => {
       .http()
       .post('/api/cases')
       .set(intake)
+      .set('Idempotency-Key', 'brev-1') // the stored response holds the plaintext too
       .send({
         type: 'complaint',
         channel: 'letter',
@@ -52,11 +68,20 @@ describe('audit, replay and data protection over HTTP', () => {
       .http()
       .post('/api/cases')
       .set(intake)
-      .send({ type: 'opinion', channel: 'phone', unitId: 'hgb', description: 'Känsligt', confidential: true })
+      .send({ type: 'opinion', channel: 'phone', unitId: 'hgb', description: SECRET, confidential: true })
       .expect(201);
     confidentialId = conf.body.id;
   });
   afterAll(() => t.close());
+
+  type Disclosure = { caseId: string; reference: string; reader: { sub: string }; roles: string[]; at: string };
+  /** The disclosures a read left in the log. */
+  async function disclosedBy(read: () => PromiseLike<unknown>): Promise<Disclosure[]> {
+    const list = async () => (await t.http().get('/api/audit/disclosures').set(auditor).expect(200)).body.disclosures as Disclosure[];
+    const before = (await list()).length;
+    await read();
+    return (await list()).slice(before);
+  }
 
   it('pages through the events with their metadata, and reads one stream', async () => {
     const first = await t.http().get('/api/audit/events?limit=2').set(auditor).expect(200);
@@ -91,6 +116,85 @@ describe('audit, replay and data protection over HTTP', () => {
     await t.http().get(`/api/audit/cases/${caseId}?asOf=2020-01-01T00:00:00Z`).set(auditor).expect(404);
   });
 
+  it('shows a guarantee before and after adoption and revision, and a breach before and after confirmation', async () => {
+    const step = async (at: string, send: () => PromiseLike<unknown>) => {
+      clock.set(at);
+      await send();
+    };
+    const post = (path: string, who: H, body: object, status = 200) => t.http().post(path).set(who).send(body).expect(status);
+    await step('2026-03-10T09:00:00Z', () => post('/api/guarantees', manager, { unitId: 'hgb', year: 2026, ...guaranteeContent }, 201));
+    await step('2026-03-11T09:00:00Z', () =>
+      post('/api/guarantees/hgb-2026/adopt', admin, { decidedOn: '2026-03-11', decisionRef: '§ 7' }),
+    );
+    let breachId = '';
+    await step('2026-03-12T09:00:00Z', async () => {
+      const breach = await post(
+        '/api/breaches',
+        manager,
+        { guaranteeId: 'hgb-2026', commitmentId: 'svar', occurredAt: '2026-03-11T15:00:00+01:00', description: 'Svaret dröjde.' },
+        201,
+      );
+      breachId = breach.body.id;
+    });
+    await step('2026-03-13T09:00:00Z', () => post(`/api/breaches/${breachId}/confirm`, manager, { note: 'Stämmer.' }));
+    const revised = { ...guaranteeContent, commitments: [{ id: 'svar', text: 'Vi svarar inom tre arbetsdagar.', responseWorkingDays: 3 }] };
+    await step('2026-03-16T09:00:00Z', () => post('/api/guarantees/hgb-2026/revise', manager, revised));
+    await step('2026-03-17T09:00:00Z', () =>
+      post('/api/guarantees/hgb-2026/adopt', admin, { decidedOn: '2026-03-17', decisionRef: '§ 9' }),
+    );
+
+    const guarantee = async (asOf: string) =>
+      (await t.http().get(`/api/audit/guarantees/hgb-2026?asOf=${asOf}`).set(auditor).expect(200)).body;
+    const versions = (g: { guarantee: { versions: { version: number; status: string }[] } }) =>
+      g.guarantee.versions.map((v) => [v.version, v.status]);
+    await t.http().get('/api/audit/guarantees/hgb-2026?asOf=2026-03-10T08:59:59Z').set(auditor).expect(404);
+
+    const drafted = await guarantee('2026-03-11T08:59:59Z');
+    expect(drafted).toMatchObject({ revision: 0, guarantee: { status: 'draft', version: 1 } });
+    expect(drafted.guarantee.inForce).toBeUndefined();
+    expect(versions(drafted)).toEqual([[1, 'draft']]);
+
+    const adopted = await guarantee('2026-03-11T09:00:00Z');
+    expect(adopted.guarantee).toMatchObject({
+      status: 'adopted',
+      version: 1,
+      decisionRef: '§ 7',
+      inForce: { version: 1, from: '2026-03-11' },
+    });
+    expect(adopted.guarantee.commitments).toEqual([expect.objectContaining({ id: 'svar', responseWorkingDays: 5 })]);
+
+    const inRevision = await guarantee('2026-03-16T12:00:00Z');
+    expect(inRevision.guarantee).toMatchObject({ status: 'draft', version: 2, inForce: { version: 1 } });
+    expect(versions(inRevision)).toEqual([
+      [1, 'adopted'],
+      [2, 'draft'],
+    ]);
+
+    const readopted = await guarantee('2026-03-17T09:00:00Z');
+    expect(readopted.guarantee).toMatchObject({
+      status: 'adopted',
+      version: 2,
+      decisionRef: '§ 9',
+      inForce: { version: 2, from: '2026-03-17' },
+    });
+    expect(versions(readopted)).toEqual([
+      [1, 'superseded'],
+      [2, 'adopted'],
+    ]);
+    expect(readopted.guarantee.commitments).toEqual([expect.objectContaining({ id: 'svar', responseWorkingDays: 3 })]);
+
+    const breach = async (asOf: string) =>
+      (await t.http().get(`/api/audit/breaches/${breachId}?asOf=${asOf}`).set(auditor).expect(200)).body;
+    await t.http().get(`/api/audit/breaches/${breachId}?asOf=2026-03-12T08:59:59Z`).set(auditor).expect(404);
+    const reported = await breach('2026-03-13T08:59:59Z');
+    expect(reported).toMatchObject({ revision: 0, breach: { status: 'reported', guaranteeVersion: 1, commitmentId: 'svar' } });
+    expect(reported.breach.decidedAt).toBeUndefined();
+    expect(reported.breach.note).toBeUndefined();
+    const confirmed = await breach('2026-03-13T09:00:00Z');
+    expect(confirmed).toMatchObject({ revision: 1, breach: { status: 'confirmed', note: 'Stämmer.', decidedAt: expect.any(String) } });
+    expect((await t.http().get(`/api/audit/breaches/${breachId}`).set(auditor).expect(200)).body.breach.status).toBe('confirmed');
+  });
+
   it('verifies the log and a recorded digest', async () => {
     expect((await t.http().get('/api/audit/verify').set(auditor).expect(200)).body).toMatchObject({
       ok: true,
@@ -113,26 +217,51 @@ describe('audit, replay and data protection over HTTP', () => {
   });
 
   it('logs every disclosure of a confidential case and lets auditors list them', async () => {
-    await t.http().get(`/api/cases/${confidentialId}`).set(manager).expect(200);
-    await t.http().get(`/api/cases/${confidentialId}`).set(intake).expect(200); // sees no text: not a disclosure
-    const list = await t.http().get('/api/audit/disclosures').set(auditor).expect(200);
-    expect(list.body.disclosures).toEqual([
+    const disclosed = await disclosedBy(async () => {
+      await t.http().get(`/api/cases/${confidentialId}`).set(manager).expect(200);
+      await t.http().get(`/api/cases/${confidentialId}`).set(intake).expect(200); // sees no text: not a disclosure
+    });
+    expect(disclosed).toEqual([
       expect.objectContaining({ caseId: confidentialId, reader: expect.objectContaining({ sub: expect.stringMatching(/manager/) }) }),
     ]);
   });
 
+  it('logs a disclosure on every auditor path that hands out a confidential case’s text, once per response', async () => {
+    // The cases GET's disclosure is the model: every other path must leave the same record.
+    const [viaCases] = await disclosedBy(() => t.http().get(`/api/cases/${confidentialId}`).set(auditor).expect(200));
+    expect(viaCases).toEqual({
+      caseId: confidentialId,
+      reference: expect.any(String),
+      reader: expect.objectContaining({ sub: expect.stringMatching(/auditor/) }),
+      roles: ['auditor'],
+      at: clock.now().toISOString(),
+      position: expect.any(Number),
+    });
+    const byAuditor = [{ ...viaCases, position: expect.any(Number) }];
+    const read = (path: string) => async () => {
+      const res = await t.http().get(path).set(auditor).buffer(true).parse(ndjson).expect(200);
+      expect(res.body).toContain(SECRET); // the text did go out
+    };
+    expect(await disclosedBy(read(`/api/audit/cases/${confidentialId}`))).toEqual(byAuditor);
+    expect(await disclosedBy(read(`/api/audit/cases/${confidentialId}?asOf=${clock.now().toISOString()}`))).toEqual(byAuditor);
+    expect(await disclosedBy(read(`/api/audit/streams/case-${confidentialId}`))).toEqual(byAuditor);
+    expect(await disclosedBy(read(`/api/audit/events?streamPrefix=case-${confidentialId}`))).toEqual(byAuditor);
+    expect(await disclosedBy(read('/api/audit/events?limit=1000'))).toEqual(byAuditor);
+    expect(await disclosedBy(read('/api/audit/export?plaintext=true'))).toEqual(byAuditor);
+
+    // No text of a confidential case, no disclosure: sealed export, other cases, events without text.
+    const sealed = async () => {
+      const res = await t.http().get('/api/audit/export').set(auditor).buffer(true).parse(ndjson).expect(200);
+      expect(res.body).not.toContain(SECRET);
+    };
+    expect(await disclosedBy(sealed)).toEqual([]);
+    expect(await disclosedBy(() => t.http().get(`/api/audit/streams/case-${caseId}`).set(auditor).expect(200))).toEqual([]);
+    expect(await disclosedBy(() => t.http().get(`/api/audit/cases/${caseId}`).set(auditor).expect(200))).toEqual([]);
+    expect(await disclosedBy(() => t.http().get('/api/audit/events?type=CaseAcknowledged.v1').set(auditor).expect(200))).toEqual([]);
+  });
+
   it('exports NDJSON with personal data sealed, and an import into an empty store reproduces revisions and hashes', async () => {
-    const res = await t
-      .http()
-      .get('/api/audit/export')
-      .set(admin)
-      .buffer(true)
-      .parse((r, cb) => {
-        let text = '';
-        r.on('data', (c: Buffer) => (text += c.toString()));
-        r.on('end', () => cb(null, text));
-      })
-      .expect(200);
+    const res = await t.http().get('/api/audit/export').set(admin).buffer(true).parse(ndjson).expect(200);
     expect(res.headers['content-type']).toMatch(/application\/x-ndjson/);
     const lines = (res.body as string)
       .trim()
@@ -152,6 +281,15 @@ describe('audit, replay and data protection over HTTP', () => {
   });
 
   it('erases a case’s personal data: reads, history and replays show it erased, no plaintext is left on disk, statistics stay', async () => {
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    const checkpoint = () => {
+      (store as unknown as { checkpoint?: () => void }).checkpoint?.();
+      checkpointAll(t.dataDir);
+    };
+    checkpoint();
+    // The scan sees plaintext where it lies: the stored response to the Idempotency-Key registration.
+    expect(filesContaining(t.dataDir, NAME)).toEqual([join(t.dataDir, 'idempotency.sqlite')]);
+
     const before = await t.http().get('/api/reports/yearly?year=2026').set(admin).expect(200);
     await t.http().post(`/api/cases/${caseId}/erase-personal-data`).set(manager).send({ reason: 'x' }).expect(403);
     const erased = await t
@@ -180,16 +318,9 @@ describe('audit, replay and data protection over HTTP', () => {
     const after = await t.http().get('/api/reports/yearly?year=2026').set(admin).expect(200);
     expect(after.body.totals).toEqual(before.body.totals);
 
-    const store = t.app.get<EventStore>(EVENT_STORE);
-    (store as unknown as { checkpoint?: () => void }).checkpoint?.();
-    for (const file of ['events.sqlite', 'read-models.sqlite', 'idempotency.sqlite']) {
-      const db = new Database(join(t.dataDir, file));
-      db.pragma('wal_checkpoint(TRUNCATE)');
-      db.close();
-    }
-    for (const file of readdirSync(t.dataDir)) {
-      const bytes = readFileSync(join(t.dataDir, file));
-      expect({ file, found: bytes.includes(Buffer.from(NAME)) }).toEqual({ file, found: false });
-    }
+    checkpoint();
+    expect(filesContaining(t.dataDir, NAME)).toEqual([]);
+    expect(filesContaining(t.dataDir, 'Xyzzy')).toEqual([]);
+    expect(filesContaining(t.dataDir, 'zlatan@example.se')).toEqual([]);
   });
 });

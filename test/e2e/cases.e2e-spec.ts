@@ -258,15 +258,25 @@ describe('cases over HTTP: intake to closing', () => {
     await t.http().get(`/api/cases/${c.id}`).set(otherManager).expect(403);
   });
 
-  it('lifecycle command responses carry a confidential case’s text only to those who may read it', async () => {
+  it('lifecycle command responses never carry a confidential case’s text; the logged GET does', async () => {
     const { body: c } = await t
       .http()
       .post('/api/cases')
       .set(intake)
       .send(complaint({ confidential: true, description: 'Känsligt om min dotter.' }))
       .expect(201);
+    const disclosures = async () =>
+      (await t.http().get('/api/audit/disclosures').set(admin).expect(200)).body.disclosures.filter(
+        (d: { caseId: string }) => d.caseId === c.id,
+      ).length;
+    // even the unit's manager gets the text from the GET, which logs the disclosure, not from a command's answer
     const acknowledged = await t.http().post(`/api/cases/${c.id}/acknowledge`).set(manager).send({}).expect(200);
-    expect(acknowledged.body).toMatchObject({ description: 'Känsligt om min dotter.', submitter: { name: 'Eva Ek' } });
+    expect(acknowledged.body).toMatchObject({ status: 'acknowledged', contentWithheld: true });
+    expect(JSON.stringify(acknowledged.body)).not.toMatch(/Känsligt|Eva Ek/);
+    expect(await disclosures()).toBe(0);
+    const read = await t.http().get(`/api/cases/${c.id}`).set(manager).expect(200);
+    expect(read.body).toMatchObject({ description: 'Känsligt om min dotter.', submitter: { name: 'Eva Ek' } });
+    expect(await disclosures()).toBe(1);
     const moved = await t.http().post(`/api/cases/${c.id}/transfer`).set(intake).send({ toUnitId: 'fsk', reason: 'Fel enhet' }).expect(200);
     expect(moved.body).toMatchObject({ unitId: 'fsk', status: 'transferred', contentWithheld: true });
     expect(moved.body.description).toBeUndefined();

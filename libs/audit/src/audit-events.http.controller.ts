@@ -1,10 +1,11 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles } from '@app/auth';
+import { CurrentUser, Principal, Roles } from '@app/auth';
 import { NotFoundError } from '@app/core';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { auditEventView } from './audit-event.view';
+import { CaseDisclosures } from './case-disclosures';
 import { AuditEventsQuery, ExportQuery } from './audit.request.dto';
 
 const after = (fromPosition?: string) => (fromPosition && BigInt(fromPosition) > 0n ? BigInt(fromPosition) - 1n : undefined);
@@ -15,10 +16,13 @@ const after = (fromPosition?: string) => (fromPosition && BigInt(fromPosition) >
 @Roles('auditor', 'admin')
 @Controller('api/audit')
 export class AuditEventsController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly disclosures: CaseDisclosures,
+  ) {}
 
   @Get('events')
-  async events(@Query() q: AuditEventsQuery) {
+  async events(@Query() q: AuditEventsQuery, @CurrentUser() user: Principal) {
     const limit = q.limit ?? 100;
     const events = await this.store.readAll({
       after: after(q.fromPosition),
@@ -26,6 +30,7 @@ export class AuditEventsController {
       types: q.type ? [q.type] : undefined,
       streamPrefix: q.streamPrefix,
     });
+    await this.disclosures.forEvents(user, events);
     const last = events[events.length - 1];
     return {
       events: events.map(auditEventView),
@@ -34,24 +39,29 @@ export class AuditEventsController {
   }
 
   @Get('streams/:streamId')
-  async stream(@Param('streamId') streamId: string) {
+  async stream(@Param('streamId') streamId: string, @CurrentUser() user: Principal) {
     const events = await this.store.readStream(streamId);
     if (!events.length) throw new NotFoundError('stream', streamId);
+    await this.disclosures.forEvents(user, events);
     return { streamId, revision: Number(events[events.length - 1].revision), events: events.map(auditEventView) };
   }
 
   /**
    * NDJSON, one event per line in log order, resumable from any position. Personal data stays sealed (ciphertext)
-   * unless plaintext=true: the sealed form is what an import reproduces hash for hash.
+   * unless plaintext=true: the sealed form is what an import reproduces hash for hash. A plaintext export logs a
+   * disclosure of each confidential case before its text goes out.
    */
   @Get('export')
   @ApiProduces('application/x-ndjson')
-  async export(@Query() q: ExportQuery, @Res() res: Response): Promise<void> {
+  async export(@Query() q: ExportQuery, @CurrentUser() user: Principal, @Res() res: Response): Promise<void> {
     res.status(200).type('application/x-ndjson');
+    const plaintext = q.plaintext === 'true';
+    const disclosed = new Set<string>();
     let position = after(q.fromPosition);
     for (;;) {
-      const page = await this.store.readAll({ after: position, limit: 2000, raw: q.plaintext !== 'true' });
+      const page = await this.store.readAll({ after: position, limit: 2000, raw: !plaintext });
       if (!page.length) break;
+      if (plaintext) await this.disclosures.forEvents(user, page, disclosed);
       const chunk = page.map((e) => JSON.stringify(auditEventView(e))).join('\n') + '\n';
       if (!res.write(chunk)) await new Promise((r) => res.once('drain', r));
       position = page[page.length - 1].position;

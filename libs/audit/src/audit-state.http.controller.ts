@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@app/auth';
+import { CurrentUser, Principal, Roles } from '@app/auth';
 import { caseDecider, CaseEvent, caseStream, toCaseView } from '@app/cases';
 import { CLOCK, Clock, fold, NotFoundError, RecordedEvent } from '@app/core';
 import { EVENT_STORE, EventStore } from '@app/event-store';
@@ -15,6 +15,7 @@ import {
   toGuaranteeView,
 } from '@app/guarantees';
 import { AsOfQuery } from './audit.request.dto';
+import { CaseDisclosures } from './case-disclosures';
 
 /** A resource as it stood at a record-time instant, folded with the same evolve the write side uses. */
 @ApiTags('audit')
@@ -25,6 +26,7 @@ export class AuditStateController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly disclosures: CaseDisclosures,
   ) {}
 
   private async history(streamId: string, what: string, id: string, asOf?: string) {
@@ -36,13 +38,11 @@ export class AuditStateController {
   }
 
   @Get('cases/:id')
-  async case(@Param('id') id: string, @Query() q: AsOfQuery) {
+  async case(@Param('id') id: string, @Query() q: AsOfQuery, @CurrentUser() user: Principal) {
     const { at, events, revision } = await this.history(caseStream(id), 'case', id, q.asOf);
-    return {
-      asOf: at.toISOString(),
-      revision,
-      case: toCaseView(fold(caseDecider, events as RecordedEvent[] as unknown as CaseEvent[]), at, true),
-    };
+    const state = fold(caseDecider, events as RecordedEvent[] as unknown as CaseEvent[]);
+    await this.disclosures.forState(user, state);
+    return { asOf: at.toISOString(), revision, case: toCaseView(state, at, true) };
   }
 
   @Get('guarantees/:id')

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AuditEventsController } from './audit-events.http.controller';
 import { AuditStateController } from './audit-state.http.controller';
+import { CaseDisclosures } from './case-disclosures';
 import { VerifyController } from './verify.http.controller';
 
-@Module({ controllers: [AuditEventsController, AuditStateController, VerifyController] })
+@Module({ controllers: [AuditEventsController, AuditStateController, VerifyController], providers: [CaseDisclosures] })
 export class AuditModule {}

@@ -32,8 +32,8 @@ export class CaseCommands {
       caseStream(caseId),
       (state: CaseState) => command(now, state),
       { actor: actorOf(user), expectedRevision: options.expectedRevision, authorize },
-      // The same rule as the GET: a confidential case's text only to its unit's managers, admins and auditors.
-      (s) => toCaseView(s, now, canReadContent(user, s)),
+      // A confidential case's text is never in a command's answer: it is read by the GET, which logs the disclosure.
+      (s) => toCaseView(s, now, !s.confidential && canReadContent(user, s)),
     );
   }
 }

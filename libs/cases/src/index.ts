@@ -11,3 +11,4 @@ export * from './gallring/gallring';
 export * from './register-case/register-case.handler';
 export * from './register-case/register-case.request.dto';
 export * from './register-case/reference-allocator';
+export * from './case-disclosure';

@@ -4,8 +4,12 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { loadConfig } from '@app/platform';
 import { tokenFor } from '@app/testing';
+import { checkpointAll, filesContaining } from '../../../../test/support/disk-scan';
 import { createApp } from '../../../api/src/create-app';
 import { buildProgram } from '../main';
+
+const SHREDDED = 'Greta Gallring-Xyzzy'; // submitter of the cases gallring erases
+const KEPT = 'Otto Öppen-Qwerty'; // submitter of the cases it keeps
 
 async function run(env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ out: string; err: string }> {
   let out = '';
@@ -18,6 +22,40 @@ async function run(env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ out: st
   return { out, err };
 }
 
+/** Runs with stderr taken for a terminal, so the progress bar draws; returns what it drew. */
+async function onTerminal(work: () => Promise<unknown>): Promise<string> {
+  const stderr = process.stderr as { isTTY?: boolean };
+  const wasTTY = stderr.isTTY;
+  let drawn = '';
+  const write = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    drawn += chunk.toString();
+    return true;
+  });
+  stderr.isTTY = true;
+  try {
+    await work();
+    return drawn;
+  } finally {
+    stderr.isTTY = wasTTY;
+    write.mockRestore();
+  }
+}
+
+type Http = () => ReturnType<typeof request>;
+type Auth = { Authorization: string };
+
+async function withApi<T>(env: NodeJS.ProcessEnv, work: (http: Http, admin: Auth) => Promise<T>) {
+  const app = await createApp({ config: loadConfig(env) });
+  await app.init();
+  try {
+    return await work(() => request(app.getHttpServer()), { Authorization: `Bearer ${await tokenFor('admin')}` });
+  } finally {
+    await app.close();
+  }
+}
+
+const yearNow = () => Number(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric' }).format(new Date()));
+
 describe('operator commands: verify, export, import, rebuild, gallring', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'synpunkt-cli-'));
   const env = {
@@ -26,21 +64,30 @@ describe('operator commands: verify, export, import, rebuild, gallring', () => {
     GALLRING_RULES: JSON.stringify([{ name: 'Allt stängt', types: ['complaint', 'opinion', 'praise', 'idea'], yearsAfterClosing: 0 }]),
   };
 
+  // A and B are closed; D is merged into A, so it is answered (and falls due) with A; E is merged into C, which is open.
   beforeAll(async () => {
-    const app = await createApp({ config: loadConfig(env) });
-    await app.init();
-    const http = () => request(app.getHttpServer());
-    const admin = { Authorization: `Bearer ${await tokenFor('admin')}` };
-    await http().post('/api/units').set(admin).send({ id: 'hgb', name: 'Enhet', department: 'D', district: 'S' }).expect(201);
-    for (let i = 0; i < 3; i++) {
-      const c = await http()
-        .post('/api/cases')
-        .set(admin)
-        .send({ type: 'praise', channel: 'web', unitId: 'hgb', description: `Tack ${i}`, submitter: { name: 'Greta Gallring' } })
-        .expect(201);
-      if (i < 2) await http().post(`/api/cases/${c.body.id}/close`).set(admin).send({ resolution: 'resolved' }).expect(200);
-    }
-    await app.close();
+    await withApi(env, async (http, admin) => {
+      await http().post('/api/units').set(admin).send({ id: 'hgb', name: 'Enhet', department: 'D', district: 'S' }).expect(201);
+      const register = async (key: string, name: string) => {
+        const c = await http()
+          .post('/api/cases')
+          .set(admin)
+          .set('Idempotency-Key', `case-${key}`) // the stored response holds the plaintext too
+          .send({ type: 'praise', channel: 'web', unitId: 'hgb', description: `Tack ${key} från ${name}`, submitter: { name } })
+          .expect(201);
+        return c.body.id as string;
+      };
+      const [a, b, c, d, e] = [
+        await register('A', SHREDDED),
+        await register('B', SHREDDED),
+        await register('C', KEPT),
+        await register('D', SHREDDED),
+        await register('E', KEPT),
+      ];
+      await http().post(`/api/cases/${d}/merge`).set(admin).send({ intoCaseId: a }).expect(200);
+      await http().post(`/api/cases/${e}/merge`).set(admin).send({ intoCaseId: c }).expect(200);
+      for (const id of [a, b]) await http().post(`/api/cases/${id}/close`).set(admin).send({ resolution: 'resolved' }).expect(200);
+    });
   });
 
   it('verify reports an intact log and its digest', async () => {
@@ -59,38 +106,63 @@ describe('operator commands: verify, export, import, rebuild, gallring', () => {
     const file = join(dataDir, 'export.ndjson');
     await run(env, 'export', '-o', file);
     const target = { ...env, DATA_DIR: mkdtempSync(join(tmpdir(), 'synpunkt-cli-import-')) };
-    expect((await run(target, 'import', file)).out).toMatch(/^imported \d+ events/);
+    let out = '';
+    const drawn = await onTerminal(async () => (out = (await run(target, 'import', file)).out));
+    expect(out).toMatch(/^imported \d+ events/);
+    expect(drawn).toMatch(/import \(bytes\) \[.*\] 100% \| (\d+)\/\1 \| ETA/);
     const [source, copy] = [JSON.parse((await run(env, 'verify')).out), JSON.parse((await run(target, 'verify')).out)];
     expect(copy).toMatchObject({ ok: true, eventsChecked: source.eventsChecked });
     expect(copy.digest.digest).toBe(source.digest.digest);
     await expect(run(target, 'import', file)).rejects.toThrow(/not empty/);
   });
 
-  it('rebuilds a projection and refuses an unknown one', async () => {
-    expect((await run(env, 'rebuild', 'cases')).out).toMatch(/^rebuilt cases in \d+ ms/);
+  it('rebuilds a projection with a progress bar, and refuses an unknown one', async () => {
+    let out = '';
+    const drawn = await onTerminal(async () => (out = (await run(env, 'rebuild', 'cases')).out));
+    expect(out).toMatch(/^rebuilt cases in \d+ ms/);
+    expect(drawn).toMatch(/rebuild cases \[.*\] 100% \| (\d+)\/\1 \| ETA/);
     await expect(run(env, 'rebuild', 'nope')).rejects.toThrow(/no projection named nope/);
   });
 
-  it('gallring: a dry run counts, a real run erases the closed cases and records the run', async () => {
-    expect(JSON.parse((await run(env, 'gallring', '--dry-run')).out)).toEqual([{ rule: 'Allt stängt', due: 2, erased: 0, dryRun: true }]);
-    expect(JSON.parse((await run(env, 'gallring')).out)).toEqual([{ rule: 'Allt stängt', due: 2, erased: 2, dryRun: false }]);
+  it('gallring: a dry run counts, a real run erases what is due, records the run, keeps the statistics and leaves no plaintext', async () => {
+    const report = (http: Http, reader: Auth) => http().get(`/api/reports/yearly?year=${yearNow()}`).set(reader).expect(200);
+    const before = await withApi(env, async (http, admin) => (await report(http, admin)).body.totals);
+    expect(before).toMatchObject({ casesByType: { praise: 3 } }); // the merged duplicates are not counted
+
+    expect(JSON.parse((await run(env, 'gallring', '--dry-run')).out)).toEqual([{ rule: 'Allt stängt', due: 3, erased: 0, dryRun: true }]);
+    expect(JSON.parse((await run(env, 'gallring')).out)).toEqual([{ rule: 'Allt stängt', due: 3, erased: 3, dryRun: false }]);
     expect(JSON.parse((await run(env, 'gallring', '--dry-run')).out)[0].due).toBe(0);
-    const app = await createApp({ config: loadConfig(env) });
-    await app.init();
-    const auditor = { Authorization: `Bearer ${await tokenFor('auditor')}` };
-    const events = await request(app.getHttpServer()).get('/api/audit/events?limit=1000').set(auditor).expect(200);
-    const types = events.body.events.map((e: { type: string }) => e.type);
-    expect(types.filter((t: string) => t === 'PersonalDataErased.v1')).toHaveLength(2);
-    expect(events.body.events.find((e: { type: string }) => e.type === 'GallringPerformed.v1').data).toMatchObject({
-      rule: 'Allt stängt',
-      count: 2,
+
+    await withApi(env, async (http) => {
+      const auditor = { Authorization: `Bearer ${await tokenFor('auditor')}` };
+      const events = await http().get('/api/audit/events?limit=1000').set(auditor).expect(200);
+      const types = events.body.events.map((e: { type: string }) => e.type);
+      expect(types.filter((t: string) => t === 'PersonalDataErased.v1')).toHaveLength(3);
+      expect(events.body.events.find((e: { type: string }) => e.type === 'GallringPerformed.v1').data).toMatchObject({
+        rule: 'Allt stängt',
+        count: 3,
+      });
+      const cases = await http().get('/api/cases').set(auditor).expect(200);
+      const descriptions: string[] = [];
+      for (const { id } of cases.body.cases as { id: string }[]) {
+        descriptions.push(JSON.stringify((await http().get(`/api/cases/${id}`).set(auditor).expect(200)).body.description));
+      }
+      expect(descriptions.sort()).toEqual([
+        `"Tack C från ${KEPT}"`,
+        `"Tack E från ${KEPT}"`,
+        '{"erased":true}',
+        '{"erased":true}',
+        '{"erased":true}',
+      ]);
+      expect((await report(http, auditor)).body.totals).toEqual(before);
     });
-    const cases = await request(app.getHttpServer()).get('/api/cases').set(auditor).expect(200);
-    const details = await Promise.all(
-      cases.body.cases.map((c: { id: string }) => request(app.getHttpServer()).get(`/api/cases/${c.id}`).set(auditor)),
-    );
-    expect(details.map((d) => JSON.stringify(d.body.description)).sort()).toEqual(['"Tack 2"', '{"erased":true}', '{"erased":true}']);
-    await app.close();
     expect(JSON.parse((await run(env, 'verify')).out).ok).toBe(true);
+
+    // Everything is closed now; with every write-ahead log folded in, no file under DATA_DIR holds the erased name.
+    checkpointAll(dataDir);
+    expect(filesContaining(dataDir, SHREDDED)).toEqual([]);
+    expect(filesContaining(dataDir, 'Xyzzy')).toEqual([]);
+    // The scan does see plaintext where it is: the kept cases' stored idempotent responses.
+    expect(filesContaining(dataDir, KEPT)).toEqual([join(dataDir, 'idempotency.sqlite')]);
   });
 });

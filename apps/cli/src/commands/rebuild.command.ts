@@ -1,6 +1,11 @@
+import { EVENT_STORE, EventStore } from '@app/event-store';
 import { ProjectionsHost } from '@app/platform';
 import { RegisterCommand } from '../cli-context';
 import { withApp } from '../app-context';
+import { progressBar } from '../progress';
+
+/** How often the bar asks the runner how far the new generation got (the runner has no progress callback). */
+const POLL_MS = 200;
 
 export const registerRebuildCommand: RegisterCommand = (program, ctx) =>
   program
@@ -10,10 +15,30 @@ export const registerRebuildCommand: RegisterCommand = (program, ctx) =>
     .action(async (name: string) => {
       await withApp(ctx, async (app) => {
         const host = app.get(ProjectionsHost);
+        const store = app.get<EventStore>(EVENT_STORE);
         const known = (await host.runner.status()).map((s) => s.name);
         if (!known.includes(name)) throw new Error(`no projection named ${name}; known: ${known.join(', ')}`);
+        const bar = progressBar(ctx, `rebuild ${name}`, Number(await store.headPosition()));
+        let done = false;
+        const poll = setInterval(() => {
+          void host.runner
+            .status()
+            .then((all) => {
+              const build = all.find((s) => s.name === name)?.rebuild;
+              if (build && !done) bar.update(Number(build.position), Number(all[0].head));
+            })
+            .catch(() => undefined); // progress only; the rebuild itself reports failures
+        }, POLL_MS);
         const started = Date.now();
-        await host.runner.rebuild(name);
+        try {
+          await host.runner.rebuild(name);
+          const head = Number(await store.headPosition());
+          bar.update(head, head);
+        } finally {
+          done = true;
+          clearInterval(poll);
+          bar.stop();
+        }
         ctx.out(`rebuilt ${name} in ${Date.now() - started} ms\n`);
       });
     });

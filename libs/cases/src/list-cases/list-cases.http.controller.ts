@@ -1,9 +1,10 @@
 import { Controller, ForbiddenException, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { actorOf, CurrentUser, Principal } from '@app/auth';
+import { CurrentUser, Principal } from '@app/auth';
 import { CLOCK, Clock, startOfStockholmDay } from '@app/core';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { eventMetadata, ProjectionRead, ProjectionsHost, ResourceResult, SqlFilter } from '@app/platform';
+import { ProjectionRead, ProjectionsHost, ResourceResult, SqlFilter } from '@app/platform';
+import { recordConfidentialRead } from '../case-disclosure';
 import { openOverSixMonths } from '../case.flags';
 import { canReadContent, canSeeCase, seesAllCases, toCaseView } from '../case.view';
 import { loadCase } from '../load-case';
@@ -105,14 +106,7 @@ export class ListCasesController {
     if (!canSeeCase(user, state.unitId!)) throw new ForbiddenException(`you may not read cases of unit ${state.unitId}`);
     const withContent = canReadContent(user, state);
     if (state.confidential && withContent) {
-      // Every disclosure of a confidential case's text is logged, whoever reads it.
-      await this.store.append(`disclosure-${id}`, [
-        {
-          type: 'ConfidentialCaseRead.v1',
-          data: { caseId: id, reference: state.reference, reader: actorOf(user), roles: user.roles, at: this.clock.now().toISOString() },
-          metadata: eventMetadata(actorOf(user)),
-        },
-      ]);
+      await recordConfidentialRead(this.store, user, { caseId: id, reference: state.reference! }, this.clock.now());
     }
     return new ResourceResult(toCaseView(state, this.clock.now(), withContent), state.revision);
   }
