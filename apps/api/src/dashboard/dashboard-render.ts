@@ -1,3 +1,4 @@
+import type { CommitmentFigures } from '@app/follow-up';
 import type * as Charts from './dashboard-charts';
 import type { MonthShares, ShareCount } from './dashboard-charts';
 
@@ -16,15 +17,9 @@ export interface OverdueCase {
   overdue: { acknowledge: boolean; respond: boolean };
 }
 
-export interface CommitmentRow {
-  unitId: string;
-  guaranteeId: string;
-  commitmentId: string;
+/** A commitment's figures as /api/dashboard/commitments gives them, with the commitment's text. */
+export interface CommitmentRow extends CommitmentFigures {
   text: string;
-  adopted: boolean;
-  kept: boolean;
-  breaches: { reported: number; confirmed: number; rejected: number; undecided: number };
-  remedies: { planned: number; completed: number; completedOnTime: number; overdue: number };
 }
 
 export interface YearFigures {
