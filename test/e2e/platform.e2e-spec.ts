@@ -222,3 +222,46 @@ describe('graceful shutdown', () => {
     }
   });
 });
+
+describe('read models of the running server', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('rebuilds a projection through the API while the current generation keeps serving, then swaps it in', async () => {
+    const admin = await t.as('admin');
+    let position = '0';
+    for (let i = 0; i < 30; i++) {
+      const res = await t
+        .http()
+        .post('/api/units')
+        .set(admin)
+        .send({ id: `rb-${i}`, name: `Enhet ${i}`, department: 'Förskola', district: 'Spånga-Tensta' })
+        .expect(201);
+      position = res.headers['x-event-position'];
+    }
+    const units = async () => (await t.http().get(`/api/units?minPosition=${position}`).set(admin).expect(200)).body;
+    const before = JSON.stringify(await units());
+    const generation = async () =>
+      (
+        (await t.http().get('/api/admin/projections').set(admin).expect(200)).body.projections as { name: string; generation?: number }[]
+      ).find((p) => p.name === 'units')!.generation!;
+    const from = await generation();
+    const started = await t.http().post('/api/admin/projections/units/rebuild').set(admin).expect(202);
+    expect(started.body).toMatchObject({ name: 'units', kind: 'projection', generation: from });
+    for (let i = 0; i < 100 && (await generation()) === from; i++) {
+      expect(JSON.stringify(await units())).toBe(before); // serving throughout
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(await generation()).toBe(from + 1);
+    expect(JSON.stringify(await units())).toBe(before);
+  });
+
+  it('refuses a second process on the same DATA_DIR while this one runs, naming the way to rebuild', async () => {
+    await expect(startTestApp({ dataDir: t.dataDir })).rejects.toThrow(
+      /another Synpunkt process \(pid \d+\) is using this DATA_DIR.*POST \/api\/admin\/projections/,
+    );
+  });
+});

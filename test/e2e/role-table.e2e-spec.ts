@@ -161,6 +161,14 @@ const rows: Row[] = [
   { method: 'post', path: '/open311/v2/requests.json', body: { service_code: 'x' }, as: 'admin', expect: 403 },
   { method: 'get', path: '/open311/v2/nope', as: 'none', expect: 404 },
   { method: 'get', path: '/api/docs-json', as: 'none', expect: 200 },
+  // the running server's read models: admin only
+  ...(['intake', 'manager', 'auditor'] as const).flatMap((as): Row[] => [
+    { method: 'get', path: '/api/admin/projections', as, units: ['*'], expect: 403 },
+    { method: 'post', path: '/api/admin/projections/units/rebuild', body: {}, as, units: ['*'], expect: 403 },
+  ]),
+  { method: 'get', path: '/api/admin/projections', as: 'admin', expect: 200 },
+  { method: 'post', path: '/api/admin/projections/nope/rebuild', body: {}, as: 'admin', expect: 404 },
+  { method: 'post', path: '/api/admin/projections/units/rebuild', body: {}, as: 'none', expect: 401 },
   { method: 'get', path: '/api/cases/nope', as: 'none', expect: 401 },
   { method: 'get', path: '/api/cases/nope', as: 'intake', expect: 404 },
   // erasure: admin only

@@ -23,6 +23,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   const app = await NestFactory.create(AppModule.forRoot({ config, clock: options.clock, metrics, upcasters: options.upcasters }), {
     bodyParser: false,
     logger: new PinoNestLogger(logger),
+    abortOnError: false, // a failed start throws to the caller (main.ts exits non-zero; the CLI and tests report it)
   });
   app.use(correlationMiddleware);
   app.use(httpLogger(logger));

@@ -27,4 +27,7 @@ async function main(): Promise<void> {
   );
 }
 
-void main();
+main().catch((err: unknown) => {
+  process.stderr.write(`Synpunkt API could not start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

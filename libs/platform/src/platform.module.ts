@@ -17,6 +17,7 @@ import { meterAppends } from './observability/metered-event-store';
 import { Metrics } from './observability/metrics';
 import { MetricsController } from './observability/metrics.controller';
 import { ProjectionsHost } from './projections/projections-host';
+import { ProjectionsController } from './projections/projections.http.controller';
 import { APP_CONFIG, PROJECTION_STATUS } from './tokens';
 
 export interface PlatformOptions {
@@ -45,7 +46,7 @@ export class PlatformModule implements OnApplicationShutdown {
     return {
       module: PlatformModule,
       imports: [TerminusModule],
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController, MetricsController, ProjectionsController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useValue: options.clock ?? systemClock },

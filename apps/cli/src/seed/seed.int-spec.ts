@@ -123,7 +123,10 @@ describe('synpunkt seed --district demo', () => {
     }
   }, 60_000);
 
-  it('refuses a store that holds events, another district and a production identity provider', async () => {
+  it('refuses a store in use, a store that holds events, another district and a production identity provider', async () => {
+    // the app opened in beforeAll still runs on it
+    await expect(run(ARGS, { DATA_DIR: dirs[0] })).rejects.toThrow(/another Synpunkt process \(pid \d+\) is using this DATA_DIR/);
+    await a.app.close();
     const again = await run(ARGS, { DATA_DIR: dirs[0] });
     expect(again.error?.exitCode).toBe(2);
     expect(again.err).toMatch(/already holds events.*--force/);

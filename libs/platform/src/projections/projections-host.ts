@@ -5,6 +5,7 @@ import { Projection, ProjectionRunner, Reactor, ReadModelStore } from '@app/proj
 import { AppConfig } from '../config/app-config';
 import { Metrics } from '../observability/metrics';
 import { APP_CONFIG } from '../tokens';
+import { DataDirLock } from './data-dir-lock';
 import type { ProjectionHealth, ProjectionStatusSource } from '../health/health.controller';
 
 /**
@@ -16,8 +17,11 @@ export class ProjectionsHost implements OnApplicationBootstrap, ProjectionStatus
   readonly readModels: ReadModelStore;
   readonly runner: ProjectionRunner;
   private stopped = false;
+  private readonly lock: DataDirLock;
 
   constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(APP_CONFIG) config: AppConfig, metrics: Metrics) {
+    this.lock = new DataDirLock(join(config.dataDir, 'read-models.lock'));
+    this.lock.acquire();
     this.readModels = new ReadModelStore(join(config.dataDir, 'read-models.sqlite'));
     this.runner = new ProjectionRunner(store, this.readModels);
     metrics.setLagSource({ lags: async () => (await this.runner.status()).map((s) => ({ name: s.name, lag: s.lag })) });
@@ -41,6 +45,7 @@ export class ProjectionsHost implements OnApplicationBootstrap, ProjectionStatus
     this.stopped = true;
     await this.runner.stop();
     this.readModels.close();
+    this.lock.release();
   }
 
   async projectionHealth(): Promise<ProjectionHealth[]> {
