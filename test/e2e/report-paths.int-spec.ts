@@ -1,17 +1,93 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { caseDecider, CaseCommand, CaseEvent, CaseState } from '@app/cases';
+import { fold } from '@app/core';
 import { SqliteEventStore } from '@app/event-store';
-import { applyReportEvent, caseTalliesFromReadModel, figuresOf, MemoryFactStore, reportProjection, tallyCases } from '@app/follow-up';
+import {
+  applyReportEvent,
+  caseTalliesFromReadModel,
+  figuresOf,
+  MemoryFactStore,
+  openAndOverdue,
+  reportProjection,
+  tallyCases,
+} from '@app/follow-up';
 import { ProjectionRunner, ReadModelStore } from '@app/projections';
-import { district } from '../../bench/district-generator';
+import { unitDecider } from '@app/units';
+import { district, StreamBatch } from '../../bench/district-generator';
+
+const HOUR = 3_600_000;
+const meta = { actor: { sub: 'test' } };
+
+/** A case written through the case decider: registration, then each step in turn (a step gets the state so far). */
+function caseStream(caseId: string, receivedAt: string, steps: ((s: CaseState) => CaseCommand)[]): StreamBatch {
+  const received = new Date(receivedAt);
+  const register: CaseCommand = {
+    type: 'RegisterCase',
+    caseId,
+    reference: `2025-9${caseId.slice(-5).padStart(5, '0')}`,
+    caseType: 'complaint',
+    channel: 'letter',
+    unitId: 'pausenheten',
+    category: 'Paus',
+    description: 'Synpunkt',
+    submitter: { name: 'Anna', email: 'anna@example.se' },
+    receivedAt: received,
+    rules: { acknowledgeWorkingDays: 2, respondWorkingDays: 10 },
+    now: received,
+  };
+  let state = caseDecider.initialState();
+  const events: CaseEvent[] = [];
+  for (const command of [() => register, ...steps]) {
+    const decided = caseDecider.decide(command(state), state);
+    state = fold(caseDecider, decided, state);
+    events.push(...decided);
+  }
+  return { streamId: `case-${caseId}`, events: events.map((e) => ({ type: e.type, data: e.data, metadata: meta })) };
+}
+
+/*
+ * Pauses in the fixture (unit "pausenheten", all complaints that need a response; respondBy = 10 working days after receipt):
+ * late-pause   received Mon 3 Feb 2025, respond by Mon 17 Feb; asked the complainant 18 Feb, after respondBy, never resumed: late.
+ * timely-pause received Mon 3 Feb, asked on 5 Feb (before respondBy), never resumed: its clock is stopped, never due.
+ * weekend-pause received Fri 7 Feb, respond by Fri 21 Feb; asked Sat 22 Feb, resumed Mon 24 Feb (the case moves respondBy by one
+ *              working day, to 24 Feb) and responded 24 Feb: the pause began after the deadline, so late.
+ * respondedOnTime at every instant below: of = late-pause, weekend-pause = 2; count 0.
+ */
+function pausedCases(): StreamBatch[] {
+  const at = (iso: string | Date, hours = 0) => new Date(new Date(iso).getTime() + hours * HOUR);
+  const now = new Date('2025-02-03T08:00:00Z');
+  const unit = unitDecider.decide(
+    { type: 'RegisterUnit', unitId: 'pausenheten', name: 'Pausenheten', department: 'Social omsorg', district: 'Bänkstaden', now },
+    unitDecider.initialState(),
+  );
+  const ack = (s: CaseState): CaseCommand => ({ type: 'AcknowledgeCase', now: at(s.receivedAt!, 2) });
+  return [
+    { streamId: 'unit-pausenheten', events: unit.map((e) => ({ type: e.type, data: e.data, metadata: meta })) },
+    caseStream('late-pause', '2025-02-03T08:00:00Z', [
+      ack,
+      (s) => ({ type: 'AwaitComplainant', question: 'Fråga?', now: at(s.respondBy!, 10) }),
+    ]),
+    caseStream('timely-pause', '2025-02-03T08:00:00Z', [
+      ack,
+      () => ({ type: 'AwaitComplainant', question: 'Fråga?', now: at('2025-02-05T09:00:00Z') }),
+    ]),
+    caseStream('weekend-pause', '2025-02-07T08:00:00Z', [
+      ack,
+      () => ({ type: 'AwaitComplainant', question: 'Fråga?', now: at('2025-02-22T10:00:00Z') }),
+      () => ({ type: 'ResumeCase', now: at('2025-02-24T08:00:00Z') }),
+      () => ({ type: 'RespondCase', message: 'Svar', outcome: 'unjustified', now: at('2025-02-24T14:00:00Z') }),
+    ]),
+  ];
+}
 
 /** The live report aggregates cases in SQL; as-of replays fold them in memory. Both must give the same figures. */
 describe('the SQL and the in-memory case figures agree', () => {
   it('on a generated district, for every unit, at several instants', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'synpunkt-report-paths-'));
     const store = new SqliteEventStore({ path: join(dir, 'events.sqlite') });
-    for (const batch of district(2025, 6000, 3)) await store.append(batch.streamId, batch.events);
+    for (const batch of [...district(2025, 6000, 3), ...pausedCases()]) await store.append(batch.streamId, batch.events);
     const readModels = new ReadModelStore(join(dir, 'read-models.sqlite'));
     const runner = new ProjectionRunner(store, readModels);
     runner.register(reportProjection);
@@ -38,7 +114,12 @@ describe('the SQL and the in-memory case figures agree', () => {
           days: [...js.responseDays].sort(),
         });
       }
+      // cases paused after their respondBy are late on both paths and overdue; the one paused in time is left out
+      expect(sql.get('pausenheten')!.figures.respondedOnTime).toEqual({ count: 0, of: 2, share: 0 });
+      const paused = cases.filter((c) => c.unitId === 'pausenheten');
+      expect(openAndOverdue(paused, now).overdue.map((c) => c.id)).toEqual(['late-pause']);
     }
+    expect(memory.getCase('weekend-pause')!.respondBy).toBe('2025-02-21T22:59:59.999Z');
     await runner.stop();
     readModels.close();
     await store.close();

@@ -4,7 +4,8 @@ import { emptyTally, ratio, Tally } from './yearly-figures';
 /**
  * The case part of every unit's tally for a year, aggregated in SQL over the report_cases columns, so the live
  * report stays fast on a large district (report_case_figures holds only these columns). It applies the same definitions as tallyCases (the in-memory fold that
- * as-of replays use); a test checks that the two agree.
+ * as-of replays use); a test checks that the two agree. `paused` is 1 only while the response clock is stopped (a pause begun
+ * at or before respondBy, see responseClockStopped): a case paused after its deadline is late and counts.
  */
 export function caseTalliesFromReadModel(rm: ReadModelStore, year: number, now: Date, unitIds?: string[]): Map<string, Tally> {
   const at = now.toISOString();

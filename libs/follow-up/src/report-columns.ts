@@ -16,13 +16,41 @@ const channels: [string, string][] = [
   ['open311', 'E-tjänst (Open311)'],
 ];
 
-/** The report's figures in the order and with the Swedish headings of the verksamhetsberättelse. */
-export const FIGURE_COLUMNS: Column[] = [
+const casesOf = (f: Figures) => Object.values(f.casesByType).reduce((a, b) => a + b, 0);
+
+/** The categories the report's cases fall in (every level's are in the totals), in Swedish order. */
+export function reportCategories(report: YearlyReport): string[] {
+  return Object.keys(report.totals.casesByCategory).sort((a, b) => a.localeCompare(b, 'sv'));
+}
+
+/**
+ * One column per category (`Kategori: <name>`; the prefix also keeps a name that starts with = or + from reading as a formula),
+ * then the cases without one, so the category columns add up to the cases of the year.
+ */
+export function categoryColumns(categories: string[]): Column[] {
+  return [
+    ...categories.map((name): Column => ({ heading: `Kategori: ${name}`, value: (f) => f.casesByCategory[name] ?? 0 })),
+    {
+      heading: 'Utan kategori',
+      value: (f) => casesOf(f) - Object.values(f.casesByCategory).reduce((a, b) => a + b, 0),
+    },
+  ];
+}
+
+/** The report's figures in the order and with the Swedish headings of the verksamhetsberättelse: its categories follow the channels. */
+export function figureColumns(report: YearlyReport): Column[] {
+  return [...CASE_COLUMNS, ...categoryColumns(reportCategories(report)), ...OUTCOME_COLUMNS];
+}
+
+const CASE_COLUMNS: Column[] = [
   { heading: 'Klagomål', value: (f) => f.casesByType.complaint },
   { heading: 'Synpunkter', value: (f) => f.casesByType.opinion },
   { heading: 'Beröm', value: (f) => f.casesByType.praise },
   { heading: 'Idéer och förslag', value: (f) => f.casesByType.idea },
   ...channels.map(([key, heading]): Column => ({ heading: `Kanal: ${heading}`, value: (f) => f.casesByChannel[key] ?? 0 })),
+];
+
+const OUTCOME_COLUMNS: Column[] = [
   { heading: 'Kvitterade i tid', value: (f) => f.acknowledgedOnTime.count },
   { heading: 'Kvitterade, att bedöma', value: (f) => f.acknowledgedOnTime.of },
   { heading: 'Andel kvitterade i tid', value: (f) => f.acknowledgedOnTime.share, share: true },
@@ -42,6 +70,9 @@ export const FIGURE_COLUMNS: Column[] = [
   { heading: 'Rättelser genomförda', value: (f) => f.remedies.completed },
   { heading: 'Rättelser genomförda i tid', value: (f) => f.remedies.completedOnTime },
 ];
+
+/** The figures every report has, whatever its categories (figureColumns adds those). */
+export const FIGURE_COLUMNS: Column[] = [...CASE_COLUMNS, ...OUTCOME_COLUMNS];
 
 export interface Level {
   sheet: string;

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { FIGURE_COLUMNS, LEVELS } from './report-columns';
+import { figureColumns, LEVELS } from './report-columns';
 import { YearlyReport } from './yearly-figures';
 
 export const CSV_TYPE = 'text/csv; charset=utf-8';
@@ -11,12 +11,13 @@ const number = (v: number | null) => (v === null ? '' : String(Math.round(v * 10
 /** The unit rows and a total row, `;`-separated with decimal commas and a BOM, so Swedish Excel opens it as it is. */
 export function reportCsv(report: YearlyReport): Buffer {
   const units = LEVELS[0];
-  const head = [...units.keys.map((k) => k.heading), ...FIGURE_COLUMNS.map((c) => c.heading)];
+  const columns = figureColumns(report);
+  const head = [...units.keys.map((k) => k.heading), ...columns.map((c) => c.heading)];
   const lines = [head.map(cell).join(';')];
   for (const row of units.rows(report)) {
-    lines.push([...units.keys.map((k) => cell(k.value(row))), ...FIGURE_COLUMNS.map((c) => number(c.value(row)))].join(';'));
+    lines.push([...units.keys.map((k) => cell(k.value(row))), ...columns.map((c) => number(c.value(row)))].join(';'));
   }
-  lines.push(['Totalt', '', '', ...FIGURE_COLUMNS.map((c) => number(c.value(report.totals)))].join(';'));
+  lines.push(['Totalt', '', '', ...columns.map((c) => number(c.value(report.totals)))].join(';'));
   return Buffer.from('\uFEFF' + lines.join('\r\n') + '\r\n', 'utf8');
 }
 
@@ -25,13 +26,14 @@ export async function reportXlsx(report: YearlyReport): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Synpunkt';
   wb.created = new Date(report.asOf);
+  const columns = figureColumns(report);
   for (const level of LEVELS) {
     const ws = wb.addWorksheet(level.sheet);
     ws.addRow([`Verksamhetsberättelse ${report.year} – ${level.sheet.toLowerCase()} (per ${report.asOf})`]).font = { bold: true };
-    const header = ws.addRow([...level.keys.map((k) => k.heading), ...FIGURE_COLUMNS.map((c) => c.heading)]);
+    const header = ws.addRow([...level.keys.map((k) => k.heading), ...columns.map((c) => c.heading)]);
     header.font = { bold: true };
-    for (const row of level.rows(report)) ws.addRow([...level.keys.map((k) => k.value(row)), ...FIGURE_COLUMNS.map((c) => c.value(row))]);
-    FIGURE_COLUMNS.forEach((c, i) => {
+    for (const row of level.rows(report)) ws.addRow([...level.keys.map((k) => k.value(row)), ...columns.map((c) => c.value(row))]);
+    columns.forEach((c, i) => {
       const col = ws.getColumn(level.keys.length + i + 1);
       col.width = Math.max(10, Math.min(28, c.heading.length + 2));
       if (c.share) col.numFmt = '0.0%';

@@ -1,4 +1,4 @@
-import { RecordedEvent, stockholmYear, workingDays, stockholmDate } from '@app/core';
+import { pauseStopsResponseClock, RecordedEvent, stockholmDate, stockholmYear, workingDays } from '@app/core';
 
 /** What the yearly figures need to know about one case (no personal data). */
 export interface CaseFact {
@@ -17,6 +17,7 @@ export interface CaseFact {
   respondedAt?: string;
   outcome?: string;
   mergedInto?: string;
+  /** Set while the case waits for the complainant (business time of the question). */
   pausedSince?: string;
   pausedWorkingDays: number;
   /** Every closing, with the reopening that undid it. */
@@ -33,11 +34,57 @@ export interface BreachFact {
   remedies: { remedyId: string; dueOn: string; completedAt?: string }[];
 }
 
+export interface GuaranteeVersionFact {
+  version: number;
+  commitmentIds: string[];
+  /**
+   * Adopted by the board and in force on at least one day of its year: the versions whose commitments count in the
+   * year's figures. A superseded or withdrawn version counts for the part of the year it was in force, like any other;
+   * one superseded or withdrawn before it took effect never was in force and does not count.
+   */
+  adopted: boolean;
+  /** First day in force (YYYY-MM-DD, Stockholm), from the adoption. */
+  inForceFrom?: string;
+  /** Exclusive end day: the successor's first day, or the day of withdrawal. Absent = to the end of the year. */
+  inForceUntil?: string;
+  withdrawn?: boolean;
+}
+
 export interface GuaranteeFact {
   id: string;
   unitId: string;
   year: number;
-  versions: { version: number; commitmentIds: string[]; adopted: boolean }[];
+  versions: GuaranteeVersionFact[];
+}
+
+/** Was the (adopted) version in force on any day? A version adopted without in-force dates (older events) is. */
+function everInForce(v: GuaranteeVersionFact): boolean {
+  return !v.inForceFrom || !v.inForceUntil || v.inForceUntil > v.inForceFrom;
+}
+
+/** Ends a version's time in force on `until` (exclusive), and drops it from the counted versions if it never took effect. */
+function endInForce(v: GuaranteeVersionFact, until: string): GuaranteeVersionFact {
+  const ended = { ...v, inForceUntil: v.inForceUntil && v.inForceUntil < until ? v.inForceUntil : until };
+  return { ...ended, adopted: ended.adopted && everInForce(ended) };
+}
+
+/**
+ * Does a pause stop the case's response clock? Only one that began at or before respondBy: working days spent waiting
+ * for the complainant extend a deadline that has not yet passed. A case asked a question only after its respondBy had
+ * passed was already late; the pause excuses nothing, so it stays due (late) and on the overdue list.
+ */
+export function responseClockStopped(f: CaseFact): boolean {
+  return pauseStopsResponseClock(f.pausedSince, f.respondBy);
+}
+
+/** Needs a response, has none, and its respondBy has passed at `at` (ISO instant) with the clock running: late. */
+export function responseOverdue(f: CaseFact, at: string): boolean {
+  return f.needsResponse && !f.respondedAt && at > f.respondBy && !responseClockStopped(f);
+}
+
+/** Not acknowledged and past acknowledgeBy at `at`. */
+export function acknowledgementOverdue(f: CaseFact, at: string): boolean {
+  return !f.acknowledgedAt && at > f.acknowledgeBy;
 }
 
 export interface UnitFact {
@@ -116,8 +163,9 @@ export function applyReportEvent(store: FactStore, event: RecordedEvent): void {
       break;
     case 'CaseResumed.v1':
       updateCase((f) => {
+        // The pause is left out of the response time either way; it moves the deadline only if it stopped the clock.
         f.pausedWorkingDays += Number(d.pausedWorkingDays ?? 0);
-        f.respondBy = d.respondBy as string;
+        if (responseClockStopped(f)) f.respondBy = d.respondBy as string;
         delete f.pausedSince;
       });
       break;
@@ -159,7 +207,19 @@ export function applyReportEvent(store: FactStore, event: RecordedEvent): void {
     case 'GuaranteeAdopted.v1': {
       const g = store.getGuarantee(d.guaranteeId as string);
       if (!g) break;
-      g.versions = g.versions.map((v) => (v.version === d.version ? { ...v, adopted: true } : v));
+      const from = d.inForceFrom as string | undefined;
+      g.versions = g.versions.map((v) => {
+        if (v.version === d.version) return { ...v, adopted: true, ...(from ? { inForceFrom: from } : {}) };
+        return from && v.version === d.supersedesVersion ? endInForce(v, from) : v;
+      });
+      store.putGuarantee(g);
+      break;
+    }
+    case 'GuaranteeWithdrawn.v1': {
+      // A withdrawn version leaves force on withdrawnOn; it counts for the part of the year it was in force (DOMAIN.md is silent).
+      const g = store.getGuarantee(d.guaranteeId as string);
+      if (!g) break;
+      g.versions = g.versions.map((v) => (v.version === d.version ? { ...endInForce(v, d.withdrawnOn as string), withdrawn: true } : v));
       store.putGuarantee(g);
       break;
     }

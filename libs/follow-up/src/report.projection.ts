@@ -6,6 +6,7 @@ import {
   FactStore,
   GuaranteeFact,
   REPORT_EVENT_PREFIXES,
+  responseClockStopped,
   responseWorkingDays,
   UnitFact,
 } from './report-facts';
@@ -16,11 +17,12 @@ export const REPORT_PROJECTION = 'report-facts';
 /** The facts behind the yearly figures, one JSON row per case, breach, guarantee and unit. */
 export const reportProjection: Projection = {
   name: REPORT_PROJECTION,
-  version: 3,
+  version: 4,
   filter: { streamPrefix: REPORT_EVENT_PREFIXES },
   tables: {
     report_cases: 'id TEXT PRIMARY KEY, unit_id TEXT NOT NULL, year INTEGER NOT NULL, fact TEXT NOT NULL',
     // The columns the yearly figures aggregate in SQL, narrow (no JSON) so a year's scan reads few pages.
+    // paused = 1 while the response clock is stopped (a pause begun by respondBy: see responseClockStopped).
     report_case_figures: `id TEXT PRIMARY KEY, unit_id TEXT NOT NULL, year INTEGER NOT NULL,
       type TEXT NOT NULL, channel TEXT NOT NULL, category TEXT, merged INTEGER NOT NULL, acknowledged_at TEXT, acknowledge_by TEXT NOT NULL,
       responded_at TEXT, respond_by TEXT NOT NULL, needs_response INTEGER NOT NULL, paused INTEGER NOT NULL, response_days INTEGER,
@@ -72,7 +74,7 @@ function sqliteFacts(tx: ProjectionTx): FactStore {
         f.respondedAt ?? null,
         f.respondBy,
         f.needsResponse ? 1 : 0,
-        f.pausedSince ? 1 : 0,
+        responseClockStopped(f) ? 1 : 0,
         responseWorkingDays(f) ?? null,
         f.outcome ?? null,
         openAtYearEnd(f) ? 1 : 0,

@@ -1,10 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import { CLOCK, Clock } from '@app/core';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { ProjectionsHost } from '@app/platform';
 import { applyReportEvent, CaseFact, MemoryFactStore, REPORT_EVENT_PREFIXES } from './report-facts';
 import { caseTalliesFromReadModel } from './report-case-tallies';
-import { ReportInput } from './yearly-figures';
+import { openAndOverdue, ReportInput } from './yearly-figures';
 
 const PAGE = 5000;
 
@@ -70,30 +70,20 @@ export class ReportFacts {
     };
   }
 
+  /** The open and overdue lists of the follow-up (see openAndOverdue in yearly-figures.ts). */
   static openAndOverdue(cases: CaseFact[], now: Date) {
-    const at = now.toISOString();
-    const open = cases.filter((c) => !c.mergedInto && !c.closures.some((x) => !x.reopenedAt));
-    const item = (c: CaseFact) => ({
-      id: c.id,
-      reference: c.reference,
-      type: c.type,
-      receivedAt: c.receivedAt,
-      acknowledgeBy: c.acknowledgeBy,
-      respondBy: c.respondBy,
-    });
-    return {
-      open: open.map(item),
-      overdue: open
-        .filter(
-          (c) => (!c.acknowledgedAt && at > c.acknowledgeBy) || (c.needsResponse && !c.respondedAt && !c.pausedSince && at > c.respondBy),
-        )
-        .map((c) => ({
-          ...item(c),
-          overdue: {
-            acknowledge: !c.acknowledgedAt && at > c.acknowledgeBy,
-            respond: c.needsResponse && !c.respondedAt && !c.pausedSince && at > c.respondBy,
-          },
-        })),
-    };
+    return openAndOverdue(cases, now);
+  }
+
+  /** The `asOf` parameter as an instant; one in the future is a 400 naming asOf (the report cannot show what was not yet recorded). */
+  asOfInstant(asOf: string | undefined): Date | undefined {
+    if (!asOf) return undefined;
+    const instant = new Date(asOf);
+    if (instant > this.now())
+      throw new BadRequestException({
+        message: 'asOf cannot be in the future',
+        problem: { errors: [{ field: 'asOf', message: 'cannot be in the future' }] },
+      });
+    return instant;
   }
 }

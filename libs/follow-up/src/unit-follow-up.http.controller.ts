@@ -24,7 +24,7 @@ export class UnitFollowUpController {
   @ProjectionRead(REPORT_PROJECTION)
   async followUp(@Param('id') id: string, @Query() q: FollowUpQuery, @CurrentUser() user: Principal) {
     if (!user.roles.includes('auditor')) assertUnitAccess(user, id);
-    const asOf = q.asOf ? new Date(q.asOf) : undefined;
+    const asOf = this.facts.asOfInstant(q.asOf);
     const now = asOf ?? this.facts.now();
     const input = asOf ? await this.facts.asOf(asOf) : this.facts.current(q.year, [id]);
     const unit = input.units.find((u) => u.id === id);

@@ -1,5 +1,13 @@
 import { endOfStockholmDay, stockholmDate } from '@app/core';
-import { BreachFact, CaseFact, GuaranteeFact, responseWorkingDays, UnitFact } from './report-facts';
+import {
+  acknowledgementOverdue,
+  BreachFact,
+  CaseFact,
+  GuaranteeFact,
+  responseOverdue,
+  responseWorkingDays,
+  UnitFact,
+} from './report-facts';
 
 export interface Ratio {
   count: number;
@@ -89,11 +97,12 @@ export function tallyCases(year: number, now: Date, cases: CaseFact[]): Tally {
     f.casesByType[c.type as keyof Figures['casesByType']] += 1;
     f.casesByChannel[c.channel] = (f.casesByChannel[c.channel] ?? 0) + 1;
     if (c.category) f.casesByCategory[c.category] = (f.casesByCategory[c.category] ?? 0) + 1;
-    if (c.acknowledgedAt || at > c.acknowledgeBy) {
+    if (c.acknowledgedAt || acknowledgementOverdue(c, at)) {
       ackOf++;
       if (c.acknowledgedAt && c.acknowledgedAt <= c.acknowledgeBy) ackOn++;
     }
-    if (c.needsResponse && (c.respondedAt || (at > c.respondBy && !c.pausedSince))) {
+    // Paused cases are not yet due only if the pause began by respondBy (see responseClockStopped).
+    if (c.needsResponse && (c.respondedAt || responseOverdue(c, at))) {
       respOf++;
       if (c.respondedAt && c.respondedAt <= c.respondBy) respOn++;
     }
@@ -134,6 +143,32 @@ export function tallyPromises(t: Tally, year: number, breaches: BreachFact[], gu
       }
     }
   }
+}
+
+/**
+ * The unit's open cases (merged ones and closed ones not reopened left out), and those overdue at `now` on either step;
+ * oldest first (by receipt, then reference), so the live read model and an as-of replay list them alike.
+ */
+export function openAndOverdue(cases: CaseFact[], now: Date) {
+  const at = now.toISOString();
+  const open = cases
+    .filter((c) => !c.mergedInto && !c.closures.some((x) => !x.reopenedAt))
+    .sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt) || a.reference.localeCompare(b.reference));
+  const item = (c: CaseFact) => ({
+    id: c.id,
+    reference: c.reference,
+    type: c.type,
+    receivedAt: c.receivedAt,
+    acknowledgeBy: c.acknowledgeBy,
+    respondBy: c.respondBy,
+  });
+  return {
+    open: open.map(item),
+    overdue: open
+      .map((c) => ({ c, overdue: { acknowledge: acknowledgementOverdue(c, at), respond: responseOverdue(c, at) } }))
+      .filter(({ overdue }) => overdue.acknowledge || overdue.respond)
+      .map(({ c, overdue }) => ({ ...item(c), overdue })),
+  };
 }
 
 /** Sums tallies (for a department or the district); shares and the median come from the sums, not from averages. */

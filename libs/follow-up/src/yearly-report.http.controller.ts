@@ -1,4 +1,4 @@
-import { BadRequestException, Controller, Get, Headers, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Headers, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@app/auth';
 import { ProjectionRead } from '@app/platform';
@@ -27,12 +27,7 @@ export class YearlyReportController {
   @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
   async yearly(@Query() q: YearlyReportQuery, @CurrentUser() user: Principal, @Headers('accept') accept: string | undefined) {
     const scope = reportScope(user);
-    const asOf = q.asOf ? new Date(q.asOf) : undefined;
-    if (asOf && asOf > this.facts.now())
-      throw new BadRequestException({
-        message: 'asOf cannot be in the future',
-        problem: { errors: [{ field: 'asOf', message: 'cannot be in the future' }] },
-      });
+    const asOf = this.facts.asOfInstant(q.asOf);
     const input = asOf ? await this.facts.asOf(asOf) : this.facts.current(q.year, scope);
     if (scope) input.units = input.units.filter((u) => scope.includes(u.id));
     const now = asOf ?? this.facts.now();
