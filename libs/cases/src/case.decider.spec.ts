@@ -150,6 +150,17 @@ describe('case decider: lifecycle', () => {
     expect(caseFlags(paused, new Date('2026-04-01T10:00:00Z')).overdue.respond).toBe(false);
   });
 
+  it('does not excuse a case already late when the question was sent: no extension, overdue while it waits', () => {
+    // respondBy was Mon 16 March (end of day); the question goes out on Wed 18 March
+    const askedLate = ev('ComplainantAsked.v1', '2026-03-18T08:00:00.000Z', { question: 'Vilken dag?' });
+    spec
+      .given(after(askedLate))
+      .when({ type: 'ResumeCase', ...at('2026-03-23T08:00:00Z') })
+      .thenMatches([{ type: 'CaseResumed.v1', data: { pausedWorkingDays: 0, respondBy: '2026-03-16T22:59:59.999Z' } }]);
+    const waiting = fold(caseDecider, after(askedLate));
+    expect(caseFlags(waiting, new Date('2026-03-20T10:00:00Z')).overdue.respond).toBe(true);
+  });
+
   it('requires an outcome when responding to a complaint, and acknowledges implicitly', () => {
     spec
       .given(registered)

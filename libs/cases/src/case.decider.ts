@@ -4,6 +4,7 @@ import {
   InvalidInputError,
   isCalendarDate,
   NotFoundError,
+  pauseStopsResponseClock,
   RuleViolationError,
   stockholmDate,
   workingDays,
@@ -316,7 +317,10 @@ export const caseDecider: Decider<CaseState, CaseCommand, CaseEvent> = {
 function endPause(s: CaseState, at: string): CaseResumed[] {
   const awaiting = s.status === 'awaiting_complainant';
   if (!awaiting && !s.pausedSince) return [];
-  const paused = s.pausedSince ? workingDays.workingDaysBetween(stockholmDate(s.pausedSince), stockholmDate(at)) : 0;
+  // A pause begun after respondBy stopped no clock: nothing to extend (pauseStopsResponseClock).
+  const paused = pauseStopsResponseClock(s.pausedSince, s.respondBy!)
+    ? workingDays.workingDaysBetween(stockholmDate(s.pausedSince!), stockholmDate(at))
+    : 0;
   const respondBy = paused ? workingDays.deadline(s.respondBy!, paused).toISOString() : s.respondBy!;
   const status = awaiting ? (s.statusBefore ?? 'in_progress') : s.status!;
   return [{ type: 'CaseResumed.v1', data: { caseId: s.caseId!, at, pausedWorkingDays: paused, respondBy, status } }];

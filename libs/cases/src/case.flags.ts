@@ -1,4 +1,4 @@
-import { stockholmDate, workingDays } from '@app/core';
+import { pauseStopsResponseClock, stockholmDate, workingDays } from '@app/core';
 import type { CaseState } from './case.decider';
 
 /** The calendar date six months after a date; a day the month lacks falls to its last day (31 Aug → 28/29 Feb). */
@@ -21,14 +21,15 @@ export function caseFlags(s: CaseState, now: Date) {
   const open = s.status !== 'closed';
   const t = now.toISOString();
   let respondBy = s.respondBy!;
-  if (s.pausedSince) {
-    const paused = workingDays.workingDaysBetween(stockholmDate(s.pausedSince), stockholmDate(now));
+  const clockStopped = pauseStopsResponseClock(s.pausedSince, respondBy);
+  if (clockStopped) {
+    const paused = workingDays.workingDaysBetween(stockholmDate(s.pausedSince!), stockholmDate(now));
     respondBy = workingDays.deadline(respondBy, paused).toISOString();
   }
   return {
     overdue: {
       acknowledge: open && !s.acknowledgedAt && t > s.acknowledgeBy!,
-      respond: open && !!s.needsResponse && !s.respondedAt && !s.pausedSince && t > respondBy,
+      respond: open && !!s.needsResponse && !s.respondedAt && !clockStopped && t > respondBy,
     },
     openOverSixMonths: open && openOverSixMonths(s.receivedAt!, now),
   };

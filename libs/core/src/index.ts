@@ -6,3 +6,4 @@ export * from './handle-command';
 export * from './ids';
 export * from './calendar';
 export * from './working-days';
+export * from './response-clock';

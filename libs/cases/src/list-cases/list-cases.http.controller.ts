@@ -65,7 +65,7 @@ export class ListCasesController {
     const page = q.page ?? 1;
     const sql = `SELECT * FROM (SELECT *,
         (status <> 'closed' AND acknowledged_at IS NULL AND ? > acknowledge_by) AS overdue_ack,
-        (status <> 'closed' AND needs_response = 1 AND responded_at IS NULL AND paused_since IS NULL AND ? > respond_by) AS overdue_respond
+        (status <> 'closed' AND needs_response = 1 AND responded_at IS NULL AND (paused_since IS NULL OR paused_since > respond_by) AND ? > respond_by) AS overdue_respond
       FROM cases) ${f.where}`;
     const total = this.host.readModels.get<{ n: number }>(`SELECT COUNT(*) AS n FROM (${sql})`, ...f.params)!.n;
     const rows = this.host.readModels.all<Row>(
