@@ -112,8 +112,14 @@ describe('the promise lifecycle over HTTP: draft → adopt → breach → confir
       .expect(409);
     await t.http().post(`/api/breaches/${id}/confirm`).set(otherManager).send({}).expect(403);
     const confirmed = await t.http().post(`/api/breaches/${id}/confirm`).set(manager).send({ note: 'Stämmer.' }).expect(200);
-    expect(confirmed.body.status).toBe('confirmed');
+    expect(confirmed.body).toMatchObject({ status: 'confirmed', needsRemedy: true });
     await t.http().post(`/api/breaches/${id}/reject`).set(manager).send({ reason: 'sent' }).expect(409);
+    const waiting = await t
+      .http()
+      .get(`/api/breaches?needsRemedy=true&minPosition=${confirmed.headers['x-event-position']}`)
+      .set(manager)
+      .expect(200);
+    expect(waiting.body.breaches).toEqual([expect.objectContaining({ id, needsRemedy: true })]);
 
     const r1 = await t
       .http()
@@ -122,6 +128,13 @@ describe('the promise lifecycle over HTTP: draft → adopt → breach → confir
       .send({ action: 'Enhetschefen ringer upp', responsible: 'Anna Svensson', dueOn: '2026-02-10' })
       .expect(201);
     expect(r1.body).toMatchObject({ status: 'planned', breachStatus: 'confirmed' });
+    expect((await t.http().get(`/api/breaches/${id}`).set(manager).expect(200)).body.needsRemedy).toBe(false);
+    const planned = await t
+      .http()
+      .get(`/api/breaches?needsRemedy=true&minPosition=${r1.headers['x-event-position']}`)
+      .set(manager)
+      .expect(200);
+    expect(planned.body.breaches).toEqual([]);
     const r2 = await t
       .http()
       .post(`/api/breaches/${id}/remedies`)

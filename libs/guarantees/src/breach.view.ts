@@ -18,6 +18,8 @@ export function toBreachView(s: BreachState, now: Date) {
     ...(s.decidedAt ? { decidedAt: s.decidedAt } : {}),
     ...(s.confirmNote ? { note: s.confirmNote } : {}),
     ...(s.rejectReason ? { rejectReason: s.rejectReason } : {}),
+    /** Confirmed with no remedy planned yet: a confirmed breach needs at least one. */
+    needsRemedy: s.status === 'confirmed' && s.remedies.length === 0,
     remedies: s.remedies.map((r) => ({
       remedyId: r.remedyId,
       status: r.status,

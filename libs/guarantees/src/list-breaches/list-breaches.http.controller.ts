@@ -21,6 +21,10 @@ export class ListBreachesQuery extends ProjectionQuery {
   @IsOptional()
   @IsIn(['true', 'false'])
   overdueRemedies?: string;
+  @ApiPropertyOptional({ description: 'only confirmed breaches with no remedy planned yet (DOMAIN: a confirmed breach needs one)' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  needsRemedy?: string;
 }
 
 interface Row {
@@ -32,6 +36,7 @@ interface Row {
   occurred_at: string;
   case_id: string | null;
   overdue: number;
+  remedy_count: number;
 }
 
 @ApiTags('breaches')
@@ -56,10 +61,13 @@ export class ListBreachesController {
       .eq('b.unit_id', q.unitId)
       .eq('b.year', q.year)
       .eq('b.status', q.status)
-      .add('overdue > 0', [], q.overdueRemedies === 'true');
+      .add('overdue > 0', [], q.overdueRemedies === 'true')
+      .add("(b.status = 'confirmed' AND remedy_count = 0)", [], q.needsRemedy === 'true')
+      .add("NOT (b.status = 'confirmed' AND remedy_count = 0)", [], q.needsRemedy === 'false');
     if (!seesAll) f.in('b.unit_id', user.units);
     const rows = this.host.readModels.all<Row>(
-      `SELECT * FROM (SELECT b.*, (SELECT COUNT(*) FROM remedies r WHERE r.breach_id = b.id AND r.status = 'planned' AND r.due_on < ?) AS overdue FROM breaches b) b
+      `SELECT * FROM (SELECT b.*, (SELECT COUNT(*) FROM remedies r WHERE r.breach_id = b.id AND r.status = 'planned' AND r.due_on < ?) AS overdue,
+         (SELECT COUNT(*) FROM remedies r WHERE r.breach_id = b.id) AS remedy_count FROM breaches b) b
        ${f.where} ORDER BY occurred_at DESC`,
       ...f.params,
     );
@@ -73,6 +81,7 @@ export class ListBreachesController {
         occurredAt: r.occurred_at,
         ...(r.case_id ? { caseId: r.case_id } : {}),
         overdueRemedies: r.overdue,
+        needsRemedy: r.status === 'confirmed' && r.remedy_count === 0,
       })),
     };
   }
