@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { EVENT_STORE, EventStore, Upcaster } from '@app/event-store';
 import { ProjectionsHost } from '@app/platform';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -263,5 +266,34 @@ describe('read models of the running server', () => {
     await expect(startTestApp({ dataDir: t.dataDir })).rejects.toThrow(
       /another Synpunkt process \(pid \d+\) is using this DATA_DIR.*POST \/api\/admin\/projections/,
     );
+  });
+});
+
+describe('KEY_STORE_PATH', () => {
+  it('keeps the personal-data keys in the configured file, outside DATA_DIR', async () => {
+    const keys = join(mkdtempSync(join(tmpdir(), 'synpunkt-keys-')), 'shared-keys.sqlite');
+    const t = await startTestApp({ env: { KEY_STORE_PATH: keys } });
+    try {
+      const admin = await t.as('admin');
+      await t
+        .http()
+        .post('/api/units')
+        .set(admin)
+        .send({ id: 'nyckel', name: 'Enhet', department: 'Förskola', district: 'Spånga-Tensta' })
+        .expect(201);
+      const body = {
+        type: 'opinion',
+        channel: 'web',
+        unitId: 'nyckel',
+        description: 'Fler bänkar',
+        submitter: { name: 'Nils Nyckelsson' },
+      };
+      const created = await t.http().post('/api/cases').set(admin).send(body).expect(201);
+      expect((await t.http().get(`/api/cases/${created.body.id}`).set(admin).expect(200)).body.submitter.name).toBe('Nils Nyckelsson');
+      expect(existsSync(keys)).toBe(true);
+      expect(existsSync(join(t.dataDir, 'keys.sqlite'))).toBe(false);
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -17,12 +17,17 @@ export interface EventStoreConfig {
   clock?: Clock;
   /** Fields to seal with per-subject keys (kept in DATA_DIR/keys.sqlite); none when absent. */
   personalData?: PersonalDataPolicy;
+  /** The key store's file when not DATA_DIR/keys.sqlite (KEY_STORE_PATH), e.g. storage several API instances share. */
+  keyStorePath?: string;
 }
 
 export function createEventStore(config: EventStoreConfig): EventStore {
   if (!config.personalData?.types.length) return createInnerStore(config, config.upcasters);
   mkdirSync(config.dataDir, { recursive: true });
-  const vault = new PersonalDataVault(KeyStore.inDataDir(config.dataDir, config.clock));
+  const keys = config.keyStorePath
+    ? new KeyStore({ path: config.keyStorePath, clock: config.clock })
+    : KeyStore.inDataDir(config.dataDir, config.clock);
+  const vault = new PersonalDataVault(keys);
   // Upcasting happens after decryption, in the encrypting store, so the inner store hands over events as stored.
   return new EncryptingEventStore(createInnerStore(config, undefined), vault, config.personalData, { upcasters: config.upcasters });
 }

@@ -62,6 +62,7 @@ export class PlatformModule implements OnApplicationShutdown {
                 clock,
                 personalData: options.personalData,
                 upcasters: options.upcasters,
+                keyStorePath: config.keyStorePath,
               }),
               options.metrics.appendDuration,
             ),

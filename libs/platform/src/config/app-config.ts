@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 export interface AppConfig {
   port: number;
   dataDir: string;
+  /** The personal-data key store, when not DATA_DIR/keys.sqlite. */
+  keyStorePath?: string;
   eventStoreConnectionString?: string;
   auth: { jwksUrl?: string; issuer?: string; audience?: string; devSecret?: string };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -94,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     port,
     dataDir: resolve(text('DATA_DIR') ?? './data'),
+    keyStorePath: text('KEY_STORE_PATH') ? resolve(text('KEY_STORE_PATH')!) : undefined,
     eventStoreConnectionString: esdb,
     auth: { jwksUrl, issuer, audience, devSecret },
     logLevel,
