@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, createRootLogger, loadConfig } from '@app/platform';
+import { DigestScheduler } from '@app/audit';
 import { createApp } from './create-app';
 
 async function main(): Promise<void> {
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   }
   const app = await createApp({ config, logger });
   await app.listen(config.port);
+  app.get(DigestScheduler).start();
   logger.info(
     { port: config.port, store: config.eventStoreConnectionString ? 'esdb' : 'sqlite', dataDir: config.dataDir },
     `Synpunkt API listening on http://localhost:${config.port} (docs at /api/docs)`,

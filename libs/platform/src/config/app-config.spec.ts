@@ -47,6 +47,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ GALLRING_RULES: 'nope' })).toThrow(/GALLRING_RULES must be JSON/);
   });
 
+  it('reads the digest interval, 24 hours unless set, 0 for never', () => {
+    expect(loadConfig({}).digestIntervalHours).toBe(24);
+    expect(loadConfig({ DIGEST_INTERVAL_HOURS: '0' }).digestIntervalHours).toBe(0);
+    expect(() => loadConfig({ DIGEST_INTERVAL_HOURS: 'daily' })).toThrow(/DIGEST_INTERVAL_HOURS/);
+  });
+
   it('rejects a port out of range and a short dev secret', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
     expect(() => loadConfig({ AUTH_DEV_SECRET: 'short' })).toThrow(/AUTH_DEV_SECRET/);

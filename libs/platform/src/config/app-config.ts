@@ -5,6 +5,8 @@ export interface AppConfig {
   dataDir: string;
   /** The personal-data key store, when not DATA_DIR/keys.sqlite. */
   keyStorePath?: string;
+  /** How often the running API records a digest of the whole log; 0 = never. */
+  digestIntervalHours: number;
   eventStoreConnectionString?: string;
   auth: { jwksUrl?: string; issuer?: string; audience?: string; devSecret?: string };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -90,6 +92,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
   const deadlines = { acknowledgeWorkingDays: days('ACKNOWLEDGE_WORKING_DAYS', 2), respondWorkingDays: days('RESPOND_WORKING_DAYS', 10) };
 
+  const digestText = text('DIGEST_INTERVAL_HOURS') ?? '24';
+  if (!/^\d{1,4}$/.test(digestText)) problems.push(`DIGEST_INTERVAL_HOURS must be a whole number of hours (0 = off), got "${digestText}"`);
+
   const retention = parseRetention(text('GALLRING_RULES'), problems);
 
   if (problems.length) throw new ConfigError(problems);
@@ -102,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel,
     bodyLimit,
     readyMaxLag,
+    digestIntervalHours: Number(digestText),
     nodeEnv,
     deadlines,
     retention,
