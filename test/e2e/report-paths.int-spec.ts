@@ -82,12 +82,48 @@ function pausedCases(): StreamBatch[] {
   ];
 }
 
+/*
+ * Cases whose figures move between units or in and out of the counts (the live counts are kept by delta):
+ * moved      transferred from pausenheten to flyttenheten after its acknowledgement, then responded there.
+ * dup        merged into "moved": counted nowhere.
+ * back       merged into "moved", then unmerged and responded: counted again.
+ * reopened   responded and closed, then reopened: open at year end again.
+ */
+function movedCases(): StreamBatch[] {
+  const now = new Date('2025-03-03T08:00:00Z');
+  const unit = unitDecider.decide(
+    { type: 'RegisterUnit', unitId: 'flyttenheten', name: 'Flyttenheten', department: 'Förskola', district: 'Bänkstaden', now },
+    unitDecider.initialState(),
+  );
+  const at = (iso: string) => new Date(iso);
+  const into = { caseId: 'moved', reference: '2025-9moved', exists: true, status: 'transferred' as const };
+  return [
+    { streamId: 'unit-flyttenheten', events: unit.map((e) => ({ type: e.type, data: e.data, metadata: meta })) },
+    caseStream('moved', '2025-03-03T08:00:00Z', [
+      () => ({ type: 'AcknowledgeCase', now: at('2025-03-03T10:00:00Z') }),
+      () => ({ type: 'TransferCase', toUnitId: 'flyttenheten', toUnitOpen: true, reason: 'Fel enhet', now: at('2025-03-04T10:00:00Z') }),
+      () => ({ type: 'RespondCase', message: 'Svar', outcome: 'justified', now: at('2025-03-06T10:00:00Z') }),
+    ]),
+    caseStream('dup', '2025-03-03T09:00:00Z', [() => ({ type: 'MergeCase', into, now: at('2025-03-05T10:00:00Z') })]),
+    caseStream('back', '2025-03-03T09:30:00Z', [
+      () => ({ type: 'MergeCase', into, now: at('2025-03-05T10:00:00Z') }),
+      () => ({ type: 'UnmergeCase', now: at('2025-03-06T10:00:00Z') }),
+      () => ({ type: 'RespondCase', message: 'Svar', outcome: 'partly_justified', now: at('2025-03-20T10:00:00Z') }),
+    ]),
+    caseStream('reopened', '2025-03-10T09:00:00Z', [
+      () => ({ type: 'RespondCase', message: 'Svar', outcome: 'unjustified', now: at('2025-03-11T10:00:00Z') }),
+      () => ({ type: 'CloseCase', resolution: 'resolved', now: at('2025-03-12T10:00:00Z') }),
+      () => ({ type: 'ReopenCase', reason: 'Nytt', now: at('2025-04-01T10:00:00Z') }),
+    ]),
+  ];
+}
+
 /** The live report aggregates cases in SQL; as-of replays fold them in memory. Both must give the same figures. */
 describe('the SQL and the in-memory case figures agree', () => {
   it('on a generated district, for every unit, at several instants', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'synpunkt-report-paths-'));
     const store = new SqliteEventStore({ path: join(dir, 'events.sqlite') });
-    for (const batch of [...district(2025, 6000, 3), ...pausedCases()]) await store.append(batch.streamId, batch.events);
+    for (const batch of [...district(2025, 6000, 3), ...pausedCases(), ...movedCases()]) await store.append(batch.streamId, batch.events);
     const readModels = new ReadModelStore(join(dir, 'read-models.sqlite'));
     const runner = new ProjectionRunner(store, readModels);
     runner.register(reportProjection);
@@ -115,7 +151,12 @@ describe('the SQL and the in-memory case figures agree', () => {
         });
       }
       // cases paused after their respondBy are late on both paths and overdue; the one paused in time is left out
-      expect(sql.get('pausenheten')!.figures.respondedOnTime).toEqual({ count: 0, of: 2, share: 0 });
+      // of: late-pause, weekend-pause, back (answered 20 March, due 17 March: late), reopened (answered on time)
+      expect(sql.get('pausenheten')!.figures.respondedOnTime).toEqual({ count: 1, of: 4, share: 0.25 });
+      // the transferred case counts with its new unit only; the duplicate nowhere; the unmerged one again
+      expect(sql.get('flyttenheten')!.figures.casesByType.complaint).toBe(1);
+      expect(sql.get('pausenheten')!.figures.casesByType.complaint).toBe(5); // 3 paused, back, reopened
+      expect(sql.get('pausenheten')!.figures.openAtYearEnd).toBe(5); // none closed for good: the three paused, back, reopened
       const paused = cases.filter((c) => c.unitId === 'pausenheten');
       expect(openAndOverdue(paused, now).overdue.map((c) => c.id)).toEqual(['late-pause']);
     }

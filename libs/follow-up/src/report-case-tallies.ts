@@ -1,64 +1,99 @@
 import { ReadModelStore } from '@app/projections';
-import { emptyTally, ratio, Tally } from './yearly-figures';
+import { CaseFact, responseClockStopped, responseWorkingDays } from './report-facts';
+import { emptyTally, openAtYearEnd, ratio, Tally } from './yearly-figures';
 
 /**
- * The case part of every unit's tally for a year, aggregated in SQL over the report_cases columns, so the live
- * report stays fast on a large district (report_case_figures holds only these columns). It applies the same definitions as tallyCases (the in-memory fold that
- * as-of replays use); a test checks that the two agree. `paused` is 1 only while the response clock is stopped (a pause begun
- * at or before respondBy, see responseClockStopped): a case paused after its deadline is late and counts.
+ * What one case adds to its unit's counts for its year, by the definitions tallyCases applies in memory (the as-of
+ * replays use that fold; a test checks the two agree): the keys that hold whatever the clock says, and the deadlines
+ * still open, which only the instant asked decides (acknowledged or responded late once it has passed them).
+ * A duplicate merged into another case adds nothing.
+ */
+export interface CaseContribution {
+  unitId: string;
+  year: number;
+  keys: string[];
+  /** Not yet acknowledged: counts as late once this has passed. */
+  ackBy: string | null;
+  /** Needs a response and has none: counts as late once this has passed, unless the response clock is stopped. */
+  respBy: string | null;
+  /** 1 while the response clock is stopped (responseClockStopped). */
+  paused: number;
+}
+
+const ASSESSED = ['justified', 'partly_justified', 'unjustified'];
+const JUSTIFIED = ['justified', 'partly_justified'];
+
+export function caseContribution(f: CaseFact): CaseContribution {
+  const c: CaseContribution = { unitId: f.unitId, year: f.year, keys: [], ackBy: null, respBy: null, paused: 0 };
+  if (f.mergedInto) return c;
+  const k = c.keys;
+  k.push(`type:${f.type}`, `channel:${f.channel}`);
+  if (f.category) k.push(`category:${f.category}`);
+  if (f.acknowledgedAt) k.push('ack_done', ...(f.acknowledgedAt <= f.acknowledgeBy ? ['ack_on'] : []));
+  else c.ackBy = f.acknowledgeBy;
+  if (f.needsResponse && f.respondedAt) k.push('resp_done', ...(f.respondedAt <= f.respondBy ? ['resp_on'] : []));
+  else if (f.needsResponse) {
+    c.respBy = f.respondBy;
+    c.paused = responseClockStopped(f) ? 1 : 0;
+  }
+  if (openAtYearEnd(f)) k.push('open_ye');
+  if (f.type === 'complaint' && f.respondedAt && f.outcome && ASSESSED.includes(f.outcome)) {
+    k.push('assessed', ...(JUSTIFIED.includes(f.outcome) ? ['justified'] : []));
+  }
+  const days = responseWorkingDays(f);
+  if (days !== undefined) k.push(`days:${days}`);
+  return c;
+}
+
+/**
+ * The case part of every unit's tally for a year, from the counts the report projection keeps by delta and the
+ * cases with a deadline still open: a few hundred rows however many cases the year has.
  */
 export function caseTalliesFromReadModel(rm: ReadModelStore, year: number, now: Date, unitIds?: string[]): Map<string, Tally> {
   const at = now.toISOString();
   const scope = unitIds ? ` AND unit_id IN (${unitIds.map(() => '?').join(', ') || "''"})` : '';
-  const params = [year, ...(unitIds ?? [])];
-  const tallies = new Map<string, Tally>();
+  const tallies = new Map<string, { t: Tally; n: Map<string, number>; ackLate: number; respLate: number }>();
   const tallyOf = (unitId: string) => {
-    let t = tallies.get(unitId);
-    if (!t) tallies.set(unitId, (t = emptyTally()));
-    return t;
+    let x = tallies.get(unitId);
+    if (!x) tallies.set(unitId, (x = { t: emptyTally(), n: new Map(), ackLate: 0, respLate: 0 }));
+    return x;
   };
-  const where = `FROM report_case_figures WHERE year = ? AND merged = 0${scope}`;
-  const rows = rm.all<Record<string, number> & { unit_id: string }>(
-    `SELECT unit_id,
-       SUM(type = 'complaint') AS complaint, SUM(type = 'opinion') AS opinion, SUM(type = 'praise') AS praise, SUM(type = 'idea') AS idea,
-       SUM(acknowledged_at IS NOT NULL OR ? > acknowledge_by) AS ack_of,
-       SUM(acknowledged_at IS NOT NULL AND acknowledged_at <= acknowledge_by) AS ack_on,
-       SUM(needs_response = 1 AND (responded_at IS NOT NULL OR (? > respond_by AND paused = 0))) AS resp_of,
-       SUM(needs_response = 1 AND responded_at IS NOT NULL AND responded_at <= respond_by) AS resp_on,
-       SUM(open_at_year_end) AS open_ye,
-       SUM(type = 'complaint' AND responded_at IS NOT NULL AND outcome IN ('justified', 'partly_justified', 'unjustified')) AS assessed,
-       SUM(type = 'complaint' AND responded_at IS NOT NULL AND outcome IN ('justified', 'partly_justified')) AS justified
-     ${where} GROUP BY unit_id`,
+  for (const r of rm.all<{ unit_id: string; key: string; n: number }>(
+    `SELECT unit_id, key, n FROM report_case_counts WHERE year = ? AND n <> 0${scope}`,
+    year,
+    ...(unitIds ?? []),
+  )) {
+    tallyOf(r.unit_id).n.set(r.key, r.n);
+  }
+  for (const r of rm.all<{ unit_id: string; ack: number; resp: number }>(
+    `SELECT unit_id, SUM(ack_by IS NOT NULL AND ? > ack_by) AS ack, SUM(resp_by IS NOT NULL AND paused = 0 AND ? > resp_by) AS resp
+     FROM report_case_pending WHERE year = ?${scope} GROUP BY unit_id`,
     at,
     at,
-    ...params,
-  );
-  for (const r of rows) {
-    const t = tallyOf(r.unit_id);
-    t.figures.casesByType = { complaint: r.complaint, opinion: r.opinion, praise: r.praise, idea: r.idea };
-    t.figures.acknowledgedOnTime = ratio(r.ack_on, r.ack_of);
-    t.figures.respondedOnTime = ratio(r.resp_on, r.resp_of);
-    t.figures.openAtYearEnd = r.open_ye;
-    t.assessedComplaints = r.assessed;
-    t.justified = r.justified;
-  }
-  for (const r of rm.all<{ unit_id: string; channel: string; n: number }>(
-    `SELECT unit_id, channel, COUNT(*) AS n ${where} GROUP BY unit_id, channel`,
-    ...params,
+    year,
+    ...(unitIds ?? []),
   )) {
-    tallyOf(r.unit_id).figures.casesByChannel[r.channel] = r.n;
+    const x = tallyOf(r.unit_id);
+    x.ackLate = r.ack;
+    x.respLate = r.resp;
   }
-  for (const r of rm.all<{ unit_id: string; category: string; n: number }>(
-    `SELECT unit_id, category, COUNT(*) AS n ${where} AND category IS NOT NULL GROUP BY unit_id, category`,
-    ...params,
-  )) {
-    tallyOf(r.unit_id).figures.casesByCategory[r.category] = r.n;
+  const out = new Map<string, Tally>();
+  for (const [unitId, { t, n, ackLate, respLate }] of tallies) {
+    const get = (key: string) => n.get(key) ?? 0;
+    const f = t.figures;
+    for (const [key, count] of n) {
+      const [kind, value] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
+      if (kind === 'type') f.casesByType[value as keyof typeof f.casesByType] = count;
+      else if (kind === 'channel') f.casesByChannel[value] = count;
+      else if (kind === 'category') f.casesByCategory[value] = count;
+      else if (kind === 'days') for (let i = 0; i < count; i++) t.responseDays.push(Number(value));
+    }
+    f.acknowledgedOnTime = ratio(get('ack_on'), get('ack_done') + ackLate);
+    f.respondedOnTime = ratio(get('resp_on'), get('resp_done') + respLate);
+    f.openAtYearEnd = get('open_ye');
+    t.assessedComplaints = get('assessed');
+    t.justified = get('justified');
+    out.set(unitId, t);
   }
-  for (const r of rm.all<{ unit_id: string; d: number }>(
-    `SELECT unit_id, response_days AS d ${where} AND response_days IS NOT NULL`,
-    ...params,
-  )) {
-    tallyOf(r.unit_id).responseDays.push(r.d);
-  }
-  return tallies;
+  return out;
 }
