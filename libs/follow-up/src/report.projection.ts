@@ -4,6 +4,9 @@ import { CaseContribution, caseContribution } from './report-case-tallies';
 
 export const REPORT_PROJECTION = 'report-facts';
 
+/** The facts of each open transaction (see TransactionFacts); a rolled-back transaction's are dropped with its tx. */
+const open = new WeakMap<ProjectionTx, TransactionFacts>();
+
 /** The facts behind the yearly figures, one JSON row per case, breach, guarantee and unit. */
 export const reportProjection: Projection = {
   name: REPORT_PROJECTION,
@@ -28,7 +31,13 @@ export const reportProjection: Projection = {
     report_guarantees: ['year, unit_id'],
   },
   apply(tx, event) {
-    applyReportEvent(sqliteFacts(tx), event);
+    let facts = open.get(tx);
+    if (!facts) open.set(tx, (facts = new TransactionFacts(tx)));
+    applyReportEvent(facts, event);
+  },
+  flush(tx) {
+    open.get(tx)?.flush();
+    open.delete(tx);
   },
 };
 
@@ -53,56 +62,83 @@ function applyContribution(tx: ProjectionTx, c: CaseContribution | undefined, si
   }
 }
 
-function sqliteFacts(tx: ProjectionTx): FactStore {
-  const before = new Map<string, CaseContribution>();
-  const get = <T>(table: string, id: string): T | undefined => {
-    const row = tx.get<{ fact: string }>(`SELECT fact FROM ${tx.table(table)} WHERE id = ?`, id);
-    return row ? (JSON.parse(row.fact) as T) : undefined;
-  };
-  const put = (table: string, f: { id: string; unitId: string; year: number }) =>
-    tx.run(
-      `INSERT OR REPLACE INTO ${tx.table(table)} (id, unit_id, year, fact) VALUES (?, ?, ?, ?)`,
-      f.id,
-      f.unitId,
-      f.year,
-      JSON.stringify(f),
-    );
-  return {
-    getCase: (id) => {
-      const f = get<CaseFact>('report_cases', id);
-      // Taken before the caller changes the fact in place: what the case added up to until now.
-      if (f) before.set(id, caseContribution(f));
-      return f;
-    },
-    putCase: (f) => {
-      const old =
-        before.get(f.id) ??
-        (() => {
-          const stored = get<CaseFact>('report_cases', f.id);
-          return stored && caseContribution(stored);
-        })();
-      put('report_cases', f);
-      const now = caseContribution(f);
-      applyContribution(tx, old, -1, now);
-      applyContribution(tx, now, 1, old);
-      before.set(f.id, now);
-      if (now.ackBy || now.respBy) {
-        tx.run(
-          `INSERT OR REPLACE INTO ${tx.table('report_case_pending')} (id, unit_id, year, ack_by, resp_by, paused) VALUES (?, ?, ?, ?, ?, ?)`,
-          f.id,
-          now.unitId,
-          now.year,
-          now.ackBy,
-          now.respBy,
-          now.paused,
-        );
-      } else if (old?.ackBy || old?.respBy) tx.run(`DELETE FROM ${tx.table('report_case_pending')} WHERE id = ?`, f.id);
-    },
-    getBreach: (id) => get<BreachFact>('report_breaches', id),
-    putBreach: (f) => void put('report_breaches', f),
-    getGuarantee: (id) => get<GuaranteeFact>('report_guarantees', id),
-    putGuarantee: (f) => void put('report_guarantees', f),
-    getUnit: (id) => get<UnitFact>('report_units', id),
-    putUnit: (f) => void tx.run(`INSERT OR REPLACE INTO ${tx.table('report_units')} (id, fact) VALUES (?, ?)`, f.id, JSON.stringify(f)),
-  };
+type Table = 'report_cases' | 'report_breaches' | 'report_guarantees' | 'report_units';
+type Fact = { id: string; unitId?: string; year?: number };
+
+/**
+ * The facts of one transaction (a live batch or a rebuild page), kept in memory while its events apply and written
+ * once at its end: a case's five events in a page cost one row write, not five. Rolled back with the transaction.
+ */
+class TransactionFacts implements FactStore {
+  private readonly loaded = new Map<string, Fact | undefined>();
+  private readonly dirty = new Map<string, { table: Table; fact: Fact }>();
+  /** What each case added up to when this transaction first read it (absent for a case it registered). */
+  private readonly before = new Map<string, CaseContribution | undefined>();
+
+  constructor(private readonly tx: ProjectionTx) {}
+
+  private get<T extends Fact>(table: Table, id: string): T | undefined {
+    const key = `${table}/${id}`;
+    if (this.loaded.has(key)) return this.loaded.get(key) as T | undefined;
+    const row = this.tx.get<{ fact: string }>(`SELECT fact FROM ${this.tx.table(table)} WHERE id = ?`, id);
+    const fact = row ? (JSON.parse(row.fact) as T) : undefined;
+    this.loaded.set(key, fact);
+    if (table === 'report_cases') this.before.set(id, fact && caseContribution(fact as unknown as CaseFact));
+    return fact;
+  }
+
+  private put(table: Table, fact: Fact): void {
+    const key = `${table}/${fact.id}`;
+    if (table === 'report_cases' && !this.loaded.has(key)) this.get(table, fact.id); // so `before` holds the stored case
+    this.loaded.set(key, fact);
+    this.dirty.set(key, { table, fact });
+  }
+
+  getCase = (id: string) => this.get<CaseFact>('report_cases', id);
+  putCase = (f: CaseFact) => this.put('report_cases', f);
+  getBreach = (id: string) => this.get<BreachFact>('report_breaches', id);
+  putBreach = (f: BreachFact) => this.put('report_breaches', f);
+  getGuarantee = (id: string) => this.get<GuaranteeFact>('report_guarantees', id);
+  putGuarantee = (f: GuaranteeFact) => this.put('report_guarantees', f);
+  getUnit = (id: string) => this.get<UnitFact>('report_units', id);
+  putUnit = (f: UnitFact) => this.put('report_units', f);
+
+  flush(): void {
+    const tx = this.tx;
+    for (const { table, fact } of this.dirty.values()) {
+      if (table === 'report_units') {
+        tx.run(`INSERT OR REPLACE INTO ${tx.table(table)} (id, fact) VALUES (?, ?)`, fact.id, JSON.stringify(fact));
+        continue;
+      }
+      tx.run(
+        `INSERT OR REPLACE INTO ${tx.table(table)} (id, unit_id, year, fact) VALUES (?, ?, ?, ?)`,
+        fact.id,
+        fact.unitId,
+        fact.year,
+        JSON.stringify(fact),
+      );
+      if (table === 'report_cases') this.flushCounts(fact as unknown as CaseFact);
+    }
+    this.dirty.clear();
+  }
+
+  private flushCounts(f: CaseFact): void {
+    const tx = this.tx;
+    const old = this.before.get(f.id);
+    const now = caseContribution(f);
+    applyContribution(tx, old, -1, now);
+    applyContribution(tx, now, 1, old);
+    this.before.set(f.id, now);
+    if (now.ackBy || now.respBy) {
+      tx.run(
+        `INSERT OR REPLACE INTO ${tx.table('report_case_pending')} (id, unit_id, year, ack_by, resp_by, paused) VALUES (?, ?, ?, ?, ?, ?)`,
+        f.id,
+        now.unitId,
+        now.year,
+        now.ackBy,
+        now.respBy,
+        now.paused,
+      );
+    } else if (old?.ackBy || old?.respBy) tx.run(`DELETE FROM ${tx.table('report_case_pending')} WHERE id = ?`, f.id);
+  }
 }

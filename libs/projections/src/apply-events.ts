@@ -36,6 +36,7 @@ export function applyInTransaction(
         throw new ApplyError(event, err);
       }
     }
+    projection.flush?.(tx);
     const last = events[events.length - 1].position;
     if (checkpoint) readModels.checkpoints.advance(projection.name, last);
     return last;

@@ -29,6 +29,11 @@ export interface Projection {
   /** Logical table name → index column lists, e.g. `['unit_id, year']`. */
   indexes?: Record<string, string[]>;
   apply(tx: ProjectionTx, event: RecordedEvent): void;
+  /**
+   * Called once at the end of each transaction of events (a live batch or a rebuild page), inside it, before the
+   * checkpoint moves: a projection that keeps rows in memory while it applies a batch writes them here.
+   */
+  flush?(tx: ProjectionTx): void;
 }
 
 /**

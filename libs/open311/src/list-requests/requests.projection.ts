@@ -44,8 +44,9 @@ export const open311RequestsProjection: Projection = {
         long,
       );
     }
-    const set = (assignments: string, ...values: unknown[]) => tx.run(`UPDATE ${r} SET ${assignments} WHERE id = ?`, ...values, caseId);
-    set('updated_at = ?', recorded.metadata.recordedAt);
+    // One UPDATE per event: its own change, if any, with updated_at.
+    let change: [string, ...unknown[]] | undefined;
+    const set = (assignments: string, ...values: unknown[]) => void (change = [assignments, ...values]);
     switch (e.type) {
       case 'CaseAcknowledged.v1':
         set("status = CASE WHEN status IN ('received', 'transferred') THEN 'acknowledged' ELSE status END");
@@ -80,6 +81,15 @@ export const open311RequestsProjection: Projection = {
       case 'PersonalDataErased.v1':
         set('erased = 1, lat = NULL, long = NULL');
         break;
+    }
+    if (e.type !== 'CaseRegistered.v1') {
+      const [assignments, ...values] = change ?? [];
+      tx.run(
+        `UPDATE ${r} SET updated_at = ?${assignments ? `, ${assignments}` : ''} WHERE id = ?`,
+        recorded.metadata.recordedAt,
+        ...values,
+        caseId,
+      );
     }
     const note = noteOf(e);
     if (note) {
