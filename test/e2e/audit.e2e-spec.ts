@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type request from 'supertest';
 import { FixedClock, RecordedEvent } from '@app/core';
 import { EVENT_STORE, EventStore, SqliteEventStore, verifyEventLog } from '@app/event-store';
-import { checkpointAll, filesContaining } from '../support/disk-scan';
+import { checkpointAll, filesContaining } from '@app/testing';
 import { startTestApp, TestApp } from '../support/test-app';
 
 type H = { Authorization: string };

@@ -1,2 +1,3 @@
 export * from './decider-spec';
 export * from './tokens';
+export * from './disk-scan';

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { loadConfig } from '@app/platform';
-import { tokenFor } from '@app/testing';
-import { checkpointAll, filesContaining } from '../../../../test/support/disk-scan';
+import { checkpointAll, filesContaining, tokenFor } from '@app/testing';
 import { createApp } from '../../../api/src/create-app';
 import { buildProgram } from '../main';
 

@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { filesUnder } from '@app/testing';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
@@ -14,17 +15,6 @@ const CONTROL = 'Kontroll-Qwertyuiop'; // stored in the clear on purpose: proves
 const policy = new PersonalDataPolicy({
   'CaseRegistered.v1': { subject: (e) => dataOf(e).caseId as string, fields: ['submitter', 'description'] },
 });
-
-/** Every byte of every file under dir (the -wal, -shm and -journal files included while they exist). */
-function filesUnder(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) filesUnder(path).forEach((bytes, p) => out.set(p, bytes));
-    else out.set(path, readFileSync(path));
-  }
-  return out;
-}
 
 const foundIn = (files: Map<string, Buffer>, needle: Buffer | string) =>
   [...files].filter(([, bytes]) => bytes.includes(typeof needle === 'string' ? Buffer.from(needle, 'utf8') : needle)).map(([p]) => p);
