@@ -10,13 +10,7 @@ describe('daily log digest', () => {
   afterEach(() => t?.close());
 
   const digests = async () => (await t.app.get<EventStore>(EVENT_STORE).readStream('audit-digests')).map((e) => e.data);
-  const unit = async (id: string) =>
-    t
-      .http()
-      .post('/api/units')
-      .set(await t.as('admin'))
-      .send({ id, name: `Enhet ${id}`, department: 'Förskola', district: 'Spånga-Tensta' })
-      .expect(201);
+  const unit = (id: string) => t.unit(id);
 
   it('records one when the log has grown and the last is older than the interval; it verifies against the log', async () => {
     t = await startTestApp({ clock });

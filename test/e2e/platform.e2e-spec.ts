@@ -160,13 +160,7 @@ describe('readiness when a projection cannot keep up', () => {
     await ready(200);
     // Held still, the runner cannot follow the appends below; each one moves the log's head past every checkpoint.
     await t.app.get(ProjectionsHost).runner.stop();
-    const admin = await t.as('admin');
-    await t
-      .http()
-      .post('/api/units')
-      .set(admin)
-      .send({ id: 'lag', name: 'Enhet', department: 'Förskola', district: 'Spånga-Tensta' })
-      .expect(201);
+    await t.unit('lag');
     const res = await t.http().get('/health/ready').expect(503);
     expect(res.body.error.projections.units.lag).toBeGreaterThan(0);
   });
@@ -237,12 +231,7 @@ describe('read models of the running server', () => {
     const admin = await t.as('admin');
     let position = '0';
     for (let i = 0; i < 30; i++) {
-      const res = await t
-        .http()
-        .post('/api/units')
-        .set(admin)
-        .send({ id: `rb-${i}`, name: `Enhet ${i}`, department: 'Förskola', district: 'Spånga-Tensta' })
-        .expect(201);
+      const res = await t.unit(`rb-${i}`);
       position = res.headers['x-event-position'];
     }
     const units = async () => (await t.http().get(`/api/units?minPosition=${position}`).set(admin).expect(200)).body;
@@ -275,12 +264,7 @@ describe('KEY_STORE_PATH', () => {
     const t = await startTestApp({ env: { KEY_STORE_PATH: keys } });
     try {
       const admin = await t.as('admin');
-      await t
-        .http()
-        .post('/api/units')
-        .set(admin)
-        .send({ id: 'nyckel', name: 'Enhet', department: 'Förskola', district: 'Spånga-Tensta' })
-        .expect(201);
+      await t.unit('nyckel');
       const body = {
         type: 'opinion',
         channel: 'web',

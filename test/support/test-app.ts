@@ -16,6 +16,8 @@ export interface TestApp {
   dataDir: string;
   http: () => ReturnType<typeof request>;
   as(role: Role | Role[], units?: string[]): Promise<{ Authorization: string }>;
+  /** Registers a unit as admin (201 expected); its response carries X-Event-Position. */
+  unit(id: string, over?: object): Promise<request.Response>;
   close(): Promise<void>;
 }
 
@@ -32,6 +34,12 @@ export async function startTestApp(
     dataDir,
     http: () => request(app.getHttpServer()),
     as: async (role, units = ['*']) => ({ Authorization: `Bearer ${await tokenFor(role, units)}` }),
+    unit: async (id, over = {}) =>
+      request(app.getHttpServer())
+        .post('/api/units')
+        .set({ Authorization: `Bearer ${await tokenFor('admin', ['*'])}` })
+        .send({ id, name: `Enhet ${id}`, department: 'Förskola', district: 'Spånga-Tensta', ...over })
+        .expect(201),
     close: () => app.close(),
   };
 }
