@@ -39,8 +39,9 @@ export async function rebuildGeneration(worker: ProjectionWorker, ctx: WorkerCon
   };
 
   try {
-    readModels.createGeneration(projection, build.generation);
+    readModels.createGeneration(projection, build.generation, false);
     await foldToHead();
+    readModels.createIndexes(projection, build.generation);
     await worker.halt();
     await foldToHead(); // only what was appended meanwhile: the pause for readers' freshness stays short
     readModels.swapGeneration(projection, from, build.generation, build.position);

@@ -30,11 +30,24 @@ export function assertValidTables(projection: Projection): void {
   }
 }
 
-export function createGenerationTables(db: Database.Database, projection: Projection, generation: number): void {
+export function createGenerationTables(db: Database.Database, projection: Projection, generation: number, withIndexes = true): void {
   for (const [logical, columns] of Object.entries(projection.tables)) {
     const table = physicalTableName(logical, generation);
     db.exec(`DROP TABLE IF EXISTS "${table}"; CREATE TABLE "${table}" (${columns})`);
-    (projection.indexes?.[logical] ?? []).forEach((cols, i) => db.exec(`CREATE INDEX "${table}__i${i}" ON "${table}" (${cols})`));
+  }
+  if (withIndexes) createGenerationIndexes(db, projection, generation);
+}
+
+/**
+ * The secondary indexes of a generation's tables. A rebuild creates them after its bulk fold (one sorted build is
+ * far cheaper than keeping them up to date row by row); `apply` looks rows up by primary key only, so it never needs them.
+ */
+export function createGenerationIndexes(db: Database.Database, projection: Projection, generation: number): void {
+  for (const logical of Object.keys(projection.tables)) {
+    const table = physicalTableName(logical, generation);
+    (projection.indexes?.[logical] ?? []).forEach((cols, i) =>
+      db.exec(`CREATE INDEX IF NOT EXISTS "${table}__i${i}" ON "${table}" (${cols})`),
+    );
   }
 }
 

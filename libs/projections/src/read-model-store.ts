@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { CheckpointTable } from './checkpoint-table';
 import {
+  createGenerationIndexes,
   createGenerationTables,
   dropGenerationTables,
   existingGenerations,
@@ -70,8 +71,13 @@ export class ReadModelStore {
     })();
   }
 
-  createGeneration(projection: Projection, generation: number): void {
-    this.db.transaction(() => createGenerationTables(this.db, projection, generation))();
+  /** A new generation's tables; without indexes for a bulk fold, which then calls createIndexes. */
+  createGeneration(projection: Projection, generation: number, withIndexes = true): void {
+    this.db.transaction(() => createGenerationTables(this.db, projection, generation, withIndexes))();
+  }
+
+  createIndexes(projection: Projection, generation: number): void {
+    this.db.transaction(() => createGenerationIndexes(this.db, projection, generation))();
   }
 
   /** Readers move from one generation to the next at once: views and checkpoint in one transaction. */
