@@ -169,6 +169,8 @@ const rows: Row[] = [
   { method: 'get', path: '/api/admin/projections', as: 'admin', expect: 200 },
   { method: 'post', path: '/api/admin/projections/nope/rebuild', body: {}, as: 'admin', expect: 404 },
   { method: 'post', path: '/api/admin/projections/units/rebuild', body: {}, as: 'none', expect: 401 },
+  { method: 'post', path: '/api/admin/projections/rebuild', body: {}, as: 'manager', units: ['*'], expect: 403 },
+  { method: 'post', path: '/api/admin/projections/rebuild', body: {}, as: 'admin', expect: 202 },
   { method: 'get', path: '/api/cases/nope', as: 'none', expect: 401 },
   { method: 'get', path: '/api/cases/nope', as: 'intake', expect: 404 },
   // erasure: admin only

@@ -17,40 +17,63 @@ const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * being updated by the live worker); then stops the live worker, catches the new generation up to the head and
  * swaps views and checkpoint in one transaction. The caller restarts the worker. On failure the new tables go.
  */
-export async function rebuildGeneration(worker: ProjectionWorker, ctx: WorkerContext, options: RebuildOptions): Promise<void> {
-  const { projection } = worker;
+export function rebuildGeneration(worker: ProjectionWorker, ctx: WorkerContext, options: RebuildOptions): Promise<void> {
+  return rebuildGenerations([worker], ctx, options);
+}
+
+/**
+ * The same for several projections at once from one scan of the log: each page is read once and applied to every
+ * new generation (each keeps only the events its filter takes); then, one by one, each is caught up and swapped in.
+ */
+export async function rebuildGenerations(workers: ProjectionWorker[], ctx: WorkerContext, options: RebuildOptions): Promise<void> {
   const { readModels, store } = ctx;
-  if (worker.rebuild) throw new Error(`projection ${projection.name} is already rebuilding`);
-  const from = worker.generation;
-  const build = { generation: from + 1, position: 0n, upgrade: options.upgrade };
-  worker.rebuild = build;
-  readModels.checkpoints.setStatus(projection.name, 'rebuilding');
+  for (const w of workers) if (w.rebuild) throw new Error(`projection ${w.projection.name} is already rebuilding`);
+  const builds = workers.map((worker) => {
+    const build = { generation: worker.generation + 1, position: 0n, upgrade: options.upgrade };
+    worker.rebuild = build;
+    readModels.checkpoints.setStatus(worker.projection.name, 'rebuilding');
+    return { worker, from: worker.generation, build, swapped: false };
+  });
   ctx.onProgress();
 
-  const foldToHead = async () => {
+  const checkAborted = () => {
+    if (options.aborted())
+      throw new Error(`rebuild of ${workers.map((w) => w.projection.name).join(', ')} aborted: the runner is stopping`);
+  };
+  /** Folds pages into the builds from `after` until the head; one build reads through its own filter. */
+  const foldToHead = async (targets: typeof builds) => {
+    const filter = targets.length === 1 ? targets[0].worker.projection.filter : {};
+    let after = targets.reduce((min, t) => (t.build.position < min ? t.build.position : min), targets[0].build.position);
     for (;;) {
-      if (options.aborted()) throw new Error(`rebuild of ${projection.name} aborted: the runner is stopping`);
-      const page = await store.readAll({ ...projection.filter, after: build.position, limit: options.pageSize, sealed: true });
+      checkAborted();
+      const page = await store.readAll({ ...filter, after, limit: options.pageSize, sealed: true });
       if (!page.length) return;
-      build.position = applyInTransaction(readModels, projection, build.generation, page, false);
+      for (const { worker, build } of targets) {
+        const mine = page.filter((e) => e.position > build.position);
+        if (mine.length) build.position = applyInTransaction(readModels, worker.projection, build.generation, mine, false);
+      }
+      after = page[page.length - 1].position;
       ctx.onProgress();
       await yieldTurn();
     }
   };
 
   try {
-    readModels.createGeneration(projection, build.generation, false);
-    await foldToHead();
-    readModels.createIndexes(projection, build.generation);
-    await worker.halt();
-    await foldToHead(); // only what was appended meanwhile: the pause for readers' freshness stays short
-    readModels.swapGeneration(projection, from, build.generation, build.position);
-    worker.adopt(build.generation, build.position);
+    for (const { worker, build } of builds) readModels.createGeneration(worker.projection, build.generation, false);
+    await foldToHead(builds);
+    for (const { worker, build } of builds) readModels.createIndexes(worker.projection, build.generation);
+    for (const b of builds) {
+      await b.worker.halt();
+      await foldToHead([b]); // only what was appended meanwhile: the pause for readers' freshness stays short
+      readModels.swapGeneration(b.worker.projection, b.from, b.build.generation, b.build.position);
+      b.worker.adopt(b.build.generation, b.build.position);
+      b.swapped = true;
+    }
   } catch (err) {
-    readModels.dropGeneration(projection, build.generation);
+    for (const b of builds) if (!b.swapped) readModels.dropGeneration(b.worker.projection, b.build.generation);
     throw err;
   } finally {
-    worker.rebuild = undefined;
+    for (const w of workers) w.rebuild = undefined;
     ctx.onProgress();
   }
 }

@@ -1,6 +1,6 @@
 import { EventStore } from '@app/event-store';
 import { assertValidTables } from './generation-tables';
-import { rebuildGeneration } from './generation-builder';
+import { rebuildGeneration, rebuildGenerations } from './generation-builder';
 import { Projection, ProjectionStatus, Reactor } from './projection';
 import { ProjectionWorker } from './projection-worker';
 import { ReactorWorker } from './reactor-worker';
@@ -70,6 +70,21 @@ export class ProjectionRunner {
     const worker = this.workers.get(name);
     if (!(worker instanceof ProjectionWorker)) throw new Error(`no projection named ${name}`);
     await this.runRebuild(worker, !worker.current);
+  }
+
+  /** Rebuilds every projection from one scan of the log (see rebuildGenerations); each swaps in as it is done. */
+  async rebuildAll(): Promise<void> {
+    const workers = [...this.workers.values()].filter((w): w is ProjectionWorker => w instanceof ProjectionWorker);
+    const wasRunning = workers.filter((w) => w.running);
+    const rebuild = rebuildGenerations(workers, this.ctx, { pageSize: this.rebuildPageSize, upgrade: false, aborted: () => this.stopping });
+    this.rebuilds.add(rebuild);
+    try {
+      await rebuild;
+    } finally {
+      this.rebuilds.delete(rebuild);
+      // swapped ones run on their new generation; the others (after a failure) go on with the old one
+      for (const w of workers) if (this.started && !w.running && (wasRunning.includes(w) || w.current)) w.run();
+    }
   }
 
   /** Starts a failed or stopped worker again from its checkpoint (after the cause is fixed). */

@@ -138,3 +138,46 @@ describe('rebuilding a projection into a new generation', () => {
     expect(tables(second.readModels)).toEqual(['cases_items__g1', 'cases_totals__g1']);
   });
 });
+
+describe('rebuilding every projection from one scan', () => {
+  let site: TestSite;
+  beforeEach(() => (site = new TestSite()));
+  afterEach(() => site.close());
+
+  it('reads the log once, gives each projection exactly its filtered events, swaps each in and goes on live', async () => {
+    await site.append('case-1', 30);
+    await site.append('unit-1', 12);
+    const reads: (string | string[] | undefined)[] = [];
+    const counting = new Proxy(site.store, {
+      get(target, prop, receiver) {
+        if (prop === 'readAll') {
+          return (options: { streamPrefix?: string | string[] } = {}) => {
+            reads.push(options.streamPrefix);
+            return target.readAll(options);
+          };
+        }
+        const v = Reflect.get(target, prop, receiver);
+        return typeof v === 'function' ? v.bind(target) : v;
+      },
+    });
+    const { runner, readModels } = site.open({ rebuildPageSize: 10 }, counting);
+    runner.register(counterProjection('cases', { filter: { streamPrefix: 'case-' } }));
+    runner.register(counterProjection('units', { filter: { streamPrefix: 'unit-' } }));
+    await runner.start();
+    expect(await runner.waitFor(await site.store.headPosition(), 10_000)).toBe(true);
+
+    reads.length = 0;
+    await runner.rebuildAll();
+    // one unfiltered pass over the 42 events: five pages of 10 and the empty read that ends it; then each
+    // projection's own catch-up read, through its filter, after its worker has stopped
+    expect(reads.filter((p) => p === undefined)).toHaveLength(6);
+    expect(reads.filter((p) => p !== undefined).sort()).toEqual(['case-', 'unit-']);
+    expect(readModels.get('SELECT count FROM cases_totals')).toEqual({ count: 30 });
+    expect(readModels.get('SELECT count FROM units_totals')).toEqual({ count: 12 });
+    expect(readModels.all('SELECT DISTINCT written_into AS t FROM units_items')).toEqual([{ t: 'units_items__g2' }]);
+    expect(readModels.checkpoints.get('cases')).toMatchObject({ generation: 2 });
+    const later = await site.append('unit-1', 1, 13);
+    expect(await runner.waitFor(later[0], 10_000)).toBe(true);
+    expect(readModels.get('SELECT count FROM units_totals')).toEqual({ count: 13 });
+  });
+});

@@ -30,6 +30,15 @@ export class ProjectionsController {
     return { projections: (await this.host.runner.status()).map(view) };
   }
 
+  /** Rebuilds every read model from one scan of the log, in the background (202); GET shows the progress. */
+  @Post('rebuild')
+  @HttpCode(202)
+  @Roles('admin')
+  async rebuildAll() {
+    void this.host.runner.rebuildAll().catch(() => undefined); // a failure shows in GET and /health/ready
+    return this.list();
+  }
+
   /** Starts the rebuild in the background (202); GET shows its progress, and the new generation once swapped in. */
   @Post(':name/rebuild')
   @HttpCode(202)
