@@ -4,7 +4,7 @@ import { EVENT_STORE, EventStore } from '@app/event-store';
 import { ProjectionsHost } from '@app/platform';
 import { applyReportEvent, CaseFact, MemoryFactStore, REPORT_EVENT_PREFIXES } from './report-facts';
 import { caseTalliesFromReadModel } from './report-case-tallies';
-import { openAndOverdue, ReportInput } from './yearly-figures';
+import { ReportInput } from './yearly-figures';
 
 const PAGE = 5000;
 
@@ -44,8 +44,18 @@ export class ReportFacts {
 
   /** Every case of the unit that is open now, whatever its year. */
   openCasesOf(unitId: string): CaseFact[] {
+    return this.caseFacts('unit_id = ?', unitId);
+  }
+
+  /** The live read model's case facts of a year for these units (current() leaves cases to SQL aggregation). */
+  yearCases(year: number, unitIds: string[]): CaseFact[] {
+    if (!unitIds.length) return [];
+    return this.caseFacts(`year = ? AND unit_id IN (${unitIds.map(() => '?').join(', ')})`, year, ...unitIds);
+  }
+
+  private caseFacts(where: string, ...params: unknown[]): CaseFact[] {
     return this.host.readModels
-      .all<{ fact: string }>('SELECT fact FROM report_cases WHERE unit_id = ?', unitId)
+      .all<{ fact: string }>(`SELECT fact FROM report_cases WHERE ${where}`, ...params)
       .map((r) => JSON.parse(r.fact) as CaseFact);
   }
 
@@ -68,11 +78,6 @@ export class ReportFacts {
       breaches: [...facts.breaches.values()],
       guarantees: [...facts.guarantees.values()],
     };
-  }
-
-  /** The open and overdue lists of the follow-up (see openAndOverdue in yearly-figures.ts). */
-  static openAndOverdue(cases: CaseFact[], now: Date) {
-    return openAndOverdue(cases, now);
   }
 
   /** The `asOf` parameter as an instant; one in the future is a 400 naming asOf (the report cannot show what was not yet recorded). */

@@ -7,7 +7,7 @@ import { ProjectionRead } from '@app/platform';
 import { REPORT_PROJECTION } from './report.projection';
 import { ReportFacts } from './report.service';
 import { FollowUpQuery } from './report.request.dto';
-import { yearlyReport } from './yearly-figures';
+import { openAndOverdue, yearlyReport } from './yearly-figures';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -31,6 +31,6 @@ export class UnitFollowUpController {
     if (!unit) throw new NotFoundError('unit', id);
     const report = yearlyReport({ ...input, units: [unit] }, q.year, now, {}, asOf ? undefined : this.facts.caseTallies(q.year, now, [id]));
     const unitCases = asOf ? input.cases.filter((c) => c.unitId === id) : this.facts.openCasesOf(id);
-    return { year: q.year, asOf: now.toISOString(), unit: report.units[0], ...ReportFacts.openAndOverdue(unitCases, now) };
+    return { year: q.year, asOf: now.toISOString(), unit: report.units[0], ...openAndOverdue(unitCases, now) };
   }
 }

@@ -1,10 +1,9 @@
-import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { assertUnitAccess, CurrentUser, Principal, Roles } from '@app/auth';
 import { NotFoundError, stockholmDate } from '@app/core';
-import { ProjectionRead, ProjectionsHost } from '@app/platform';
-import { CaseFact } from '../report-facts';
+import { ProjectionRead } from '@app/platform';
 import { REPORT_PROJECTION } from '../report.projection';
 import { FollowUpQuery } from '../report.request.dto';
 import { ReportFacts } from '../report.service';
@@ -27,10 +26,7 @@ interface Loaded {
 @ApiBearerAuth()
 @Controller('api/dashboard')
 export class DashboardApiController {
-  constructor(
-    private readonly facts: ReportFacts,
-    private readonly host: ProjectionsHost,
-  ) {}
+  constructor(private readonly facts: ReportFacts) {}
 
   /** Acknowledged and responded on time, per month of receipt. */
   @Get('on-time-by-month')
@@ -55,12 +51,7 @@ export class DashboardApiController {
   }
 
   private async load(q: DashboardQuery, user: Principal, withCases: boolean): Promise<Loaded> {
-    const asOf = q.asOf ? new Date(q.asOf) : undefined;
-    if (asOf && asOf > this.facts.now())
-      throw new BadRequestException({
-        message: 'asOf cannot be in the future',
-        problem: { errors: [{ field: 'asOf', message: 'cannot be in the future' }] },
-      });
+    const asOf = this.facts.asOfInstant(q.asOf);
     if (q.unitId && !user.roles.includes('auditor')) assertUnitAccess(user, q.unitId);
     const now = asOf ?? this.facts.now();
     const scope = reportScope(user);
@@ -71,17 +62,7 @@ export class DashboardApiController {
     if (q.unitId && !units.length) throw new NotFoundError('unit', q.unitId);
     const ids = new Set(units.map((u) => u.id));
     const mine = <T extends { unitId: string }>(items: T[]) => items.filter((i) => ids.has(i.unitId));
-    const cases = !withCases ? [] : asOf ? mine(all.cases) : this.yearCases(q.year, [...ids]);
+    const cases = !withCases ? [] : asOf ? mine(all.cases) : this.facts.yearCases(q.year, [...ids]);
     return { now, input: { units, cases, breaches: mine(all.breaches), guarantees: mine(all.guarantees) } };
-  }
-
-  /** The live read model's case facts of the year (ReportFacts.current leaves them to SQL aggregation). */
-  private yearCases(year: number, unitIds: string[]): CaseFact[] {
-    if (!unitIds.length) return [];
-    return this.host.readModels
-      .all<{
-        fact: string;
-      }>(`SELECT fact FROM report_cases WHERE year = ? AND unit_id IN (${unitIds.map(() => '?').join(', ')})`, year, ...unitIds)
-      .map((r) => JSON.parse(r.fact) as CaseFact);
   }
 }
