@@ -346,6 +346,11 @@ describe('cases over HTTP: intake to closing', () => {
     }
     const merged = await t.http().post(`/api/cases/${source.id}/merge`).set(manager).send({ intoCaseId: target.id }).expect(200);
     expect(merged.body).toMatchObject({ status: 'closed', resolution: 'duplicate', mergedInto: target.id });
+    // a duplicate of a case already answered and closed is merged into it too: that answer covers both
+    const answered = await register({ type: 'praise', submitter: undefined });
+    await t.http().post(`/api/cases/${answered.id}/close`).set(manager).send({ resolution: 'resolved' }).expect(200);
+    const late = await register();
+    await t.http().post(`/api/cases/${late.id}/merge`).set(manager).send({ intoCaseId: answered.id }).expect(200);
   });
 
   it('lists by Stockholm days for date-only from/to, and overdue=false keeps only cases not overdue', async () => {

@@ -92,7 +92,7 @@ export type CaseCommand =
   | ({ type: 'SendDelayNotice'; reason: string; newRespondBy?: string } & At)
   | ({ type: 'CloseCase'; resolution: Exclude<Resolution, 'duplicate'>; note?: string } & At)
   | ({ type: 'ReopenCase'; reason: string } & At)
-  | ({ type: 'MergeCase'; into: { caseId: string; reference: string; exists: boolean; status: CaseStatus; mergedInto?: string } } & At)
+  | ({ type: 'MergeCase'; into: { caseId: string; reference: string; exists: boolean; mergedInto?: string } } & At)
   | ({ type: 'UnmergeCase' } & At)
   | ({ type: 'LinkBreach'; breachId: string } & At)
   | ({ type: 'ErasePersonalData'; reason: string; basis: 'request' | 'gallring' } & At);

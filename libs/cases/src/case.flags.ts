@@ -1,4 +1,4 @@
-import { pauseStopsResponseClock, stockholmDate, workingDays } from '@app/core';
+import { pauseStopsResponseClock, stockholmDate } from '@app/core';
 import type { CaseState } from './case.decider';
 
 /** The calendar date six months after a date; a day the month lacks falls to its last day (31 Aug → 28/29 Feb). */
@@ -20,16 +20,12 @@ export function openOverSixMonths(receivedAt: Date | string, now: Date | string)
 export function caseFlags(s: CaseState, now: Date) {
   const open = s.status !== 'closed';
   const t = now.toISOString();
-  let respondBy = s.respondBy!;
-  const clockStopped = pauseStopsResponseClock(s.pausedSince, respondBy);
-  if (clockStopped) {
-    const paused = workingDays.workingDaysBetween(stockholmDate(s.pausedSince!), stockholmDate(now));
-    respondBy = workingDays.deadline(respondBy, paused).toISOString();
-  }
+  // While the clock is stopped the case is not due at all; otherwise respondBy stands as it is.
+  const clockStopped = pauseStopsResponseClock(s.pausedSince, s.respondBy!);
   return {
     overdue: {
       acknowledge: open && !s.acknowledgedAt && t > s.acknowledgeBy!,
-      respond: open && !!s.needsResponse && !s.respondedAt && !clockStopped && t > respondBy,
+      respond: open && !!s.needsResponse && !s.respondedAt && !clockStopped && t > s.respondBy!,
     },
     openOverSixMonths: open && openOverSixMonths(s.receivedAt!, now),
   };

@@ -1,7 +1,7 @@
 import { Controller, ForbiddenException, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal } from '@app/auth';
-import { CLOCK, Clock, startOfStockholmDay } from '@app/core';
+import { CLOCK, Clock, isCalendarDate, startOfStockholmDay } from '@app/core';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { ProjectionRead, ProjectionsHost, ResourceResult, SqlFilter } from '@app/platform';
 import { recordConfidentialRead } from '../case-disclosure';
@@ -34,7 +34,7 @@ interface Row {
 }
 
 /** A date-only bound is the start of that Stockholm day; an instant is taken as it is. */
-const bound = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? startOfStockholmDay(value) : new Date(value)).toISOString();
+const bound = (value: string) => (isCalendarDate(value) ? startOfStockholmDay(value) : new Date(value)).toISOString();
 
 @ApiTags('cases')
 @ApiBearerAuth()

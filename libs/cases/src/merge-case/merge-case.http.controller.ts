@@ -48,7 +48,7 @@ export class MergeCaseController {
       user,
       (now) => ({
         type: 'MergeCase',
-        into: { caseId: into.caseId!, reference: into.reference!, exists: true, status: into.status!, mergedInto: into.mergedInto },
+        into: { caseId: into.caseId!, reference: into.reference!, exists: true, mergedInto: into.mergedInto },
         at: businessTime(body),
         now,
       }),
