@@ -2,13 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Principal } from '@app/auth';
 import { canReadContent, CaseRegistered, casePersonalData, CaseState, caseStream, recordConfidentialRead } from '@app/cases';
 import { CLOCK, Clock, RecordedEvent } from '@app/core';
-import { EVENT_STORE, EventStore } from '@app/event-store';
+import { EVENT_STORE, EventStore, isEncryptedEnvelope, isErased } from '@app/event-store';
 
 const valueAt = (data: unknown, path: string) =>
   path.split('.').reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), data);
 
 /** A personal-data field handed out as text: present, neither erased nor sealed. */
-const isText = (v: unknown) => v !== undefined && v !== null && !(typeof v === 'object' && ('erased' in v || '$enc' in v));
+const isText = (v: unknown) => v !== undefined && v !== null && !isEncryptedEnvelope(v) && !isErased(v);
 
 /** The case whose text this event hands out in the clear, if any. */
 function caseWithText(e: RecordedEvent): string | undefined {

@@ -2,7 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
 import { CLOCK, Clock } from '@app/core';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { APP_CONFIG, AppConfig, eventMetadata } from '@app/platform';
-import { DIGEST_STREAM, LogDigest, logDigest } from './log-digest';
+import { latestDigest, LogDigest, recordLogDigest } from './log-digest';
 
 const SYSTEM = { sub: 'system:digest', name: 'Daglig loggsammanfattning' };
 const CHECK_EVERY_MS = 15 * 60 * 1000;
@@ -33,15 +33,13 @@ export class DigestScheduler implements BeforeApplicationShutdown {
 
   /** Records a digest if the last one is older than the interval and the log has grown since; returns it. */
   async tick(): Promise<LogDigest | undefined> {
-    const [last] = await this.store.readStream(DIGEST_STREAM, { direction: 'backwards', maxCount: 1 });
+    const last = await latestDigest(this.store);
     const head = await this.store.headPosition();
     if (last && head <= last.position) return undefined; // nothing new (the digest event itself is the head)
     const hours = this.config.digestIntervalHours;
     if (last && this.clock.now().getTime() - Date.parse(last.metadata.recordedAt) < hours * 3_600_000) return undefined;
     if (!last && head === 0n) return undefined;
-    const digest = await logDigest(this.store);
-    await this.store.append(DIGEST_STREAM, [{ type: 'LogDigestRecorded.v1', data: digest, metadata: eventMetadata(SYSTEM) }]);
-    return digest;
+    return recordLogDigest(this.store, eventMetadata(SYSTEM));
   }
 
   /** Before the store closes. */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { AppendMetadata, RecordedEvent } from '@app/core';
 import { EventStore } from '@app/event-store';
 
 export interface LogDigest {
@@ -43,3 +44,16 @@ export async function logDigest(store: EventStore, upTo?: bigint, pageSize = 500
 }
 
 export const DIGEST_STREAM = 'audit-digests';
+
+/** Digests the whole log now and records it (`LogDigestRecorded.v1`): on demand by an admin, or daily by the API. */
+export async function recordLogDigest(store: EventStore, metadata: AppendMetadata): Promise<LogDigest> {
+  const digest = await logDigest(store);
+  await store.append(DIGEST_STREAM, [{ type: 'LogDigestRecorded.v1', data: digest, metadata }]);
+  return digest;
+}
+
+/** The last digest recorded, if any. */
+export async function latestDigest(store: EventStore): Promise<RecordedEvent | undefined> {
+  const [last] = await store.readStream(DIGEST_STREAM, { direction: 'backwards', maxCount: 1 });
+  return last;
+}

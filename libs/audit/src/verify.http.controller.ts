@@ -5,7 +5,7 @@ import { NotFoundError } from '@app/core';
 import { EVENT_STORE, EventStore, verifyEventLog } from '@app/event-store';
 import { eventMetadata } from '@app/platform';
 import { VerifyQuery } from './audit.request.dto';
-import { DIGEST_STREAM, logDigest } from './log-digest';
+import { latestDigest, logDigest, recordLogDigest } from './log-digest';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -33,15 +33,13 @@ export class VerifyController {
   @HttpCode(201)
   @Roles('admin')
   async record(@CurrentUser() user: Principal) {
-    const digest = await logDigest(this.store);
-    await this.store.append(DIGEST_STREAM, [{ type: 'LogDigestRecorded.v1', data: digest, metadata: eventMetadata(actorOf(user)) }]);
-    return digest;
+    return recordLogDigest(this.store, eventMetadata(actorOf(user)));
   }
 
   @Get('digests/latest')
   @Roles('auditor', 'admin')
   async latest() {
-    const [last] = await this.store.readStream(DIGEST_STREAM, { direction: 'backwards', maxCount: 1 });
+    const last = await latestDigest(this.store);
     if (!last) throw new NotFoundError('digest', 'latest');
     return { ...(last.data as object), recordedAt: last.metadata.recordedAt };
   }
