@@ -1,21 +1,14 @@
+import type { MonthOnTime, Ratio } from '@app/follow-up';
+
 /**
  * Inline SVG charts as strings. These functions also run in the browser: the page script is built from their source
  * (see dashboard-script.ts), so each one is self-contained — it may call the other functions of this file by name,
  * but uses no imports and no module-level values.
  */
 
-export interface ShareCount {
-  count: number;
-  of: number;
-  share: number | null;
-}
-
-export interface MonthShares {
-  month: number;
-  received: number;
-  acknowledgedOnTime: ShareCount;
-  respondedOnTime: ShareCount;
-}
+/** The API's own shapes (types only: erased at compile, so the browser source stays import-free). */
+export type ShareCount = Ratio;
+export type MonthShares = MonthOnTime;
 
 export interface BarPart {
   value: number;

@@ -1,4 +1,4 @@
-import type { CommitmentFigures } from '@app/follow-up';
+import type { CommitmentFigures, Figures } from '@app/follow-up';
 import type * as Charts from './dashboard-charts';
 import type { MonthShares, ShareCount } from './dashboard-charts';
 
@@ -22,15 +22,11 @@ export interface CommitmentRow extends CommitmentFigures {
   text: string;
 }
 
-export interface YearFigures {
-  acknowledgedOnTime: ShareCount;
-  respondedOnTime: ShareCount;
-  commitments: number;
-  commitmentsKept: number;
-  fulfilment: number | null;
-  breaches: { reported: number; confirmed: number; rejected: number };
-  remedies: { planned: number; completed: number; completedOnTime: number };
-}
+/** The yearly report's figures the dashboard shows, for the scope and per unit. */
+export type YearFigures = Pick<
+  Figures,
+  'acknowledgedOnTime' | 'respondedOnTime' | 'commitments' | 'commitmentsKept' | 'fulfilment' | 'breaches' | 'remedies'
+>;
 
 export interface UnitRow extends YearFigures {
   unitId: string;
