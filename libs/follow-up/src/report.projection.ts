@@ -67,7 +67,8 @@ type Fact = { id: string; unitId?: string; year?: number };
 
 /**
  * The facts of one transaction (a live batch or a rebuild page), kept in memory while its events apply and written
- * once at its end: a case's five events in a page cost one row write, not five. Rolled back with the transaction.
+ * once at its end: a case's five events in a page cost one row write, not five. Rolled back with the transaction;
+ * used for one transaction only (flush is its last call).
  */
 class TransactionFacts implements FactStore {
   private readonly loaded = new Map<string, Fact | undefined>();
@@ -119,7 +120,6 @@ class TransactionFacts implements FactStore {
       );
       if (table === 'report_cases') this.flushCounts(fact as unknown as CaseFact);
     }
-    this.dirty.clear();
   }
 
   private flushCounts(f: CaseFact): void {
@@ -128,7 +128,6 @@ class TransactionFacts implements FactStore {
     const now = caseContribution(f);
     applyContribution(tx, old, -1, now);
     applyContribution(tx, now, 1, old);
-    this.before.set(f.id, now);
     if (now.ackBy || now.respBy) {
       tx.run(
         `INSERT OR REPLACE INTO ${tx.table('report_case_pending')} (id, unit_id, year, ack_by, resp_by, paused) VALUES (?, ?, ?, ?, ?, ?)`,
