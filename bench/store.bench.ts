@@ -16,7 +16,7 @@ const CONCURRENCY = 50;
 const SEQUENTIAL = 2_000;
 const BATCHES = 1_000;
 const ROUNDS = 5;
-const READ_ROUNDS = 3;
+const READ_ROUNDS = 5;
 const LOG_SIZE = 200_000;
 const PAGE = 5_000;
 

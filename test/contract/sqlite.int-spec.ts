@@ -15,3 +15,42 @@ function sqlite(groupCommit: boolean): OpenStore {
 
 eventStoreContract('sqlite (file, group commit)', sqlite(true));
 eventStoreContract('sqlite (file, one transaction per append)', sqlite(false));
+
+describe('SqliteEventStore reading', () => {
+  it('gives the events of one append one parsed, frozen metadata object, and other appends their own', async () => {
+    const store = await sqlite(true)();
+    const metadata = { actor: { sub: 'u1', name: 'Ulla' }, correlationId: 'c-1' };
+    await store.append(
+      's-1',
+      [1, 2, 3].map((n) => ({ type: 'Noted.v1', data: { n }, metadata })),
+    );
+    await store.append('s-2', [{ type: 'Noted.v1', data: { n: 4 }, metadata }]);
+    const events = await store.readAll();
+    expect(events.map((e) => (e.data as { n: number }).n)).toEqual([1, 2, 3, 4]);
+    expect(events[1].metadata).toBe(events[0].metadata);
+    expect(events[2].metadata).toBe(events[0].metadata);
+    expect(events[3].metadata).not.toBe(events[0].metadata);
+    expect(events[3].metadata).toEqual({ ...metadata, recordedAt: expect.any(String) });
+    expect(Object.isFrozen(events[0].metadata) && Object.isFrozen(events[0].metadata.actor)).toBe(true);
+    expect(() => {
+      (events[0].metadata as { correlationId: string }).correlationId = 'changed';
+    }).toThrow(TypeError);
+    await store.close();
+  });
+
+  it('delivers a subscription to one iterator only, and ends it on close while it waits', async () => {
+    const store = await sqlite(true)();
+    await store.append('s-1', [{ type: 'Noted.v1', data: { n: 1 } }]);
+    const sub = store.subscribe({});
+    const seen: number[] = [];
+    const done = (async () => {
+      for await (const e of sub) seen.push((e.data as { n: number }).n);
+    })();
+    expect(() => sub[Symbol.asyncIterator]()).toThrow(/once/);
+    await new Promise((r) => setTimeout(r, 50));
+    await sub.close();
+    await done;
+    expect(seen).toEqual([1]);
+    await store.close();
+  });
+});
