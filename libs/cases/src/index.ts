@@ -12,3 +12,4 @@ export * from './register-case/register-case.handler';
 export * from './register-case/register-case.request.dto';
 export * from './register-case/reference-allocator';
 export * from './case-disclosure';
+export * from './list-cases/cases.projection';

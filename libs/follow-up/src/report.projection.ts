@@ -1,11 +1,11 @@
-import { Projection, ProjectionTx } from '@app/projections';
+import { Projection, ProjectionTx, ScopedState } from '@app/projections';
 import { applyReportEvent, BreachFact, CaseFact, FactStore, GuaranteeFact, REPORT_EVENT_PREFIXES, UnitFact } from './report-facts';
 import { CaseContribution, caseContribution } from './report-case-tallies';
 
 export const REPORT_PROJECTION = 'report-facts';
 
-/** The facts of each open transaction (see TransactionFacts); a rolled-back transaction's are dropped with its tx. */
-const open = new WeakMap<ProjectionTx, TransactionFacts>();
+/** The facts of each open unit of work (see TransactionFacts and ProjectionTx.scope). */
+const open = new ScopedState((tx) => new TransactionFacts(tx));
 
 /** The facts behind the yearly figures, one JSON row per case, breach, guarantee and unit. */
 export const reportProjection: Projection = {
@@ -31,44 +31,38 @@ export const reportProjection: Projection = {
     report_guarantees: ['year, unit_id'],
   },
   apply(tx, event) {
-    let facts = open.get(tx);
-    if (!facts) open.set(tx, (facts = new TransactionFacts(tx)));
-    applyReportEvent(facts, event);
+    applyReportEvent(open.of(tx), event);
   },
   flush(tx) {
-    open.get(tx)?.flush();
-    open.delete(tx);
+    open.end(tx)?.flush(tx);
   },
 };
 
-/** Adds `sign` × the contribution's keys to its unit's counts, leaving out what `other` (same unit and year) cancels. */
-function applyContribution(tx: ProjectionTx, c: CaseContribution | undefined, sign: 1 | -1, other: CaseContribution | undefined): void {
+/** Adds `sign` × the contribution's keys to the deltas of its unit and year. */
+function addContribution(deltas: Map<string, CountDelta>, c: CaseContribution | undefined, sign: 1 | -1): void {
   if (!c) return;
-  const cancels = other && other.unitId === c.unitId && other.year === c.year ? [...other.keys] : [];
   for (const key of c.keys) {
-    const i = cancels.indexOf(key);
-    if (i >= 0) {
-      cancels.splice(i, 1);
-      continue;
-    }
-    tx.run(
-      `INSERT INTO ${tx.table('report_case_counts')} (unit_id, year, key, n) VALUES (?, ?, ?, ?)
-       ON CONFLICT (unit_id, year, key) DO UPDATE SET n = n + excluded.n`,
-      c.unitId,
-      c.year,
-      key,
-      sign,
-    );
+    const id = `${c.unitId}\u0000${c.year}\u0000${key}`;
+    const d = deltas.get(id);
+    if (d) d.n += sign;
+    else deltas.set(id, { unitId: c.unitId, year: c.year, key, n: sign });
   }
+}
+
+interface CountDelta {
+  unitId: string;
+  year: number;
+  key: string;
+  n: number;
 }
 
 type Table = 'report_cases' | 'report_breaches' | 'report_guarantees' | 'report_units';
 type Fact = { id: string; unitId?: string; year?: number };
 
 /**
- * The facts of one transaction (a live batch or a rebuild page), kept in memory while its events apply and written
- * once at its end: a case's five events in a page cost one row write, not five. Rolled back with the transaction;
- * used for one transaction only (flush is its last call).
+ * The facts of one unit of work (a live batch, or a run of rebuild pages), kept in memory while its events apply and
+ * written once at its end: a case's five events cost one row write, not five. Gone with a rolled-back transaction;
+ * used for one unit of work only (flush is its last call).
  */
 class TransactionFacts implements FactStore {
   private readonly loaded = new Map<string, Fact | undefined>();
@@ -104,8 +98,9 @@ class TransactionFacts implements FactStore {
   getUnit = (id: string) => this.get<UnitFact>('report_units', id);
   putUnit = (f: UnitFact) => this.put('report_units', f);
 
-  flush(): void {
-    const tx = this.tx;
+  flush(tx: ProjectionTx): void {
+    // What the transaction's cases changed in their units' counts, summed: one upsert per unit, year and key.
+    const deltas = new Map<string, CountDelta>();
     for (const { table, fact } of this.dirty.values()) {
       if (table === 'report_units') {
         tx.run(`INSERT OR REPLACE INTO ${tx.table(table)} (id, fact) VALUES (?, ?)`, fact.id, JSON.stringify(fact));
@@ -118,16 +113,26 @@ class TransactionFacts implements FactStore {
         fact.year,
         JSON.stringify(fact),
       );
-      if (table === 'report_cases') this.flushCounts(fact as unknown as CaseFact);
+      if (table === 'report_cases') this.flushCase(tx, fact as unknown as CaseFact, deltas);
+    }
+    for (const d of deltas.values()) {
+      if (d.n === 0) continue;
+      tx.run(
+        `INSERT INTO ${tx.table('report_case_counts')} (unit_id, year, key, n) VALUES (?, ?, ?, ?)
+         ON CONFLICT (unit_id, year, key) DO UPDATE SET n = n + excluded.n`,
+        d.unitId,
+        d.year,
+        d.key,
+        d.n,
+      );
     }
   }
 
-  private flushCounts(f: CaseFact): void {
-    const tx = this.tx;
+  private flushCase(tx: ProjectionTx, f: CaseFact, deltas: Map<string, CountDelta>): void {
     const old = this.before.get(f.id);
     const now = caseContribution(f);
-    applyContribution(tx, old, -1, now);
-    applyContribution(tx, now, 1, old);
+    addContribution(deltas, old, -1);
+    addContribution(deltas, now, 1);
     if (now.ackBy || now.respBy) {
       tx.run(
         `INSERT OR REPLACE INTO ${tx.table('report_case_pending')} (id, unit_id, year, ack_by, resp_by, paused) VALUES (?, ?, ?, ?, ?, ?)`,

@@ -14,6 +14,13 @@ export class ApplyError extends Error {
   }
 }
 
+export interface UnitOfWork {
+  /** See ProjectionTx.scope; a fresh one (this transaction alone) when left out. */
+  scope?: object;
+  /** Ends the unit of work in this transaction (calls the projection's flush). Default true. */
+  end?: boolean;
+}
+
 /**
  * Applies events to one generation in a single transaction and returns the last position. With `checkpoint`,
  * the projection's checkpoint moves in the same transaction, so events and checkpoint commit or vanish together.
@@ -24,8 +31,9 @@ export function applyInTransaction(
   generation: number,
   events: RecordedEvent[],
   checkpoint: boolean,
+  work: UnitOfWork = {},
 ): bigint {
-  const tx = readModels.tx(projection, generation);
+  const tx = readModels.tx(projection, generation, work.scope);
   const filter = projection.filter ?? {};
   return readModels.db.transaction(() => {
     for (const event of events) {
@@ -36,11 +44,18 @@ export function applyInTransaction(
         throw new ApplyError(event, err);
       }
     }
-    projection.flush?.(tx);
+    if (work.end ?? true) projection.flush?.(tx);
     const last = events[events.length - 1].position;
     if (checkpoint) readModels.checkpoints.advance(projection.name, last);
     return last;
   })();
+}
+
+/** Ends a unit of work that the last page left open: the projection writes what it kept, in one transaction. */
+export function endUnitOfWork(readModels: ReadModelStore, projection: Projection, generation: number, scope: object): void {
+  if (!projection.flush) return;
+  const tx = readModels.tx(projection, generation, scope);
+  readModels.db.transaction(() => projection.flush!(tx))();
 }
 
 /**

@@ -1,14 +1,22 @@
-import { applyInTransaction } from './apply-events';
+import { applyInTransaction, endUnitOfWork } from './apply-events';
 import { ProjectionWorker } from './projection-worker';
 import { WorkerContext } from './worker';
 
 export interface RebuildOptions {
   pageSize: number;
+  /** Events one unit of work spans; default REBUILD_UNIT_OF_WORK. */
+  unitOfWork?: number;
   /** The live generation was built by another version: it keeps serving but is no longer updated. */
   upgrade: boolean;
   /** Checked between pages; a stopping runner abandons the rebuild. */
   aborted(): boolean;
 }
+
+/**
+ * How many events of a rebuild one unit of work spans (see ProjectionTx.scope): a projection that keeps rows in
+ * memory writes each row once per this many events, and holds at most this many events' rows.
+ */
+const REBUILD_UNIT_OF_WORK = 100_000;
 
 const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -32,7 +40,7 @@ export async function rebuildGenerations(workers: ProjectionWorker[], ctx: Worke
     const build = { generation: worker.generation + 1, position: 0n, upgrade: options.upgrade };
     worker.rebuild = build;
     readModels.checkpoints.setStatus(worker.projection.name, 'rebuilding');
-    return { worker, from: worker.generation, build, swapped: false };
+    return { worker, from: worker.generation, build, swapped: false, work: { scope: {}, events: 0 } };
   });
   ctx.onProgress();
 
@@ -47,14 +55,23 @@ export async function rebuildGenerations(workers: ProjectionWorker[], ctx: Worke
     for (;;) {
       checkAborted();
       const page = await store.readAll({ ...filter, after, limit: options.pageSize, sealed: true });
-      if (!page.length) return;
-      for (const { worker, build } of targets) {
+      if (!page.length) break;
+      for (const { worker, build, work } of targets) {
         const mine = page.filter((e) => e.position > build.position);
-        if (mine.length) build.position = applyInTransaction(readModels, worker.projection, build.generation, mine, false);
+        if (!mine.length) continue;
+        work.events += mine.length;
+        const end = work.events >= (options.unitOfWork ?? REBUILD_UNIT_OF_WORK);
+        build.position = applyInTransaction(readModels, worker.projection, build.generation, mine, false, { scope: work.scope, end });
+        if (end) Object.assign(work, { scope: {}, events: 0 });
       }
       after = page[page.length - 1].position;
       ctx.onProgress();
       await yieldTurn();
+    }
+    for (const { worker, build, work } of targets) {
+      if (!work.events) continue;
+      endUnitOfWork(readModels, worker.projection, build.generation, work.scope);
+      Object.assign(work, { scope: {}, events: 0 });
     }
   };
 

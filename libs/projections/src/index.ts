@@ -3,3 +3,4 @@ export * from './projection-runner';
 export * from './read-model-store';
 export type { Checkpoint } from './checkpoint-table';
 export { physicalTableName } from './generation-tables';
+export * from './scoped-rows';

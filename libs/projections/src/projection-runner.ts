@@ -12,6 +12,8 @@ export interface ProjectionRunnerOptions {
   batchSize?: number;
   /** Events read per page (and transaction) during a rebuild. Default 2000. */
   rebuildPageSize?: number;
+  /** Events one unit of work spans during a rebuild (see ProjectionTx.scope). Default 100,000. */
+  rebuildUnitOfWork?: number;
   /** How often `waitFor` re-checks besides being woken by progress. Default 50 ms. */
   waitPollMs?: number;
 }
@@ -27,6 +29,7 @@ export class ProjectionRunner {
   private readonly rebuilds = new Set<Promise<void>>();
   private readonly ctx: WorkerContext;
   private readonly rebuildPageSize: number;
+  private readonly rebuildUnitOfWork: number | undefined;
   private readonly waitPollMs: number;
   private started = false;
   private stopping = false;
@@ -38,6 +41,7 @@ export class ProjectionRunner {
   ) {
     this.ctx = { store, readModels, batchSize: options.batchSize ?? 500, onProgress: () => this.notify() };
     this.rebuildPageSize = options.rebuildPageSize ?? 2000;
+    this.rebuildUnitOfWork = options.rebuildUnitOfWork;
     this.waitPollMs = options.waitPollMs ?? 50;
   }
 
@@ -76,7 +80,12 @@ export class ProjectionRunner {
   async rebuildAll(): Promise<void> {
     const workers = [...this.workers.values()].filter((w): w is ProjectionWorker => w instanceof ProjectionWorker);
     const wasRunning = workers.filter((w) => w.running);
-    const rebuild = rebuildGenerations(workers, this.ctx, { pageSize: this.rebuildPageSize, upgrade: false, aborted: () => this.stopping });
+    const rebuild = rebuildGenerations(workers, this.ctx, {
+      pageSize: this.rebuildPageSize,
+      unitOfWork: this.rebuildUnitOfWork,
+      upgrade: false,
+      aborted: () => this.stopping,
+    });
     this.rebuilds.add(rebuild);
     try {
       await rebuild;
@@ -141,6 +150,7 @@ export class ProjectionRunner {
     const wasRunning = worker.running;
     const rebuild = rebuildGeneration(worker, this.ctx, {
       pageSize: this.rebuildPageSize,
+      unitOfWork: this.rebuildUnitOfWork,
       upgrade,
       aborted: () => this.stopping,
     });

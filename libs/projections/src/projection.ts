@@ -6,6 +6,12 @@ import { EventFilter } from '@app/event-store';
 export interface ProjectionTx {
   /** The raw handle, for statements the helpers do not cover. Stay inside `table(...)` names. */
   readonly db: Database.Database;
+  /**
+   * The unit of work whose rows a projection may keep in memory between `apply` and `flush` (see `scoped`): one
+   * transaction on the live path; during a rebuild, a whole run of pages (the new generation is nobody's until the
+   * swap, and a failed rebuild drops it), so a case's events across those pages cost one row write.
+   */
+  readonly scope: object;
   /** The physical name of one of the projection's logical tables in this generation; throws for any other name. */
   table(logical: string): string;
   /** Prepared once per SQL text. */
@@ -30,8 +36,8 @@ export interface Projection {
   indexes?: Record<string, string[]>;
   apply(tx: ProjectionTx, event: RecordedEvent): void;
   /**
-   * Called once at the end of each transaction of events (a live batch or a rebuild page), inside it, before the
-   * checkpoint moves: a projection that keeps rows in memory while it applies a batch writes them here.
+   * Called once at the end of each unit of work (`tx.scope`: a live batch, or a run of rebuild pages), inside its
+   * last transaction, before the checkpoint moves: a projection that keeps rows in memory while it applies writes them here.
    */
   flush?(tx: ProjectionTx): void;
 }

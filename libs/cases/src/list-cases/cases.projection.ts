@@ -1,5 +1,5 @@
 import { stockholmYear } from '@app/core';
-import { Projection } from '@app/projections';
+import { columnsOf, Projection, Row, RowCache, ScopedState } from '@app/projections';
 import { CaseEvent } from '../case.events';
 
 export const CASES_PROJECTION = 'cases';
@@ -19,71 +19,86 @@ export const casesProjection: Projection = {
   indexes: { cases: ['unit_id, status', 'year', 'received_at', 'reference'] },
   apply(tx, recorded) {
     const e = recorded as unknown as CaseEvent;
-    const t = tx.table('cases');
-    const set = (assignments: string, ...values: unknown[]) =>
-      tx.run(`UPDATE ${t} SET ${assignments} WHERE id = ?`, ...values, e.data.caseId);
+    const rows = open.of(tx);
+    const set = (change: (row: CaseRow) => void) => rows.update(tx, e.data.caseId, change);
     switch (e.type) {
       case 'CaseRegistered.v1': {
         const d = e.data;
-        tx.run(
-          `INSERT INTO ${t} (id, reference, type, channel, unit_id, category, status, confidential, needs_response, year, received_at, registered_at, acknowledge_by, respond_by)
-             VALUES (?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?)`,
-          d.caseId,
-          d.reference,
-          d.type,
-          d.channel,
-          d.unitId,
-          d.category ?? null,
-          d.confidential ? 1 : 0,
-          d.needsResponse ? 1 : 0,
-          stockholmYear(d.receivedAt),
-          d.receivedAt,
-          d.registeredAt,
-          d.acknowledgeBy,
-          d.respondBy,
-        );
+        rows.insert(tx, {
+          id: d.caseId,
+          reference: d.reference,
+          type: d.type,
+          channel: d.channel,
+          unit_id: d.unitId,
+          category: d.category ?? null,
+          status: 'received',
+          confidential: d.confidential ? 1 : 0,
+          needs_response: d.needsResponse ? 1 : 0,
+          year: stockholmYear(d.receivedAt),
+          received_at: d.receivedAt,
+          registered_at: d.registeredAt,
+          acknowledge_by: d.acknowledgeBy,
+          respond_by: d.respondBy,
+          acknowledged_at: null,
+          responded_at: null,
+          closed_at: null,
+          paused_since: null,
+          resolution: null,
+          outcome: null,
+          merged_into: null,
+          breach_id: null,
+          assignee: null,
+        });
         break;
       }
       case 'CaseAcknowledged.v1':
-        set(
-          "acknowledged_at = COALESCE(acknowledged_at, ?), status = CASE WHEN status IN ('received', 'transferred') THEN 'acknowledged' ELSE status END",
-          e.data.at,
-        );
+        set((r) => {
+          r.acknowledged_at ??= e.data.at;
+          if (r.status === 'received' || r.status === 'transferred') r.status = 'acknowledged';
+        });
         break;
       case 'CaseAssigned.v1':
-        set("status = 'in_progress', assignee = ?", e.data.assignee);
+        set((r) => Object.assign(r, { status: 'in_progress', assignee: e.data.assignee }));
         break;
       case 'CaseTransferred.v1':
-        set("status = 'transferred', unit_id = ?, assignee = NULL", e.data.toUnitId);
+        set((r) => Object.assign(r, { status: 'transferred', unit_id: e.data.toUnitId, assignee: null }));
         break;
       case 'ComplainantAsked.v1':
-        set("status = 'awaiting_complainant', paused_since = ?", e.data.at);
+        set((r) => Object.assign(r, { status: 'awaiting_complainant', paused_since: e.data.at }));
         break;
       case 'CaseResumed.v1':
-        set('status = ?, paused_since = NULL, respond_by = ?', e.data.status, e.data.respondBy);
+        set((r) => Object.assign(r, { status: e.data.status, paused_since: null, respond_by: e.data.respondBy }));
         break;
       case 'CaseResponded.v1':
-        set(
-          "status = 'responded', responded_at = COALESCE(responded_at, ?), outcome = COALESCE(?, outcome)",
-          e.data.at,
-          e.data.outcome ?? null,
-        );
+        set((r) => {
+          r.status = 'responded';
+          r.responded_at ??= e.data.at;
+          r.outcome = e.data.outcome ?? r.outcome;
+        });
         break;
       case 'CaseClosed.v1':
-        set("status = 'closed', resolution = ?, closed_at = ?", e.data.resolution, e.data.at);
+        set((r) => Object.assign(r, { status: 'closed', resolution: e.data.resolution, closed_at: e.data.at }));
         break;
       case 'CaseReopened.v1':
-        set("status = 'reopened', resolution = NULL, closed_at = NULL");
+        set((r) => Object.assign(r, { status: 'reopened', resolution: null, closed_at: null }));
         break;
       case 'CaseMerged.v1':
-        set("status = 'closed', resolution = 'duplicate', merged_into = ?, closed_at = ?", e.data.intoCaseId, e.data.at);
+        set((r) => Object.assign(r, { status: 'closed', resolution: 'duplicate', merged_into: e.data.intoCaseId, closed_at: e.data.at }));
         break;
       case 'CaseUnmerged.v1':
-        set('status = ?, resolution = NULL, merged_into = NULL, closed_at = NULL', e.data.status);
+        set((r) => Object.assign(r, { status: e.data.status, resolution: null, merged_into: null, closed_at: null }));
         break;
       case 'CaseBreachLinked.v1':
-        set('breach_id = ?', e.data.breachId);
+        set((r) => (r.breach_id = e.data.breachId));
         break;
     }
   },
+  flush(tx) {
+    open.end(tx)?.flush(tx);
+  },
 };
+
+type CaseRow = Row;
+const COLUMNS = columnsOf(casesProjection.tables.cases);
+/** The case rows a unit of work touched (see RowCache): written once at its end. */
+const open = new ScopedState((tx) => new RowCache<CaseRow>(tx, 'cases', COLUMNS));

@@ -1,5 +1,5 @@
 import { CaseEvent } from '@app/cases';
-import { Projection } from '@app/projections';
+import { columnsOf, Projection, Row, RowCache, ScopedState } from '@app/projections';
 import { noteOf } from '../public-history';
 
 export const OPEN311_REQUESTS_PROJECTION = 'open311-requests';
@@ -22,87 +22,85 @@ export const open311RequestsProjection: Projection = {
   indexes: { open311_requests: ['received_at', 'reference', 'unit_id, type'] },
   apply(tx, recorded) {
     const e = recorded as unknown as CaseEvent;
-    const r = tx.table('open311_requests');
+    const work = open.of(tx);
     const caseId = e.data.caseId;
+    const updatedAt = recorded.metadata.recordedAt;
     if (e.type === 'CaseRegistered.v1') {
       const d = e.data;
       if (d.confidential) return;
-      const lat = typeof d.location?.lat === 'number' ? d.location.lat : null;
-      const long = typeof d.location?.long === 'number' ? d.location.long : null;
-      tx.run(
-        `INSERT INTO ${r} (id, reference, unit_id, type, status, needs_response, received_at, updated_at, respond_by, lat, long)
-           VALUES (?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?)`,
-        caseId,
-        d.reference,
-        d.unitId,
-        d.type,
-        d.needsResponse ? 1 : 0,
-        d.receivedAt,
-        recorded.metadata.recordedAt,
-        d.respondBy,
-        lat,
-        long,
-      );
-    }
-    // One UPDATE per event: its own change, if any, with updated_at.
-    let change: [string, ...unknown[]] | undefined;
-    const set = (assignments: string, ...values: unknown[]) => void (change = [assignments, ...values]);
-    switch (e.type) {
-      case 'CaseAcknowledged.v1':
-        set("status = CASE WHEN status IN ('received', 'transferred') THEN 'acknowledged' ELSE status END");
-        break;
-      case 'CaseAssigned.v1':
-        set("status = 'in_progress'");
-        break;
-      case 'CaseTransferred.v1':
-        set("status = 'transferred', unit_id = ?", e.data.toUnitId);
-        break;
-      case 'ComplainantAsked.v1':
-        set("status = 'awaiting_complainant'");
-        break;
-      case 'CaseResumed.v1':
-        set('status = ?, respond_by = ?', e.data.status, e.data.respondBy);
-        break;
-      case 'CaseResponded.v1':
-        set("status = 'responded'");
-        break;
-      case 'CaseClosed.v1':
-        set("status = 'closed', resolution = ?", e.data.resolution);
-        break;
-      case 'CaseReopened.v1':
-        set("status = 'reopened', resolution = NULL");
-        break;
-      case 'CaseMerged.v1':
-        set("status = 'closed', resolution = 'duplicate', merged_into_reference = ?", e.data.intoReference);
-        break;
-      case 'CaseUnmerged.v1':
-        set('status = ?, resolution = NULL, merged_into_reference = NULL', e.data.status);
-        break;
-      case 'PersonalDataErased.v1':
-        set('erased = 1, lat = NULL, long = NULL');
-        break;
-    }
-    if (e.type !== 'CaseRegistered.v1') {
-      const [assignments, ...values] = change ?? [];
-      tx.run(
-        `UPDATE ${r} SET updated_at = ?${assignments ? `, ${assignments}` : ''} WHERE id = ?`,
-        recorded.metadata.recordedAt,
-        ...values,
-        caseId,
-      );
+      work.requests.insert(tx, {
+        id: caseId,
+        reference: d.reference,
+        unit_id: d.unitId,
+        type: d.type,
+        status: 'received',
+        resolution: null,
+        merged_into_reference: null,
+        needs_response: d.needsResponse ? 1 : 0,
+        received_at: d.receivedAt,
+        updated_at: updatedAt,
+        respond_by: d.respondBy,
+        lat: typeof d.location?.lat === 'number' ? d.location.lat : null,
+        long: typeof d.location?.long === 'number' ? d.location.long : null,
+        erased: 0,
+      });
+    } else {
+      // Every later event moves updated_at; most change the status too. A confidential case has no row: dropped.
+      work.requests.update(tx, caseId, (r) => {
+        r.updated_at = updatedAt;
+        switch (e.type) {
+          case 'CaseAcknowledged.v1':
+            if (r.status === 'received' || r.status === 'transferred') r.status = 'acknowledged';
+            break;
+          case 'CaseAssigned.v1':
+            r.status = 'in_progress';
+            break;
+          case 'CaseTransferred.v1':
+            Object.assign(r, { status: 'transferred', unit_id: e.data.toUnitId });
+            break;
+          case 'ComplainantAsked.v1':
+            r.status = 'awaiting_complainant';
+            break;
+          case 'CaseResumed.v1':
+            Object.assign(r, { status: e.data.status, respond_by: e.data.respondBy });
+            break;
+          case 'CaseResponded.v1':
+            r.status = 'responded';
+            break;
+          case 'CaseClosed.v1':
+            Object.assign(r, { status: 'closed', resolution: e.data.resolution });
+            break;
+          case 'CaseReopened.v1':
+            Object.assign(r, { status: 'reopened', resolution: null });
+            break;
+          case 'CaseMerged.v1':
+            Object.assign(r, { status: 'closed', resolution: 'duplicate', merged_into_reference: e.data.intoReference });
+            break;
+          case 'CaseUnmerged.v1':
+            Object.assign(r, { status: e.data.status, resolution: null, merged_into_reference: null });
+            break;
+          case 'PersonalDataErased.v1':
+            Object.assign(r, { erased: 1, lat: null, long: null });
+            break;
+        }
+      });
     }
     const note = noteOf(e);
-    if (note) {
-      tx.run(
-        `INSERT INTO ${tx.table('open311_notes')} (case_id, seq, at, kind, detail)
-           SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM ${r} WHERE id = ?)`,
-        caseId,
-        Number(recorded.revision),
-        note.at,
-        note.kind,
-        note.detail ?? null,
-        caseId,
-      );
-    }
+    if (note && work.requests.get(tx, caseId))
+      work.notes.push([caseId, Number(recorded.revision), note.at, note.kind, note.detail ?? null]);
+  },
+  flush(tx) {
+    const work = open.end(tx);
+    if (!work) return;
+    work.requests.flush(tx);
+    const insert = `INSERT INTO ${tx.table('open311_notes')} (case_id, seq, at, kind, detail) VALUES (?, ?, ?, ?, ?)`;
+    for (const note of work.notes) tx.run(insert, ...note);
   },
 };
+
+const COLUMNS = columnsOf(open311RequestsProjection.tables.open311_requests);
+/** The request rows a unit of work touched and the public notes it added (see RowCache): written at its end. */
+const open = new ScopedState((tx) => ({
+  requests: new RowCache<Row>(tx, 'open311_requests', COLUMNS),
+  notes: [] as [string, number, string, string, string | null][],
+}));
