@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'pino';
@@ -20,13 +21,19 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   const { config } = options;
   const logger = options.logger ?? createRootLogger(config.logLevel);
   const metrics = new Metrics();
-  const app = await NestFactory.create(AppModule.forRoot({ config, clock: options.clock, metrics, upcasters: options.upcasters }), {
-    bodyParser: false,
-    logger: new PinoNestLogger(logger),
-    abortOnError: false, // a failed start throws to the caller (main.ts exits non-zero; the CLI and tests report it)
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot({ config, clock: options.clock, metrics, upcasters: options.upcasters }),
+    {
+      bodyParser: false,
+      logger: new PinoNestLogger(logger),
+      abortOnError: false, // a failed start throws to the caller (main.ts exits non-zero; the CLI and tests report it)
+    },
+  );
   app.use(correlationMiddleware);
-  app.use(httpLogger(logger));
+  // Request lines are logged at info, warn or error; with the level above error (e.g. silent) nothing would be written.
+  if (logger.isLevelEnabled('error')) app.use(httpLogger(logger));
+  // An ETag in this API is a stream revision (ResourceHeadersInterceptor); Express's body-hash ETags on everything else go.
+  app.set('etag', false);
   app.use(metrics.middleware());
   app.use(
     helmet({

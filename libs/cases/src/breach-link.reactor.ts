@@ -54,6 +54,7 @@ export function breachLinkReactor(store: EventStore): Reactor {
   return {
     name: 'breach-link',
     filter: { types: ['CaseRegistered.v1'] },
+    sealed: true, // it reads ids and dates only
     async handle(recorded: RecordedEvent) {
       const e = recorded as unknown as RecordedEvent<CaseRegistered['data']>;
       const { caseId, guaranteeId, commitmentId, receivedAt, reference, unitId } = e.data;

@@ -107,3 +107,26 @@ export class PollingSubscription implements Subscription {
     this.wake?.();
   }
 }
+
+/** The inner subscription's events passed through `map`: one `then` per event, not an async generator's two awaits. */
+export function mapSubscription(inner: Subscription, map: (event: RecordedEvent) => RecordedEvent): Subscription {
+  return {
+    close: () => inner.close(),
+    [Symbol.asyncIterator]() {
+      const events = inner[Symbol.asyncIterator]();
+      return {
+        next: () =>
+          events.next().then((r) => {
+            if (r.done) return r;
+            try {
+              return { value: map(r.value), done: false };
+            } catch (err) {
+              // As a generator would: the inner iteration ends (its listener goes) and the error reaches the consumer.
+              return (events.return?.() ?? Promise.resolve(DONE)).then(() => Promise.reject(err));
+            }
+          }),
+        return: () => (events.return ? events.return() : Promise.resolve(DONE)),
+      };
+    },
+  };
+}

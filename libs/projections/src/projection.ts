@@ -50,6 +50,8 @@ export interface Projection {
 export interface Reactor {
   name: string;
   filter?: EventFilter;
+  /** Reads the log with personal data left sealed (no decryption per event); for reactors that never read it. */
+  sealed?: boolean;
   handle(event: RecordedEvent): Promise<void>;
 }
 

@@ -16,6 +16,10 @@ export class ReactorWorker extends Worker {
     this.checkpoint = cp?.position ?? 0n;
   }
 
+  protected override get sealed(): boolean {
+    return this.reactor.sealed ?? false;
+  }
+
   protected async process(events: RecordedEvent[]): Promise<void> {
     const filter = this.reactor.filter ?? {};
     for (const event of events) {

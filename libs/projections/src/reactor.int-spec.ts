@@ -1,4 +1,5 @@
 import { RecordedEvent } from '@app/core';
+import { EventStore, SubscribeOptions } from '@app/event-store';
 import { Reactor } from '@app/projections';
 import { eventually, TestSite } from '../test/fixtures';
 
@@ -75,5 +76,26 @@ describe('reactors', () => {
     expect(await second.runner.waitFor(positions[3], 10_000, 'notifier')).toBe(true);
     expect(after.seen).toEqual([3, 4]); // at-least-once: 3 was handled before the crash and is handled again
     expect(second.readModels.checkpoints.get('notifier')!.position).toBe(positions[3]);
+  });
+
+  it('read the log with personal data sealed only when they say so', async () => {
+    const asked: (boolean | undefined)[] = [];
+    const store = new Proxy(site.store, {
+      get(target, prop, receiver) {
+        if (prop === 'subscribe')
+          return (options: SubscribeOptions) => {
+            asked.push(options.sealed);
+            return target.subscribe(options);
+          };
+        const value = Reflect.get(target, prop, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    }) as EventStore;
+    const { runner } = site.open({}, store);
+    runner.registerReactor({ ...recordingReactor(), name: 'plain' });
+    runner.registerReactor({ ...recordingReactor(), name: 'ids-only', sealed: true });
+    await runner.start();
+    await eventually(async () => asked.length === 2);
+    expect(asked.sort()).toEqual([false, true]);
   });
 });

@@ -1,5 +1,6 @@
 import { AppendResult, ExpectedRevision, NewEvent, ReadStreamOptions, RecordedEvent } from '@app/core';
 import { EventStore, ReadAllOptions, StreamMetadata, SubscribeOptions, Subscription } from '../event-store.port';
+import { mapSubscription } from '../polling-subscription';
 import { UpcasterRegistry } from '../upcasters';
 import { ShredReceipt } from './key-store';
 import { containsEnvelope, openEnvelopes, sealFields } from './personal-data-fields';
@@ -68,12 +69,7 @@ export class EncryptingEventStore implements EventStore {
     const open = options.sealed
       ? (event: RecordedEvent) => this.upcastOnly(event)
       : (event: RecordedEvent) => this.open(event, this.vault.reader());
-    return {
-      close: () => inner.close(),
-      async *[Symbol.asyncIterator]() {
-        for await (const event of inner) yield open(event);
-      },
-    };
+    return mapSubscription(inner, open);
   }
 
   /** Erases a subject's personal data everywhere it was sealed, now and in every replay. */
