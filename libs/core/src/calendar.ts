@@ -22,9 +22,30 @@ function summerTime(year: number): [number, number] {
   return range;
 }
 
-/** The Stockholm calendar date (YYYY-MM-DD) of an instant. */
+/** A UTC instant in ISO form; its first 13 characters (the UTC hour) decide its Stockholm date. */
+const UTC_INSTANT = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?Z$/;
+const dateByUtcHour = new Map<string, string>();
+
+/**
+ * The Stockholm calendar date (YYYY-MM-DD) of an instant. Stockholm is a whole number of hours ahead of UTC and
+ * changes offset on the hour (01:00 UTC), so for UTC strings the date is looked up by the UTC hour: projections and
+ * reports ask this for every event.
+ */
 export function stockholmDate(instant: Date | string): string {
-  const t = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  if (typeof instant === 'string' && UTC_INSTANT.test(instant)) {
+    const hour = instant.slice(0, 13);
+    let date = dateByUtcHour.get(hour);
+    if (date === undefined) {
+      date = stockholmDateOf(Date.parse(instant));
+      if (dateByUtcHour.size > 100_000) dateByUtcHour.clear();
+      dateByUtcHour.set(hour, date);
+    }
+    return date;
+  }
+  return stockholmDateOf(typeof instant === 'string' ? Date.parse(instant) : instant.getTime());
+}
+
+function stockholmDateOf(t: number): string {
   const year = new Date(t).getUTCFullYear();
   if (year < 1996 || Number.isNaN(t)) return stockholmFormat.format(new Date(t));
   const [start, end] = summerTime(year);

@@ -3,7 +3,7 @@ import { CaseType } from '@app/cases';
 import { CLOCK, Clock } from '@app/core';
 import { ProjectionRead, ProjectionsHost } from '@app/platform';
 import { Open311Controller } from '../open311-route';
-import { NoteKind, PublicNote } from '../public-history';
+import { PublicNote } from '../public-history';
 import { PublicRequest, toOpen311Request } from '../public-request';
 import { OPEN311_REQUESTS_PROJECTION } from './requests.projection';
 import { MAX_REQUESTS, parseRequestsQuery, requestsFilter } from './requests-query';
@@ -23,13 +23,8 @@ interface Row {
   lat: number | null;
   long: number | null;
   erased: number;
-}
-
-interface NoteRow {
-  case_id: string;
-  at: string;
-  kind: NoteKind;
-  detail: string | null;
+  /** The public notes, a JSON array in the order of the case's events. */
+  notes: string;
 }
 
 const fromRow = (r: Row): PublicRequest => ({
@@ -65,18 +60,7 @@ export class ListRequestsController {
       ...f.params,
       MAX_REQUESTS,
     );
-    const notes = new Map<string, PublicNote[]>();
-    if (rows.length) {
-      const ids = rows.map((r) => r.id);
-      const noteRows = db.all<NoteRow>(
-        `SELECT * FROM open311_notes WHERE case_id IN (${ids.map(() => '?').join(', ')}) ORDER BY seq`,
-        ...ids,
-      );
-      for (const n of noteRows) {
-        notes.set(n.case_id, [...(notes.get(n.case_id) ?? []), { at: n.at, kind: n.kind, ...(n.detail ? { detail: n.detail } : {}) }]);
-      }
-    }
     const names = new Map(db.all<{ id: string; name: string }>('SELECT id, name FROM units').map((u) => [u.id, u.name]));
-    return rows.map((r) => toOpen311Request(fromRow(r), notes.get(r.id) ?? [], (id) => names.get(id)));
+    return rows.map((r) => toOpen311Request(fromRow(r), JSON.parse(r.notes) as PublicNote[], (id) => names.get(id)));
   }
 }

@@ -1,6 +1,6 @@
 import { CaseEvent } from '@app/cases';
-import { columnsOf, Projection, Row, RowCache, ScopedState } from '@app/projections';
-import { noteOf } from '../public-history';
+import { columnsOf, Projection, ProjectionTx, Row, RowCache, ScopedState } from '@app/projections';
+import { noteOf, PublicNote } from '../public-history';
 
 export const OPEN311_REQUESTS_PROJECTION = 'open311-requests';
 
@@ -10,14 +10,12 @@ export const OPEN311_REQUESTS_PROJECTION = 'open311-requests';
  */
 export const open311RequestsProjection: Projection = {
   name: OPEN311_REQUESTS_PROJECTION,
-  version: 1,
+  version: 2, // 2: the notes are a JSON column of the request row (one write per case, not one per note)
   filter: { streamPrefix: 'case-' },
   tables: {
     open311_requests: `id TEXT PRIMARY KEY, reference TEXT NOT NULL, unit_id TEXT NOT NULL, type TEXT NOT NULL, status TEXT NOT NULL,
       resolution TEXT, merged_into_reference TEXT, needs_response INTEGER NOT NULL, received_at TEXT NOT NULL, updated_at TEXT NOT NULL,
-      respond_by TEXT NOT NULL, lat REAL, long REAL, erased INTEGER NOT NULL DEFAULT 0`,
-    open311_notes:
-      'case_id TEXT NOT NULL, seq INTEGER NOT NULL, at TEXT NOT NULL, kind TEXT NOT NULL, detail TEXT, PRIMARY KEY (case_id, seq)',
+      respond_by TEXT NOT NULL, lat REAL, long REAL, erased INTEGER NOT NULL DEFAULT 0, notes TEXT NOT NULL`,
   },
   indexes: { open311_requests: ['received_at', 'reference', 'unit_id, type'] },
   apply(tx, recorded) {
@@ -43,6 +41,7 @@ export const open311RequestsProjection: Projection = {
         lat: typeof d.location?.lat === 'number' ? d.location.lat : null,
         long: typeof d.location?.long === 'number' ? d.location.long : null,
         erased: 0,
+        notes: '[]',
       });
     } else {
       // Every later event moves updated_at; most change the status too. A confidential case has no row: dropped.
@@ -86,21 +85,39 @@ export const open311RequestsProjection: Projection = {
       });
     }
     const note = noteOf(e);
-    if (note && work.requests.get(tx, caseId))
-      work.notes.push([caseId, Number(recorded.revision), note.at, note.kind, note.detail ?? null]);
+    if (note) work.addNote(tx, caseId, note);
   },
   flush(tx) {
-    const work = open.end(tx);
-    if (!work) return;
-    work.requests.flush(tx);
-    const insert = `INSERT INTO ${tx.table('open311_notes')} (case_id, seq, at, kind, detail) VALUES (?, ?, ?, ?, ?)`;
-    for (const note of work.notes) tx.run(insert, ...note);
+    open.end(tx)?.flush(tx);
   },
 };
 
 const COLUMNS = columnsOf(open311RequestsProjection.tables.open311_requests);
-/** The request rows a unit of work touched and the public notes it added (see RowCache): written at its end. */
-const open = new ScopedState((tx) => ({
-  requests: new RowCache<Row>(tx, 'open311_requests', COLUMNS),
-  notes: [] as [string, number, string, string, string | null][],
-}));
+
+/** The request rows a unit of work touched and their notes, parsed once (see RowCache): written at its end. */
+class RequestsWork {
+  readonly requests: RowCache<Row>;
+  private readonly notes = new Map<string, PublicNote[]>();
+
+  constructor(tx: ProjectionTx) {
+    this.requests = new RowCache<Row>(tx, 'open311_requests', COLUMNS);
+  }
+
+  /** A note for a case with a row; a confidential case has none, and its notes are dropped. */
+  addNote(tx: ProjectionTx, caseId: string, note: PublicNote): void {
+    let notes = this.notes.get(caseId);
+    if (!notes) {
+      const row = this.requests.get(tx, caseId);
+      if (!row) return;
+      this.notes.set(caseId, (notes = JSON.parse(String(row.notes)) as PublicNote[]));
+    }
+    notes.push(note);
+  }
+
+  flush(tx: ProjectionTx): void {
+    for (const [caseId, notes] of this.notes) this.requests.update(tx, caseId, (r) => (r.notes = JSON.stringify(notes)));
+    this.requests.flush(tx);
+  }
+}
+
+const open = new ScopedState((tx) => new RequestsWork(tx));
