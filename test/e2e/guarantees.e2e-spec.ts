@@ -56,6 +56,11 @@ describe('the promise lifecycle over HTTP: draft → adopt → breach → confir
       .send({ unitId: 'hgb', year: 2026, ...content })
       .expect(409);
 
+    // a decision date that is no calendar date is refused, naming the field, and nothing is adopted
+    for (const decidedOn of ['2026-02-30', '2026-13-01', '9 januari']) {
+      const bad = await t.http().post('/api/guarantees/hgb-2026/adopt').set(admin).send({ decidedOn, decisionRef: '§ 7' }).expect(400);
+      expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['decidedOn']);
+    }
     // only the admin adopts (the board's decision)
     await t.http().post('/api/guarantees/hgb-2026/adopt').set(manager).send({ decidedOn: '2026-01-09', decisionRef: '§ 7' }).expect(403);
     const adopted = await t
@@ -103,7 +108,14 @@ describe('the promise lifecycle over HTTP: draft → adopt → breach → confir
     expect(breach.body).toMatchObject({ status: 'reported', unitId: 'hgb', guaranteeVersion: 1, source: 'follow_up' });
     const id = breach.body.id;
 
-    // remedies only after confirmation
+    // remedies only after confirmation; a due date must be a calendar date
+    const badDue = await t
+      .http()
+      .post(`/api/breaches/${id}/remedies`)
+      .set(manager)
+      .send({ action: 'Ring upp', responsible: 'Anna', dueOn: '2026-02-30' })
+      .expect(400);
+    expect(badDue.body.errors.map((e: { field: string }) => e.field)).toEqual(['dueOn']);
     await t
       .http()
       .post(`/api/breaches/${id}/remedies`)

@@ -9,6 +9,7 @@ export * from './http/problem-details.filter';
 export * from './http/request-context';
 export * from './http/resource-result';
 export * from './http/validation';
+export * from './http/calendar-date.validator';
 export * from './observability/logger';
 export * from './observability/metrics';
 export * from './platform.module';

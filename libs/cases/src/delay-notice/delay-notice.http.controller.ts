@@ -4,7 +4,7 @@ import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CurrentUser, Principal, Roles } from '@app/auth';
 import { IfMatch } from '@app/platform';
 import { BusinessTimeRequest, businessTime } from '../case-lifecycle/business-time.request.dto';
-import { IsCalendarDate } from '../case-lifecycle/calendar-date.validator';
+import { IsCalendarDate } from '@app/platform';
 import { CaseCommands } from '../case-commands';
 
 export class SendDelayNoticeRequest extends BusinessTimeRequest {

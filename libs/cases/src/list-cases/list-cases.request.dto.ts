@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ProjectionQuery } from '@app/platform';
-import { IsDateOrInstant } from '../case-lifecycle/calendar-date.validator';
+import { IsDateOrInstant } from '@app/platform';
 import { CASE_TYPES, CaseType } from '../case.events';
 
 const STATUSES = [

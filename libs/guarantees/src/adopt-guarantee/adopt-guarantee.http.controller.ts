@@ -1,13 +1,13 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { CurrentUser, Principal, Roles } from '@app/auth';
-import { IfMatch } from '@app/platform';
+import { IfMatch, IsCalendarDate } from '@app/platform';
 import { GuaranteeCommands } from '../guarantee-command';
 
 export class AdoptGuaranteeRequest {
   @ApiProperty({ example: '2026-01-21' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'decidedOn must be a date YYYY-MM-DD' })
+  @IsCalendarDate({ message: 'decidedOn must be a calendar date YYYY-MM-DD' })
   decidedOn: string;
 
   @ApiProperty({ example: '§ 7, dnr 1.2-600/2026' }) @IsString() @IsNotEmpty() @MaxLength(200) decisionRef: string;

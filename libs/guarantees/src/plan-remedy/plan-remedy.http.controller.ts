@@ -1,15 +1,15 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { CurrentUser, Principal, Roles } from '@app/auth';
-import { IfMatch, ResourceResult } from '@app/platform';
+import { IfMatch, IsCalendarDate, ResourceResult } from '@app/platform';
 import { BreachCommands } from '../breach-commands';
 
 export class PlanRemedyRequest {
   @ApiProperty({ example: 'Enhetschefen ringer upp och bokar ett nytt möte.' }) @IsString() @IsNotEmpty() @MaxLength(4000) action: string;
   @ApiProperty({ example: 'Anna Svensson, enhetschef' }) @IsString() @IsNotEmpty() @MaxLength(200) responsible: string;
-  @ApiProperty({ example: '2026-03-15' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueOn must be a date YYYY-MM-DD' }) dueOn: string;
+  @ApiProperty({ example: '2026-03-15' }) @IsCalendarDate({ message: 'dueOn must be a calendar date YYYY-MM-DD' }) dueOn: string;
 }
 
 @ApiTags('breaches')
