@@ -33,14 +33,7 @@ const dateByUtcHour = new Map<string, string>();
  */
 export function stockholmDate(instant: Date | string): string {
   if (typeof instant === 'string' && UTC_INSTANT.test(instant)) {
-    const hour = instant.slice(0, 13);
-    let date = dateByUtcHour.get(hour);
-    if (date === undefined) {
-      date = stockholmDateOf(Date.parse(instant));
-      if (dateByUtcHour.size > 100_000) dateByUtcHour.clear();
-      dateByUtcHour.set(hour, date);
-    }
-    return date;
+    return memo(dateByUtcHour, instant.slice(0, 13), () => stockholmDateOf(Date.parse(instant)));
   }
   return stockholmDateOf(typeof instant === 'string' ? Date.parse(instant) : instant.getTime());
 }
@@ -62,14 +55,20 @@ export function isCalendarDate(text: string): boolean {
   return DATE.test(text) && DateTime.fromISO(text, { zone: 'utc' }).isValid;
 }
 
-function cached(cache: Map<string, Date>, date: string, compute: () => Date): Date {
-  let d = cache.get(date);
-  if (!d) {
+/** The cached value for `key`, computed on a miss; the cache starts over past 20,000 entries. */
+function memo<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
     if (cache.size > 20_000) cache.clear();
-    d = compute();
-    cache.set(date, d);
+    value = compute();
+    cache.set(key, value);
   }
-  return new Date(d.getTime());
+  return value;
+}
+
+/** A cached instant, copied so no caller can change the cached one. */
+function cached(cache: Map<string, Date>, date: string, compute: () => Date): Date {
+  return new Date(memo(cache, date, compute).getTime());
 }
 
 /** The instant a Stockholm day ends (23:59:59.999 local time). */

@@ -21,8 +21,6 @@ export class PollingSubscription implements Subscription {
   private closed = false;
   private wake?: () => void;
   private iterating = false;
-  /** Where the scan of the batch in hand reached beyond its last event (a filter skipped the rest). */
-  private pendingReach?: bigint;
 
   constructor(
     private readonly source: PollSource,
@@ -36,6 +34,8 @@ export class PollingSubscription implements Subscription {
     this.iterating = true;
     let batch: RecordedEvent[] = [];
     let next = 0;
+    /** Where the scan of the batch in hand reached beyond its last event (a filter skipped the rest). */
+    let reachedBeyond: bigint | undefined;
     let signalled = false;
     let off: (() => void) | undefined = this.source.onAppend(() => {
       signalled = true;
@@ -57,7 +57,7 @@ export class PollingSubscription implements Subscription {
           next = 0;
           if (events.length) {
             // Delivered events move the position one by one; `reached` only once the batch is through.
-            if (reached > events[events.length - 1].position) this.pendingReach = reached;
+            if (reached > events[events.length - 1].position) reachedBeyond = reached;
             return deliver();
           }
           if (reached > this.position) this.position = reached;
@@ -80,9 +80,9 @@ export class PollingSubscription implements Subscription {
       next: () => {
         if (this.closed) return Promise.resolve(finish());
         if (next < batch.length) return Promise.resolve(deliver());
-        if (this.pendingReach !== undefined) {
-          if (this.pendingReach > this.position) this.position = this.pendingReach;
-          this.pendingReach = undefined;
+        if (reachedBeyond !== undefined) {
+          if (reachedBeyond > this.position) this.position = reachedBeyond;
+          reachedBeyond = undefined;
         }
         return refill();
       },

@@ -40,6 +40,7 @@ export function columnsOf(definition: string): string[] {
 export class RowCache<R extends Row> {
   private readonly rows = new Map<string, R | null>();
   private readonly dirty = new Set<string>();
+  private readonly table: string;
   private readonly select: string;
   private readonly write: string;
 
@@ -48,7 +49,7 @@ export class RowCache<R extends Row> {
     logical: string,
     private readonly columns: readonly string[],
   ) {
-    const table = tx.table(logical);
+    const table = (this.table = tx.table(logical));
     this.select = `SELECT * FROM ${table} WHERE id = ?`;
     this.write = `INSERT OR REPLACE INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
   }
@@ -62,7 +63,7 @@ export class RowCache<R extends Row> {
   /** A new row; throws when the id already has one (as the INSERT it replaces did). */
   insert(tx: ProjectionTx, row: R): void {
     const id = String(row.id);
-    if (this.get(tx, id)) throw new Error(`${this.select.split(' ')[3]}: a row with id ${id} exists already`);
+    if (this.get(tx, id)) throw new Error(`${this.table}: a row with id ${id} exists already`);
     this.rows.set(id, row);
     this.dirty.add(id);
   }

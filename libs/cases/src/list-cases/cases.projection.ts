@@ -20,7 +20,7 @@ export const casesProjection: Projection = {
   apply(tx, recorded) {
     const e = recorded as unknown as CaseEvent;
     const rows = open.of(tx);
-    const set = (change: (row: CaseRow) => void) => rows.update(tx, e.data.caseId, change);
+    const set = (change: (row: Row) => void) => rows.update(tx, e.data.caseId, change);
     switch (e.type) {
       case 'CaseRegistered.v1': {
         const d = e.data;
@@ -98,7 +98,6 @@ export const casesProjection: Projection = {
   },
 };
 
-type CaseRow = Row;
 const COLUMNS = columnsOf(casesProjection.tables.cases);
 /** The case rows a unit of work touched (see RowCache): written once at its end. */
-const open = new ScopedState((tx) => new RowCache<CaseRow>(tx, 'cases', COLUMNS));
+const open = new ScopedState((tx) => new RowCache<Row>(tx, 'cases', COLUMNS));

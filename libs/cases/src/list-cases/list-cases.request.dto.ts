@@ -1,8 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { ProjectionQuery } from '@app/platform';
-import { IsDateOrInstant } from '@app/platform';
+import { IsDateOrInstant, ProjectionQuery } from '@app/platform';
 import { CASE_TYPES, CaseType } from '../case.events';
 
 const STATUSES = [

@@ -86,6 +86,9 @@ export class KeyStore {
   /** The subject's key, created on first use; throws SubjectErasedError once the subject was shredded. */
   getOrCreate(subject: string): Buffer {
     checkSubject(subject);
+    // An existing key is a plain read (a shredded subject has none); only a missing one takes the write transaction.
+    const key = this.stmt.key.get(subject) as Buffer | undefined;
+    if (key) return key;
     return this.db
       .transaction(() => {
         const existing = this.stmt.key.get(subject) as Buffer | undefined;

@@ -96,9 +96,7 @@ export class PersonalDataVault {
 
   encrypt(subject: string, value: unknown): EncryptedEnvelope {
     if (value === undefined) throw new TypeError('undefined cannot be encrypted; leave the field out instead');
-    // A plain read when the key exists (ensureKeys made it); otherwise the write transaction, which throws
-    // SubjectErasedError for a shredded subject: never a plaintext fallback.
-    const key = this.keys.get(subject) ?? this.keys.getOrCreate(subject);
+    const key = this.keys.getOrCreate(subject); // throws SubjectErasedError: never a plaintext fallback
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
     cipher.setAAD(aad(subject));
