@@ -4,16 +4,18 @@ module.exports = {
     {
       name: 'no-deep-lib-imports',
       severity: 'error',
-      comment: 'A library uses another library only through its index.ts (@app/<lib>), never its deep paths.',
+      comment:
+        'A library uses another library only through its index.ts (@app/<lib>), or its projections.ts (@app/<lib>/projections), never its deep paths.',
       from: { path: '^libs/([^/]+)/' },
-      to: { path: '^libs/[^/]+/src/.+', pathNot: ['^libs/$1/', '^libs/[^/]+/src/index\\.ts$'] },
+      to: { path: '^libs/[^/]+/src/.+', pathNot: ['^libs/$1/', '^libs/[^/]+/src/(index|projections)\\.ts$'] },
     },
     {
       name: 'no-deep-lib-imports-from-apps',
       severity: 'error',
-      comment: 'Apps, tests and benchmarks use libraries only through their index.ts (@app/<lib>).',
+      comment:
+        'Apps, tests and benchmarks use libraries only through their index.ts (@app/<lib>), or the projections alone (@app/<lib>/projections: what a rebuild thread loads).',
       from: { path: '^(apps|test|bench)/' },
-      to: { path: '^libs/[^/]+/src/.+', pathNot: ['^libs/[^/]+/src/index\\.ts$'] },
+      to: { path: '^libs/[^/]+/src/.+', pathNot: ['^libs/[^/]+/src/(index|projections)\\.ts$'] },
     },
     {
       name: 'domain-is-framework-free',

@@ -15,7 +15,10 @@ const swc = [
 const common = {
   transform: { '^.+\\.ts$': swc },
   moduleFileExtensions: ['ts', 'js', 'json'],
-  moduleNameMapper: { '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src' },
+  moduleNameMapper: {
+    '^@app/([a-z0-9-]+)$': '<rootDir>/libs/$1/src',
+    '^@app/([a-z0-9-]+)/projections$': '<rootDir>/libs/$1/src/projections',
+  },
   testEnvironment: 'node',
   rootDir: __dirname,
 };

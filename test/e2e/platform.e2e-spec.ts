@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EVENT_STORE, EventStore, Upcaster } from '@app/event-store';
 import { ProjectionsHost } from '@app/platform';
+import { APP_PROJECTIONS } from '../../apps/api/src/rebuild-source';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('platform conventions over HTTP', () => {
@@ -226,6 +227,11 @@ describe('read models of the running server', () => {
     t = await startTestApp();
   });
   afterAll(() => t.close());
+
+  it("lists in the rebuild threads' source exactly the projections the modules register", async () => {
+    const registered = (await t.app.get(ProjectionsHost).runner.status()).filter((s) => s.kind === 'projection').map((s) => s.name);
+    expect(APP_PROJECTIONS.map((p) => p.name).sort()).toEqual(registered.sort());
+  });
 
   it('rebuilds a projection through the API while the current generation keeps serving, then swaps it in', async () => {
     const admin = await t.as('admin');

@@ -180,13 +180,14 @@ function snapshot(readModels: ReadModelStore, projections: Projection[]): Record
 }
 
 describe('a rebuild writes what the live path wrote', () => {
-  it('for the case list, Open311 and the report, with units of work spanning pages and ending mid-case', async () => {
+  it('for the case list, Open311 and the report, with units of work spanning pages and ending mid-case, on one thread or over threads', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'synpunkt-rebuild-same-'));
     const store = new SqliteEventStore({ path: join(dir, 'events.sqlite') });
     for (const batch of [...district(2025, 3000, 5), ...pausedCases(), ...movedCases()]) await store.append(batch.streamId, batch.events);
     const readModels = new ReadModelStore(join(dir, 'read-models.sqlite'));
     // Live: a unit of work per batch of 37 events. Rebuild: pages of 50, units of work of 130 events.
     const runner = new ProjectionRunner(store, readModels, { batchSize: 37, rebuildPageSize: 50, rebuildUnitOfWork: 130 });
+    let threaded: ProjectionRunner | undefined;
     const projections = [casesProjection, open311RequestsProjection, reportProjection];
     projections.forEach((p) => runner.register(p));
     try {
@@ -201,8 +202,24 @@ describe('a rebuild writes what the live path wrote', () => {
       const rebuilt = snapshot(readModels, projections);
       for (const table of Object.keys(live)) expect({ table, rows: rebuilt[table] }).toEqual({ table, rows: live[table] });
       expect(readModels.checkpoints.get(casesProjection.name)).toMatchObject({ generation: 2 });
+      await runner.stop();
+
+      // Over threads: each projection folded in a thread of its own from the app's rebuild source, then copied in.
+      const module = join(__dirname, '../../apps/api/src/rebuild-source.ts');
+      threaded = new ProjectionRunner(store, readModels, {
+        rebuildPageSize: 50,
+        rebuildUnitOfWork: 130,
+        threads: { count: 2, module, data: { dataDir: dir }, minEvents: 0 },
+      });
+      projections.forEach((p) => threaded!.register(p));
+      await threaded.start();
+      await threaded.rebuildAll();
+      const overThreads = snapshot(readModels, projections);
+      for (const table of Object.keys(live)) expect({ table, rows: overThreads[table] }).toEqual({ table, rows: live[table] });
+      for (const p of projections) expect(readModels.checkpoints.get(p.name)).toMatchObject({ generation: 3 });
     } finally {
       await runner.stop();
+      await threaded?.stop();
       readModels.close();
       await store.close();
     }

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { extname, join } from 'node:path';
 import { AuthModule } from '@app/auth';
 import { Clock } from '@app/core';
 import { AppConfig, Metrics, PlatformModule } from '@app/platform';
@@ -34,6 +35,8 @@ export class AppModule {
           metrics: options.metrics ?? new Metrics(),
           personalData: new PersonalDataPolicy({ ...casePersonalData }),
           upcasters: appUpcasters(options.upcasters),
+          // a thread reads with the app's own upcasters only: with a test's extra ones, rebuilds stay on this thread
+          rebuildSource: options.upcasters?.length ? undefined : join(__dirname, `rebuild-source${extname(__filename)}`),
         }),
         AuthModule.forRoot(config.auth),
         UnitsModule,

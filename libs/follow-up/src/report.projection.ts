@@ -11,6 +11,7 @@ const open = new ScopedState((tx) => new TransactionFacts(tx));
 export const reportProjection: Projection = {
   name: REPORT_PROJECTION,
   version: 5,
+  rebuildCost: 3, // the heaviest of the app's projections to rebuild: a thread of its own when there are threads
   filter: { streamPrefix: REPORT_EVENT_PREFIXES },
   tables: {
     report_cases: 'id TEXT PRIMARY KEY, unit_id TEXT NOT NULL, year INTEGER NOT NULL, fact TEXT NOT NULL',

@@ -6,3 +6,4 @@ export * from './guarantee.events';
 export * from './guarantee.view';
 export * from './guarantees.module';
 export * from './report-breach/report-breach.handler';
+export * from './projections';

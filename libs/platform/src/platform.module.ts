@@ -18,7 +18,7 @@ import { Metrics } from './observability/metrics';
 import { MetricsController } from './observability/metrics.controller';
 import { ProjectionsHost } from './projections/projections-host';
 import { ProjectionsController } from './projections/projections.http.controller';
-import { APP_CONFIG, PROJECTION_STATUS } from './tokens';
+import { APP_CONFIG, PROJECTION_STATUS, REBUILD_SOURCE } from './tokens';
 
 export interface PlatformOptions {
   config: AppConfig;
@@ -28,6 +28,11 @@ export interface PlatformOptions {
   personalData?: PersonalDataPolicy;
   /** Old event versions read as current ones, on every read path (streams, the log, subscriptions). */
   upcasters?: UpcasterRegistry;
+  /**
+   * Absolute path of the module rebuild threads open the log and the projections from (see RebuildThreadsOptions):
+   * the composition root's, which knows every projection. Without it rebuilds stay on the main thread.
+   */
+  rebuildSource?: string;
 }
 
 /** The floor every module stands on: config, clock, event store, read models, HTTP conventions, health and metrics. */
@@ -49,6 +54,7 @@ export class PlatformModule implements OnApplicationShutdown {
       controllers: [HealthController, MetricsController, ProjectionsController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        { provide: REBUILD_SOURCE, useValue: options.rebuildSource ?? null },
         { provide: CLOCK, useValue: options.clock ?? systemClock },
         { provide: Metrics, useValue: options.metrics },
         {

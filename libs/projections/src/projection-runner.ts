@@ -5,6 +5,7 @@ import { Projection, ProjectionStatus, Reactor } from './projection';
 import { ProjectionWorker } from './projection-worker';
 import { ReactorWorker } from './reactor-worker';
 import { ReadModelStore } from './read-model-store';
+import { RebuildThreadsOptions } from './rebuild-threads';
 import { Worker, WorkerContext } from './worker';
 
 export interface ProjectionRunnerOptions {
@@ -16,6 +17,8 @@ export interface ProjectionRunnerOptions {
   rebuildUnitOfWork?: number;
   /** How often `waitFor` re-checks besides being woken by progress. Default 50 ms. */
   waitPollMs?: number;
+  /** rebuildAll shares its projections out over this many more threads (see RebuildThreadsOptions). Default: none. */
+  threads?: RebuildThreadsOptions;
 }
 
 /**
@@ -31,6 +34,7 @@ export class ProjectionRunner {
   private readonly rebuildPageSize: number;
   private readonly rebuildUnitOfWork: number | undefined;
   private readonly waitPollMs: number;
+  private readonly threads: RebuildThreadsOptions | undefined;
   private started = false;
   private stopping = false;
 
@@ -43,6 +47,7 @@ export class ProjectionRunner {
     this.rebuildPageSize = options.rebuildPageSize ?? 2000;
     this.rebuildUnitOfWork = options.rebuildUnitOfWork;
     this.waitPollMs = options.waitPollMs ?? 50;
+    this.threads = options.threads;
   }
 
   register(projection: Projection): void {
@@ -76,7 +81,10 @@ export class ProjectionRunner {
     await this.runRebuild(worker, !worker.current);
   }
 
-  /** Rebuilds every projection from one scan of the log (see rebuildGenerations); each swaps in as it is done. */
+  /**
+   * Rebuilds every projection from one scan of the log per thread (see rebuildGenerations and the `threads` option);
+   * each swaps in as it is done.
+   */
   async rebuildAll(): Promise<void> {
     const workers = [...this.workers.values()].filter((w): w is ProjectionWorker => w instanceof ProjectionWorker);
     const wasRunning = workers.filter((w) => w.running);
@@ -85,6 +93,7 @@ export class ProjectionRunner {
       unitOfWork: this.rebuildUnitOfWork,
       upgrade: false,
       aborted: () => this.stopping,
+      threads: this.threads,
     });
     this.rebuilds.add(rebuild);
     try {

@@ -35,6 +35,8 @@ export interface Projection {
   /** Logical table name → index column lists, e.g. `['unit_id, year']`. */
   indexes?: Record<string, string[]>;
   apply(tx: ProjectionTx, event: RecordedEvent): void;
+  /** How costly a rebuild of this projection is beside the others (default 1): rebuildAll balances its threads by it. */
+  rebuildCost?: number;
   /**
    * Called once at the end of each unit of work (`tx.scope`: a live batch, or a run of rebuild pages), inside its
    * last transaction, before the checkpoint moves: a projection that keeps rows in memory while it applies writes them here.

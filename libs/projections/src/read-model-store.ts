@@ -22,11 +22,14 @@ export class ReadModelStore {
   readonly checkpoints: CheckpointTable;
   private readonly statements = new Map<string, Database.Statement>();
 
-  /** `path`: a file (e.g. DATA_DIR/read-models.sqlite) or ':memory:'. */
-  constructor(path: string) {
+  /**
+   * `path`: a file (e.g. DATA_DIR/read-models.sqlite) or ':memory:'. `scratch`: a rebuild thread's throwaway file,
+   * written by one connection and discarded on any failure, so without journal or syncs.
+   */
+  constructor(path: string, options: { scratch?: boolean } = {}) {
     this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL'); // read models can always be rebuilt from the log
+    this.db.pragma(options.scratch ? 'journal_mode = OFF' : 'journal_mode = WAL');
+    this.db.pragma(options.scratch ? 'synchronous = OFF' : 'synchronous = NORMAL'); // read models can always be rebuilt from the log
     this.db.pragma('busy_timeout = 5000');
     // Projections update rows by key all over tables of tens of MB: with SQLite's default 2 MB page cache, a
     // rebuild spent a tenth of its time re-reading pages. This is a ceiling, not an allocation.
@@ -91,6 +94,21 @@ export class ReadModelStore {
       this.checkpoints.save({ name: projection.name, version: projection.version, generation: to, position, status: 'rebuilding' });
     })();
     this.dropGeneration(projection, from);
+  }
+
+  /** Copies a generation's rows from another file with the same tables (a rebuild thread's scratch file) into its tables here. */
+  copyGeneration(from: string, projection: Projection, generation: number): void {
+    this.db.prepare('ATTACH DATABASE ? AS scratch').run(from);
+    try {
+      this.db.transaction(() => {
+        for (const logical of Object.keys(projection.tables)) {
+          const table = physicalTableName(logical, generation);
+          this.db.exec(`INSERT INTO main."${table}" SELECT * FROM scratch."${table}"`);
+        }
+      })();
+    } finally {
+      this.db.exec('DETACH DATABASE scratch');
+    }
   }
 
   dropGeneration(projection: Projection, generation: number): void {

@@ -1,4 +1,9 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { count, counterProjection, eventually, gatedStore, TestSite } from '../test/fixtures';
+import { CounterSourceData } from '../test/rebuild-source.fixture';
+import { ProjectionRunnerOptions } from './projection-runner';
+import { ReadModelStore } from './read-model-store';
 
 const tables = (db: { all<T>(sql: string): T[] }) =>
   db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'cases%' ORDER BY name").map((r) => r.name);
@@ -179,5 +184,87 @@ describe('rebuilding every projection from one scan', () => {
     const later = await site.append('unit-1', 1, 13);
     expect(await runner.waitFor(later[0], 10_000)).toBe(true);
     expect(readModels.get('SELECT count FROM units_totals')).toEqual({ count: 13 });
+  });
+});
+
+describe('rebuilding every projection over threads', () => {
+  let site: TestSite;
+  beforeEach(() => (site = new TestSite()));
+  afterEach(() => site.close());
+
+  const specs = [{ name: 'cases', streamPrefix: 'case-' }, { name: 'units', streamPrefix: 'unit-' }, { name: 'all' }];
+  const threaded = (data: Partial<CounterSourceData> = {}) => ({
+    count: 1,
+    module: join(__dirname, '../test/rebuild-source.fixture.ts'),
+    data: { eventsPath: join(site.dir, 'events.sqlite'), projections: specs, ...data },
+    minEvents: 0,
+  });
+  const openWith = async (options: ProjectionRunnerOptions) => {
+    const opened = site.open({ rebuildPageSize: 10, ...options });
+    const projections = specs.map((s) =>
+      counterProjection(s.name, { filter: s.streamPrefix ? { streamPrefix: s.streamPrefix } : undefined }),
+    );
+    projections.forEach((p) => opened.runner.register(p));
+    await opened.runner.start();
+    expect(await opened.runner.waitFor(await site.store.headPosition(), 10_000)).toBe(true);
+    return { ...opened, projections };
+  };
+  const rows = (readModels: ReadModelStore) =>
+    specs.map((s) => ({
+      items: readModels.all(`SELECT position, stream_id, n, written_into FROM ${s.name}_items ORDER BY position`),
+      totals: readModels.all(`SELECT * FROM ${s.name}_totals ORDER BY stream_id`),
+    }));
+
+  it('builds the same tables as one thread, the heaviest share in a thread of its own, and removes its scratch file', async () => {
+    await site.append('case-1', 40);
+    await site.append('unit-1', 25);
+    await site.append('case-2', 15);
+    const { runner, readModels, projections } = await openWith({ threads: threaded() });
+    projections.forEach((p) => (p.calls = 0));
+
+    const rebuilt = runner.rebuildAll();
+    const late = await site.append('unit-1', 3, 26); // after the threads' scan began: caught up before the swap
+    await rebuilt;
+    expect(await runner.waitFor(late[2], 10_000)).toBe(true);
+    // shareOut kept one share (of three projections, cost 1 each) on this thread; this thread applied the others only
+    // the three late events (live to the old generation, then in the catch-up before the swap)
+    const sizes = [55, 28, 83];
+    expect(projections.filter((p, i) => p.calls >= sizes[i])).toHaveLength(1);
+    expect(projections.filter((p) => p.calls <= 6)).toHaveLength(2);
+    expect(readModels.all('SELECT DISTINCT written_into AS t FROM all_items')).toEqual([{ t: 'all_items__g2' }]);
+    expect(readModels.get('SELECT count(*) AS c FROM all_items')).toEqual({ c: 83 });
+    expect(readdirSync(site.dir).filter((f) => f.includes('.rebuild-'))).toEqual([]);
+
+    const threadedRows = rows(readModels);
+    await runner.stop();
+    const single = await openWith({});
+    await single.runner.rebuildAll();
+    expect(rows(single.readModels).map((r) => r.totals)).toEqual(threadedRows.map((r) => r.totals));
+    expect(rows(single.readModels).map((r) => r.items.map((i) => ({ ...i, written_into: 'x' })))).toEqual(
+      threadedRows.map((r) => r.items.map((i) => ({ ...i, written_into: 'x' }))),
+    );
+  });
+
+  it('a projection failing in a thread fails the whole rebuild, names the event, and leaves every old generation serving', async () => {
+    await site.append('case-1', 20);
+    await site.append('unit-1', 20);
+    const failing = specs.map((s) => ({ ...s, failOn: [7] }));
+    const { runner, readModels } = await openWith({ threads: threaded({ projections: failing }) });
+    await expect(runner.rebuildAll()).rejects.toThrow(/refusing n=7 \(at position \d+, Counted\.v1 in (case|unit)-1\)/);
+    for (const s of specs) expect(readModels.checkpoints.get(s.name)).toMatchObject({ generation: 1 });
+    const names = readModels.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '%__g2'");
+    expect(names).toEqual([]);
+    expect(readdirSync(site.dir).filter((f) => f.includes('.rebuild-'))).toEqual([]);
+    const [next] = await site.append('unit-1', 1, 21);
+    expect(await runner.waitFor(next, 10_000)).toBe(true);
+    expect(readModels.get('SELECT count FROM units_totals')).toEqual({ count: 21 });
+  });
+
+  it('stays on its own thread for a log shorter than minEvents', async () => {
+    await site.append('case-1', 10);
+    const { runner, projections } = await openWith({ threads: { ...threaded(), minEvents: 1000 } });
+    projections.forEach((p) => (p.calls = 0));
+    await runner.rebuildAll();
+    expect(projections.map((p) => p.calls)).toEqual([10, 0, 10]);
   });
 });

@@ -3,3 +3,4 @@ export * from './unit.events';
 export * from './unit.view';
 export * from './units.module';
 export * from './load-unit';
+export * from './projections';

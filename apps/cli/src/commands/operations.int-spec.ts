@@ -115,12 +115,15 @@ describe('operator commands: verify, export, import, rebuild, gallring', () => {
     await expect(run(target, 'import', file)).rejects.toThrow(/not empty/);
   });
 
-  it('rebuilds a projection with a progress bar, and refuses an unknown one', async () => {
+  it('rebuilds a projection, or all of them, with a progress bar, and refuses an unknown one', async () => {
     let out = '';
     const drawn = await onTerminal(async () => (out = (await run(env, 'rebuild', 'cases')).out));
     expect(out).toMatch(/^rebuilt cases in \d+ ms/);
     expect(drawn).toMatch(/rebuild cases \[.*\] 100% \| (\d+)\/\1 \| ETA/);
     await expect(run(env, 'rebuild', 'nope')).rejects.toThrow(/no projection named nope/);
+    const every = await onTerminal(async () => (out = (await run(env, 'rebuild', 'all')).out));
+    expect(out).toMatch(/^rebuilt all in \d+ ms/);
+    expect(every).toMatch(/rebuild all \[.*\] 100% \| (\d+)\/\1 \| ETA/);
   });
 
   it('gallring: a dry run counts, a real run erases what is due, records the run, keeps the statistics and leaves no plaintext', async () => {

@@ -11,27 +11,29 @@ export const registerRebuildCommand: RegisterCommand = (program, ctx) =>
   program
     .command('rebuild')
     .description('rebuild a projection’s read model from position 0 and swap it in (the old one serves meanwhile)')
-    .argument('<projection>', 'its name, e.g. cases, units, guarantees, breaches, report-facts')
+    .argument('<projection>', 'its name, e.g. cases, units, guarantees, breaches, report-facts; or all (over REBUILD_THREADS threads)')
     .action(async (name: string) => {
       await withApp(ctx, async (app) => {
         const host = app.get(ProjectionsHost);
         const store = app.get<EventStore>(EVENT_STORE);
         const known = (await host.runner.status()).map((s) => s.name);
-        if (!known.includes(name)) throw new Error(`no projection named ${name}; known: ${known.join(', ')}`);
+        const all = name === 'all';
+        if (!all && !known.includes(name)) throw new Error(`no projection named ${name}; known: ${known.join(', ')}`);
         const bar = progressBar(ctx, `rebuild ${name}`, Number(await store.headPosition()));
         let done = false;
         const poll = setInterval(() => {
           void host.runner
             .status()
-            .then((all) => {
-              const build = all.find((s) => s.name === name)?.rebuild;
-              if (build && !done) bar.update(Number(build.position), Number(all[0].head));
+            .then((statuses) => {
+              // all: as far as the slowest of the new generations got
+              const builds = statuses.filter((s) => s.rebuild && (all || s.name === name)).map((s) => Number(s.rebuild!.position));
+              if (builds.length && !done) bar.update(Math.min(...builds), Number(statuses[0].head));
             })
             .catch(() => undefined); // progress only; the rebuild itself reports failures
         }, POLL_MS);
         const started = Date.now();
         try {
-          await host.runner.rebuild(name);
+          await (all ? host.runner.rebuildAll() : host.runner.rebuild(name));
           const head = Number(await store.headPosition());
           bar.update(head, head);
         } finally {

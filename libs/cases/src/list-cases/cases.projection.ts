@@ -8,6 +8,7 @@ export const CASES_PROJECTION = 'cases';
 export const casesProjection: Projection = {
   name: CASES_PROJECTION,
   version: 1,
+  rebuildCost: 2,
   filter: { streamPrefix: 'case-' },
   tables: {
     cases: `id TEXT PRIMARY KEY, reference TEXT NOT NULL, type TEXT NOT NULL, channel TEXT NOT NULL, unit_id TEXT NOT NULL,

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { ConfigError, loadConfig } from './app-config';
 
 describe('loadConfig', () => {
@@ -51,6 +52,14 @@ describe('loadConfig', () => {
     expect(loadConfig({}).digestIntervalHours).toBe(24);
     expect(loadConfig({ DIGEST_INTERVAL_HOURS: '0' }).digestIntervalHours).toBe(0);
     expect(() => loadConfig({ DIGEST_INTERVAL_HOURS: 'daily' })).toThrow(/DIGEST_INTERVAL_HOURS/);
+  });
+
+  it('reads the rebuild threads: one per core beside the main one, at most two, unless set', () => {
+    expect(loadConfig({}).rebuildThreads).toBe(Math.min(2, availableParallelism() - 1));
+    expect(loadConfig({ REBUILD_THREADS: '0' }).rebuildThreads).toBe(0);
+    expect(loadConfig({ REBUILD_THREADS: '4' }).rebuildThreads).toBe(4);
+    expect(() => loadConfig({ REBUILD_THREADS: 'many' })).toThrow(/REBUILD_THREADS must be a whole number from 0 to 8, got "many"/);
+    expect(() => loadConfig({ REBUILD_THREADS: '9' })).toThrow(/REBUILD_THREADS/);
   });
 
   it('rejects a port out of range and a short dev secret', () => {

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
 export interface AppConfig {
@@ -14,6 +15,8 @@ export interface AppConfig {
   bodyLimit: string;
   /** A projection further behind the head than this makes /health/ready fail. */
   readyMaxLag: number;
+  /** Threads besides the main one that rebuilding every read model shares its projections out over (0: none). */
+  rebuildThreads: number;
   nodeEnv: string;
   /** Defaults for new cases; the rules in force at receipt stay with each case. */
   deadlines: { acknowledgeWorkingDays: number; respondWorkingDays: number };
@@ -92,6 +95,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
   const deadlines = { acknowledgeWorkingDays: days('ACKNOWLEDGE_WORKING_DAYS', 2), respondWorkingDays: days('RESPOND_WORKING_DAYS', 10) };
 
+  // One thread per core beside the main one, at most two: the heavy projections are three.
+  const threadsText = text('REBUILD_THREADS') ?? String(Math.min(2, availableParallelism() - 1));
+  if (!/^[0-8]$/.test(threadsText)) problems.push(`REBUILD_THREADS must be a whole number from 0 to 8, got "${threadsText}"`);
+
   const digestText = text('DIGEST_INTERVAL_HOURS') ?? '24';
   if (!/^\d{1,4}$/.test(digestText)) problems.push(`DIGEST_INTERVAL_HOURS must be a whole number of hours (0 = off), got "${digestText}"`);
 
@@ -107,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel,
     bodyLimit,
     readyMaxLag,
+    rebuildThreads: Number(threadsText),
     digestIntervalHours: Number(digestText),
     nodeEnv,
     deadlines,

@@ -4,9 +4,15 @@ import { EVENT_STORE, EventStore } from '@app/event-store';
 import { Projection, ProjectionRunner, Reactor, ReadModelStore } from '@app/projections';
 import { AppConfig } from '../config/app-config';
 import { Metrics } from '../observability/metrics';
-import { APP_CONFIG } from '../tokens';
+import { APP_CONFIG, REBUILD_SOURCE } from '../tokens';
 import { DataDirLock } from './data-dir-lock';
 import type { ProjectionHealth, ProjectionStatusSource } from '../health/health.controller';
+
+/** What the platform hands the rebuild source module (see PlatformOptions.rebuildSource) in each rebuild thread. */
+export interface RebuildSourceData {
+  dataDir: string;
+  eventStoreConnectionString?: string;
+}
 
 /**
  * Owns the read-model file and the projection runner. Modules register their projections and reactors
@@ -19,11 +25,19 @@ export class ProjectionsHost implements OnApplicationBootstrap, ProjectionStatus
   private stopped = false;
   private readonly lock: DataDirLock;
 
-  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(APP_CONFIG) config: AppConfig, metrics: Metrics) {
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(APP_CONFIG) config: AppConfig,
+    metrics: Metrics,
+    @Inject(REBUILD_SOURCE) rebuildSource: string | null,
+  ) {
     this.lock = new DataDirLock(join(config.dataDir, 'read-models.lock'));
     this.lock.acquire();
     this.readModels = new ReadModelStore(join(config.dataDir, 'read-models.sqlite'));
-    this.runner = new ProjectionRunner(store, this.readModels);
+    const data: RebuildSourceData = { dataDir: config.dataDir, eventStoreConnectionString: config.eventStoreConnectionString };
+    this.runner = new ProjectionRunner(store, this.readModels, {
+      threads: rebuildSource ? { count: config.rebuildThreads, module: rebuildSource, data } : undefined,
+    });
     metrics.setLagSource({ lags: async () => (await this.runner.status()).map((s) => ({ name: s.name, lag: s.lag })) });
   }
 

@@ -1,0 +1,141 @@
+import { rmSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { EventStore } from '@app/event-store';
+import { FoldTarget } from './fold';
+import { Projection } from './projection';
+import { ReadModelStore } from './read-model-store';
+
+/**
+ * Rebuilds of several projections (rebuildAll) spread over threads: each thread opens its own connection to the log,
+ * folds its share of the projections into a scratch SQLite file, and the runner copies the finished tables into the
+ * read-model file. The thread knows the projections from a module, since functions cannot be sent to it.
+ */
+export interface RebuildThreadsOptions {
+  /** Threads besides the runner's own that take a share of the projections (0: none). */
+  count: number;
+  /** Absolute path of a module exporting `openRebuildSource` (see OpenRebuildSource). */
+  module: string;
+  /** Handed to `openRebuildSource` in the thread; must survive structured cloning (paths, settings). */
+  data?: unknown;
+  /** A log with fewer events folds on the runner's thread alone: a thread costs its start. Default 50,000. */
+  minEvents?: number;
+}
+
+/** What a rebuild thread opens for itself: a connection to the log (read sealed, closed by the thread) and the projections. */
+export interface RebuildSource {
+  store: EventStore;
+  projections: Projection[];
+}
+
+export type OpenRebuildSource = (data: unknown) => RebuildSource | Promise<RebuildSource>;
+
+/** What the runner hands a thread (workerData.rebuildThread). */
+export interface ThreadInput {
+  module: string;
+  data: unknown;
+  scratch: string;
+  builds: { name: string; generation: number }[];
+  pageSize: number;
+  unitOfWork?: number;
+}
+
+export type ThreadMessage = { type: 'progress' | 'done'; positions: bigint[] } | { type: 'failed'; message: string };
+
+const DEFAULT_MIN_EVENTS = 50_000;
+
+/**
+ * Splits the builds into shares, the first for the runner's own thread, the others for threads: one share when threads
+ * are off, not worth it (a short log, a single projection) or impossible (an in-memory read-model file). Shares are
+ * balanced by `rebuildCost`, heaviest first, each to the lightest share so far.
+ */
+export function shareOut<T extends FoldTarget>(
+  targets: T[],
+  readModels: ReadModelStore,
+  head: bigint,
+  threads: RebuildThreadsOptions | undefined,
+): T[][] {
+  const count = Math.min(threads?.count ?? 0, targets.length - 1);
+  if (count <= 0 || readModels.db.memory || head < BigInt(threads?.minEvents ?? DEFAULT_MIN_EVENTS)) return [targets];
+  const cost = (t: T) => t.projection.rebuildCost ?? 1;
+  const shares = Array.from({ length: count + 1 }, () => ({ targets: [] as T[], cost: 0 }));
+  for (const t of [...targets].sort((a, b) => cost(b) - cost(a))) {
+    const lightest = shares.reduce((min, s) => (s.cost < min.cost ? s : min));
+    lightest.targets.push(t);
+    lightest.cost += cost(t);
+  }
+  // the runner's thread also serves requests: it keeps the lightest share
+  return shares.sort((a, b) => a.cost - b.cost).map((s) => s.targets);
+}
+
+/** Where thread `index` of a rebuild writes: beside the read-model file, removed once copied. */
+export function scratchPath(readModels: ReadModelStore, index: number): string {
+  return `${readModels.db.name}.rebuild-${index}`;
+}
+
+export function removeScratch(path: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true });
+}
+
+/** The thread's entry file: the compiled one, or the TypeScript source (tests) through a TypeScript loader. */
+function threadEntry(module: string): { file: string; execArgv: string[] } {
+  const ext = extname(__filename);
+  const ts = ext === '.ts' || module.endsWith('.ts');
+  // the process's own options (memory limits, profiling) hold in the thread too
+  return {
+    file: join(__dirname, `rebuild-thread${ext}`),
+    execArgv: [...process.execArgv, ...(ts ? ['--require', '@swc-node/register'] : [])],
+  };
+}
+
+/**
+ * Folds the targets to the head in a thread, then copies their tables from its scratch file into the read-model file.
+ * Settles once the thread has exited; `aborted` is polled and terminates the thread.
+ */
+export async function foldInThread(
+  threads: RebuildThreadsOptions,
+  readModels: ReadModelStore,
+  targets: FoldTarget[],
+  options: { pageSize: number; unitOfWork?: number; scratch: string; aborted(): boolean; onPage(): void },
+): Promise<void> {
+  removeScratch(options.scratch);
+  const input: ThreadInput = {
+    module: threads.module,
+    data: threads.data,
+    scratch: options.scratch,
+    builds: targets.map((t) => ({ name: t.projection.name, generation: t.build.generation })),
+    pageSize: options.pageSize,
+    unitOfWork: options.unitOfWork,
+  };
+  const { file, execArgv } = threadEntry(threads.module);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const worker = new Worker(file, { workerData: { rebuildThread: input }, execArgv });
+      let outcome: Error | 'done' | undefined;
+      const watch = setInterval(() => {
+        if (!outcome && options.aborted()) {
+          outcome = new Error('the rebuild was abandoned');
+          void worker.terminate();
+        }
+      }, 50);
+      const names = targets.map((t) => t.projection.name).join(', ');
+      worker.on('message', (m: ThreadMessage) => {
+        if (m.type === 'failed') outcome ??= new Error(`rebuild of ${names} failed: ${m.message}`);
+        else {
+          m.positions.forEach((p, i) => (targets[i].build.position = p));
+          if (m.type === 'done') outcome ??= 'done';
+          options.onPage();
+        }
+      });
+      worker.on('error', (err) => (outcome ??= err));
+      worker.on('exit', (code) => {
+        clearInterval(watch);
+        if (outcome === 'done' && code === 0) resolve();
+        else reject(outcome ?? new Error(`the rebuild thread for ${names} exited with code ${code}`));
+      });
+    });
+    for (const t of targets) readModels.copyGeneration(options.scratch, t.projection, t.build.generation);
+  } finally {
+    removeScratch(options.scratch);
+  }
+}
