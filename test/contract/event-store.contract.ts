@@ -115,6 +115,20 @@ export function eventStoreContract(name: string, open: OpenStore, describeFn: je
         expect(await store.headPosition()).toBe(all[3].position);
       });
 
+      it('reads lean events (readAll and subscribe) as full ones but for the id and the hashes', async () => {
+        const start = await store.headPosition();
+        await store.append(stream('lean'), [ev(1), ev(2)]);
+        const strip = (e: RecordedEvent) => ({ ...e, id: undefined, hash: undefined, prevHash: undefined });
+        const full = await store.readAll({ after: start });
+        const lean = await store.readAll({ after: start, lean: true });
+        expect(lean.map(strip)).toEqual(full.map(strip));
+        const sub = store.subscribe({ after: start, lean: true });
+        const seen: RecordedEvent[] = [];
+        for await (const e of sub) if (seen.push(e) === 2) break;
+        await sub.close();
+        expect(seen.map(strip)).toEqual(full.map(strip));
+      });
+
       it('round-trips Swedish text and 1 MB payloads', async () => {
         const text = 'Hägerstens gruppbostäder – åäö ÅÄÖ é ü ß 😀';
         const big = 'å'.repeat(512 * 1024); // 1 MiB of UTF-8

@@ -38,6 +38,16 @@ describe('SqliteEventStore reading', () => {
     await store.close();
   });
 
+  it('leaves the id and the hashes out of a lean read', async () => {
+    const store = await sqlite(true)();
+    await store.append('s-1', [{ type: 'Noted.v1', data: { n: 1 } }]);
+    const [full] = await store.readAll();
+    const [lean] = await store.readAll({ lean: true });
+    expect(full).toMatchObject({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(lean).toMatchObject({ id: null, hash: null, prevHash: null, position: full.position, revision: 0n, data: { n: 1 } });
+    await store.close();
+  });
+
   it('delivers a subscription to one iterator only, and ends it on close while it waits', async () => {
     const store = await sqlite(true)();
     await store.append('s-1', [{ type: 'Noted.v1', data: { n: 1 } }]);

@@ -27,12 +27,15 @@ const UTC_INSTANT = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,
 const dateByUtcHour = new Map<string, string>();
 
 /**
- * The Stockholm calendar date (YYYY-MM-DD) of an instant. Stockholm is a whole number of hours ahead of UTC and
- * changes offset on the hour (01:00 UTC), so for UTC strings the date is looked up by the UTC hour: projections and
- * reports ask this for every event.
+ * The Stockholm calendar date (YYYY-MM-DD) of an instant. Stockholm is one or two whole hours ahead of UTC and
+ * changes offset on the hour (01:00 UTC), so for UTC strings the date is the UTC date before 22:00 UTC and is looked
+ * up by the UTC hour after: projections and reports ask this for every event.
  */
 export function stockholmDate(instant: Date | string): string {
   if (typeof instant === 'string' && UTC_INSTANT.test(instant)) {
+    // before 22:00 UTC it is the same day in Stockholm (at most two hours ahead); after, the hour decides
+    const hour = (instant.charCodeAt(11) - 48) * 10 + instant.charCodeAt(12) - 48;
+    if (hour < 22) return instant.slice(0, 10);
     return memo(dateByUtcHour, instant.slice(0, 13), () => stockholmDateOf(Date.parse(instant)));
   }
   return stockholmDateOf(typeof instant === 'string' ? Date.parse(instant) : instant.getTime());

@@ -1,4 +1,4 @@
-import { stockholmDate } from './calendar';
+import { addDays, stockholmDate } from './calendar';
 import { workingDays } from './working-days';
 
 describe('the Swedish working-day calendar', () => {
@@ -41,6 +41,26 @@ describe('the Swedish working-day calendar', () => {
     expect(workingDays.workingDaysBetween('2026-03-02', '2026-03-02')).toBe(0);
     expect(workingDays.workingDaysBetween('2026-03-02', '2026-03-09')).toBe(5);
     expect(workingDays.workingDaysBetween('2026-04-02', '2026-04-08')).toBe(2);
+    // across the new year: 23 Dec (Tue) → 7 Jan 2026: 29, 30 Dec, 2, 5, 7 Jan (24–26 and 31 Dec, 1 and 6 Jan closed)
+    expect(workingDays.workingDaysBetween('2025-12-23', '2026-01-07')).toBe(5);
+    expect(workingDays.workingDaysBetween('2026-01-07', '2025-12-23')).toBe(0);
+  });
+
+  it('counts as a walk day by day would, over every pair of days 0–400 days apart, across leap and holiday years', () => {
+    const walk = (from: string, to: string) => {
+      let n = 0;
+      for (let d = from; d < to; ) {
+        d = addDays(d, 1);
+        if (workingDays.isWorkingDay(d)) n++;
+      }
+      return n;
+    };
+    for (let start = '2027-06-01'; start < '2029-02-01'; start = addDays(start, 13)) {
+      for (const span of [0, 1, 2, 5, 6, 7, 30, 45, 100, 215, 400]) {
+        const end = addDays(start, span);
+        expect({ start, end, n: workingDays.workingDaysBetween(start, end) }).toEqual({ start, end, n: walk(start, end) });
+      }
+    }
   });
 
   it('puts a deadline at the end of the Stockholm day, counting from the Stockholm day of receipt', () => {

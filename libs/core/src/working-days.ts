@@ -3,6 +3,7 @@ import { addDays, endOfStockholmDay, stockholmDate, weekday } from './calendar';
 
 /** Eves that are de facto non-working days in Swedish public administration. */
 const NON_WORKING_EVES = new Set(['midsommarafton', 'julafton', 'nyårsafton']);
+const DAY_MS = 86_400_000;
 
 /**
  * Working days in Europe/Stockholm: Monday–Friday, excluding Swedish public holidays
@@ -53,27 +54,38 @@ export class WorkingDayCalendar {
     return d;
   }
 
-  private readonly between = new Map<string, number>();
+  /** Per year: working days from 1 January up to and including each day of the year (index 0 = 1 January). */
+  private readonly upToDay = new Map<number, Uint16Array>();
 
-  /** Working days after `from` up to and including `to` (0 when `to` is not after `from`). */
-  workingDaysBetween(from: string, to: string): number {
-    const key = `${from}..${to}`;
-    let count = this.between.get(key);
-    if (count === undefined) {
-      if (this.between.size > 100_000) this.between.clear();
-      count = this.count(from, to);
-      this.between.set(key, count);
+  private yearCounts(year: number): Uint16Array {
+    let counts = this.upToDay.get(year);
+    if (!counts) {
+      const days = Math.round((Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / DAY_MS);
+      counts = new Uint16Array(days);
+      let n = 0;
+      for (let i = 0, d = `${year}-01-01`; i < days; i++, d = addDays(d, 1)) counts[i] = n += this.isWorkingDay(d) ? 1 : 0;
+      this.upToDay.set(year, counts);
     }
-    return count;
+    return counts;
   }
 
-  private count(from: string, to: string): number {
-    let count = 0;
-    for (let d = from; d < to; ) {
-      d = addDays(d, 1);
-      if (this.isWorkingDay(d)) count++;
+  /** Working days from 1 January of `baseYear` up to and including `date` (a YYYY-MM-DD date in or after baseYear). */
+  private countFrom(baseYear: number, date: string): number {
+    const year = Number(date.slice(0, 4));
+    const dayOfYear = Math.round((Date.UTC(year, Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) - Date.UTC(year, 0, 1)) / DAY_MS);
+    let n = this.yearCounts(year)[dayOfYear];
+    for (let y = baseYear; y < year; y++) {
+      const counts = this.yearCounts(y);
+      n += counts[counts.length - 1];
     }
-    return count;
+    return n;
+  }
+
+  /** Working days after `from` up to and including `to` (0 when `to` is not after `from`): a difference of two per-year counts. */
+  workingDaysBetween(from: string, to: string): number {
+    if (to <= from) return 0;
+    const baseYear = Number(from.slice(0, 4));
+    return this.countFrom(baseYear, to) - this.countFrom(baseYear, from);
   }
 
   /** The deadline instant: the end of the Nth working day after the Stockholm day of `received`. */

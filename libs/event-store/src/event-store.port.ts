@@ -18,6 +18,11 @@ export interface ReadAllOptions extends EventFilter {
   sealed?: boolean;
   /** Only events recorded at or before this instant (record time). */
   recordedUntil?: Date;
+  /**
+   * Leave out what a fold never reads, the event id and the hashes: `id`, `hash` and `prevHash` come back null (a
+   * store may return them anyway). For projections only, whose events are typed without them (ProjectedEvent).
+   */
+  lean?: boolean;
 }
 
 export interface SubscribeOptions extends EventFilter {
@@ -26,6 +31,8 @@ export interface SubscribeOptions extends EventFilter {
   raw?: boolean;
   /** See ReadAllOptions.sealed. */
   sealed?: boolean;
+  /** See ReadAllOptions.lean. */
+  lean?: boolean;
 }
 
 /** Catch-up then live, in position order, without gap or duplicate. */

@@ -29,16 +29,21 @@ export function caseContribution(f: CaseFact): CaseContribution {
   const k = c.keys;
   k.push(`type:${f.type}`, `channel:${f.channel}`);
   if (f.category) k.push(`category:${f.category}`);
-  if (f.acknowledgedAt) k.push('ack_done', ...(f.acknowledgedAt <= f.acknowledgeBy ? ['ack_on'] : []));
-  else c.ackBy = f.acknowledgeBy;
-  if (f.needsResponse && f.respondedAt) k.push('resp_done', ...(f.respondedAt <= f.respondBy ? ['resp_on'] : []));
-  else if (f.needsResponse) {
+  if (f.acknowledgedAt) {
+    k.push('ack_done');
+    if (f.acknowledgedAt <= f.acknowledgeBy) k.push('ack_on');
+  } else c.ackBy = f.acknowledgeBy;
+  if (f.needsResponse && f.respondedAt) {
+    k.push('resp_done');
+    if (f.respondedAt <= f.respondBy) k.push('resp_on');
+  } else if (f.needsResponse) {
     c.respBy = f.respondBy;
     c.paused = responseClockStopped(f) ? 1 : 0;
   }
   if (openAtYearEnd(f)) k.push('open_ye');
   if (f.type === 'complaint' && f.respondedAt && f.outcome && ASSESSED.includes(f.outcome)) {
-    k.push('assessed', ...(JUSTIFIED.includes(f.outcome) ? ['justified'] : []));
+    k.push('assessed');
+    if (JUSTIFIED.includes(f.outcome)) k.push('justified');
   }
   const days = responseWorkingDays(f);
   if (days !== undefined) k.push(`days:${days}`);

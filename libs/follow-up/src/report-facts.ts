@@ -98,6 +98,8 @@ export interface UnitFact {
 export interface FactStore {
   getCase(id: string): CaseFact | undefined;
   putCase(fact: CaseFact): void;
+  /** The fact of a case registered now: there is none stored to replace. */
+  addCase(fact: CaseFact): void;
   getBreach(id: string): BreachFact | undefined;
   putBreach(fact: BreachFact): void;
   getGuarantee(id: string): GuaranteeFact | undefined;
@@ -111,7 +113,7 @@ export const REPORT_EVENT_PREFIXES = ['case-', 'breach-', 'guarantee-', 'unit-']
 type Data = Record<string, unknown> & { at: string };
 
 /** Folds one event into the facts. The same function serves the live projection and every as-of replay. */
-export function applyReportEvent(store: FactStore, event: RecordedEvent): void {
+export function applyReportEvent(store: FactStore, event: Pick<RecordedEvent, 'type' | 'data'>): void {
   const d = event.data as Data;
   const caseFact = () => store.getCase(d.caseId as string);
   const updateCase = (change: (f: CaseFact) => void) => {
@@ -136,7 +138,7 @@ export function applyReportEvent(store: FactStore, event: RecordedEvent): void {
       break;
     }
     case 'CaseRegistered.v1':
-      store.putCase({
+      store.addCase({
         id: d.caseId as string,
         reference: d.reference as string,
         unitId: d.unitId as string,
@@ -269,6 +271,7 @@ export class MemoryFactStore implements FactStore {
   readonly units = new Map<string, UnitFact>();
   getCase = (id: string) => this.cases.get(id);
   putCase = (f: CaseFact) => void this.cases.set(f.id, f);
+  addCase = this.putCase;
   getBreach = (id: string) => this.breaches.get(id);
   putBreach = (f: BreachFact) => void this.breaches.set(f.id, f);
   getGuarantee = (id: string) => this.guarantees.get(id);

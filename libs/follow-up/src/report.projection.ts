@@ -39,22 +39,16 @@ export const reportProjection: Projection = {
   },
 };
 
-/** Adds `sign` × the contribution's keys to the deltas of its unit and year. */
-function addContribution(deltas: Map<string, CountDelta>, c: CaseContribution | undefined, sign: 1 | -1): void {
-  if (!c) return;
-  for (const key of c.keys) {
-    const id = `${c.unitId}\u0000${c.year}\u0000${key}`;
-    const d = deltas.get(id);
-    if (d) d.n += sign;
-    else deltas.set(id, { unitId: c.unitId, year: c.year, key, n: sign });
-  }
-}
+/** Count deltas by unit and year, then by key. */
+type CountDeltas = Map<string, { unitId: string; year: number; n: Map<string, number> }>;
 
-interface CountDelta {
-  unitId: string;
-  year: number;
-  key: string;
-  n: number;
+/** Adds `sign` × the contribution's keys to the deltas of its unit and year. */
+function addContribution(deltas: CountDeltas, c: CaseContribution | undefined, sign: 1 | -1): void {
+  if (!c) return;
+  const unitYear = `${c.unitId}\u0000${c.year}`;
+  let d = deltas.get(unitYear);
+  if (!d) deltas.set(unitYear, (d = { unitId: c.unitId, year: c.year, n: new Map() }));
+  for (const key of c.keys) d.n.set(key, (d.n.get(key) ?? 0) + sign);
 }
 
 type Table = 'report_cases' | 'report_breaches' | 'report_guarantees' | 'report_units';
@@ -70,6 +64,8 @@ class TransactionFacts implements FactStore {
   private readonly dirty = new Map<string, { table: Table; fact: Fact }>();
   /** What each case added up to when this transaction first read it (absent for a case it registered). */
   private readonly before = new Map<string, CaseContribution | undefined>();
+  /** Cases registered in this unit of work: inserted with a plain INSERT, so a fact stored under the id fails the flush. */
+  private readonly created = new Set<string>();
 
   constructor(private readonly tx: ProjectionTx) {}
 
@@ -92,6 +88,15 @@ class TransactionFacts implements FactStore {
 
   getCase = (id: string) => this.get<CaseFact>('report_cases', id);
   putCase = (f: CaseFact) => this.put('report_cases', f);
+  /** No stored fact to read first (a rebuild registers every case into an empty table); one stored under the id fails the flush. */
+  addCase = (f: CaseFact) => {
+    const key = `report_cases/${f.id}`;
+    if (this.loaded.get(key)) throw new Error(`report_cases: a fact for case ${f.id} exists already`);
+    this.before.set(f.id, undefined);
+    this.created.add(f.id);
+    this.loaded.set(key, f);
+    this.dirty.set(key, { table: 'report_cases', fact: f });
+  };
   getBreach = (id: string) => this.get<BreachFact>('report_breaches', id);
   putBreach = (f: BreachFact) => this.put('report_breaches', f);
   getGuarantee = (id: string) => this.get<GuaranteeFact>('report_guarantees', id);
@@ -101,14 +106,15 @@ class TransactionFacts implements FactStore {
 
   flush(tx: ProjectionTx): void {
     // What the transaction's cases changed in their units' counts, summed: one upsert per unit, year and key.
-    const deltas = new Map<string, CountDelta>();
+    const deltas: CountDeltas = new Map();
     for (const { table, fact } of this.dirty.values()) {
       if (table === 'report_units') {
         tx.run(`INSERT OR REPLACE INTO ${tx.table(table)} (id, fact) VALUES (?, ?)`, fact.id, JSON.stringify(fact));
         continue;
       }
+      const verb = table === 'report_cases' && this.created.has(fact.id) ? 'INSERT' : 'INSERT OR REPLACE';
       tx.run(
-        `INSERT OR REPLACE INTO ${tx.table(table)} (id, unit_id, year, fact) VALUES (?, ?, ?, ?)`,
+        `${verb} INTO ${tx.table(table)} (id, unit_id, year, fact) VALUES (?, ?, ?, ?)`,
         fact.id,
         fact.unitId,
         fact.year,
@@ -116,20 +122,22 @@ class TransactionFacts implements FactStore {
       );
       if (table === 'report_cases') this.flushCase(tx, fact as unknown as CaseFact, deltas);
     }
-    for (const d of deltas.values()) {
-      if (d.n === 0) continue;
-      tx.run(
-        `INSERT INTO ${tx.table('report_case_counts')} (unit_id, year, key, n) VALUES (?, ?, ?, ?)
-         ON CONFLICT (unit_id, year, key) DO UPDATE SET n = n + excluded.n`,
-        d.unitId,
-        d.year,
-        d.key,
-        d.n,
-      );
+    for (const { unitId, year, n } of deltas.values()) {
+      for (const [key, delta] of n) {
+        if (delta === 0) continue;
+        tx.run(
+          `INSERT INTO ${tx.table('report_case_counts')} (unit_id, year, key, n) VALUES (?, ?, ?, ?)
+           ON CONFLICT (unit_id, year, key) DO UPDATE SET n = n + excluded.n`,
+          unitId,
+          year,
+          key,
+          delta,
+        );
+      }
     }
   }
 
-  private flushCase(tx: ProjectionTx, f: CaseFact, deltas: Map<string, CountDelta>): void {
+  private flushCase(tx: ProjectionTx, f: CaseFact, deltas: CountDeltas): void {
     const old = this.before.get(f.id);
     const now = caseContribution(f);
     addContribution(deltas, old, -1);

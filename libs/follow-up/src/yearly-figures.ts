@@ -83,7 +83,16 @@ export function tallyUnit(year: number, now: Date, cases: CaseFact[], breaches: 
 
 /** Was the case open at the end of its year (not closed at 31 December 23:59:59 Stockholm time)? */
 export function openAtYearEnd(c: CaseFact): boolean {
-  return !closedAt(c, endOfStockholmDay(`${c.year}-12-31`).toISOString());
+  return !closedAt(c, yearEnd(c.year));
+}
+
+const yearEnds = new Map<number, string>();
+
+/** The last instant of a Stockholm year, as an ISO string (asked for every case a report or projection folds). */
+function yearEnd(year: number): string {
+  let end = yearEnds.get(year);
+  if (end === undefined) yearEnds.set(year, (end = endOfStockholmDay(`${year}-12-31`).toISOString()));
+  return end;
 }
 
 /** The case part of a unit's tally. The live report computes the same figures in SQL (see report-case-tallies.ts). */

@@ -45,7 +45,7 @@ export async function foldToHead(
   let after = targets.reduce((min, t) => (t.build.position < min ? t.build.position : min), targets[0].build.position);
   for (;;) {
     options.checkAborted();
-    const page = await store.readAll({ ...filter, after, limit: options.pageSize, sealed: true });
+    const page = await store.readAll({ ...filter, after, limit: options.pageSize, sealed: true, lean: true });
     if (!page.length) break;
     targets.forEach(({ projection, build }, i) => {
       const mine = page.filter((e) => e.position > build.position);

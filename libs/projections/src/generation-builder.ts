@@ -57,8 +57,12 @@ export async function rebuildGenerations(workers: ProjectionWorker[], ctx: Worke
   try {
     for (const { projection, build } of builds) readModels.createGeneration(projection, build.generation, false);
     const [own, ...threaded] = shareOut(builds, readModels, await store.headPosition(), options.threads);
+    // each share gets its indexes as soon as its tables are complete, while the other shares still fold
+    const indexed = (targets: FoldTarget[]) => () => {
+      for (const { projection, build } of targets) readModels.createIndexes(projection, build.generation);
+    };
     const shares = [
-      fold(own),
+      fold(own).then(indexed(own)),
       ...threaded.map((targets, i) =>
         foldInThread(options.threads!, readModels, targets, {
           pageSize: options.pageSize,
@@ -66,12 +70,11 @@ export async function rebuildGenerations(workers: ProjectionWorker[], ctx: Worke
           scratch: scratchPath(readModels, i + 1),
           aborted,
           onPage: () => ctx.onProgress(),
-        }),
+        }).then(indexed(targets)),
       ),
     ].map((share) => share.catch((err: unknown) => void (failure ??= err)));
     await Promise.all(shares);
     if (failure !== undefined) throw failure;
-    for (const { projection, build } of builds) readModels.createIndexes(projection, build.generation);
     for (const b of builds) {
       await b.worker.halt();
       await fold([b]); // only what was appended meanwhile: the pause for readers' freshness stays short

@@ -2,6 +2,12 @@ import type Database from 'better-sqlite3';
 import { RecordedEvent } from '@app/core';
 import { EventFilter } from '@app/event-store';
 
+/**
+ * What a projection is given of an event: everything but its id and hashes, which projections never need and the
+ * log is read without (ReadAllOptions.lean).
+ */
+export type ProjectedEvent = Omit<RecordedEvent, 'id' | 'hash' | 'prevHash'>;
+
 /** What a projection may touch while applying: its own tables of the generation being written. */
 export interface ProjectionTx {
   /** The raw handle, for statements the helpers do not cover. Stay inside `table(...)` names. */
@@ -34,7 +40,7 @@ export interface Projection {
   tables: Record<string, string>;
   /** Logical table name → index column lists, e.g. `['unit_id, year']`. */
   indexes?: Record<string, string[]>;
-  apply(tx: ProjectionTx, event: RecordedEvent): void;
+  apply(tx: ProjectionTx, event: ProjectedEvent): void;
   /** How costly a rebuild of this projection is beside the others (default 1): rebuildAll balances its threads by it. */
   rebuildCost?: number;
   /**

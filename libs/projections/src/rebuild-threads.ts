@@ -78,14 +78,11 @@ export function removeScratch(path: string): void {
 }
 
 /** The thread's entry file: the compiled one, or the TypeScript source (tests) through a TypeScript loader. */
-function threadEntry(module: string): { file: string; execArgv: string[] } {
+function threadEntry(module: string): { file: string; execArgv: string[] | undefined } {
   const ext = extname(__filename);
   const ts = ext === '.ts' || module.endsWith('.ts');
-  // the process's own options (memory limits, profiling) hold in the thread too
-  return {
-    file: join(__dirname, `rebuild-thread${ext}`),
-    execArgv: [...process.execArgv, ...(ts ? ['--require', '@swc-node/register'] : [])],
-  };
+  // undefined: the thread inherits the process's options (profiling, say); options given may not name V8 flags such as --expose-gc
+  return { file: join(__dirname, `rebuild-thread${ext}`), execArgv: ts ? ['--require', '@swc-node/register'] : undefined };
 }
 
 /**

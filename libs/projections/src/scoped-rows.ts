@@ -40,9 +40,12 @@ export function columnsOf(definition: string): string[] {
 export class RowCache<R extends Row> {
   private readonly rows = new Map<string, R | null>();
   private readonly dirty = new Set<string>();
+  /** Rows `insert` made: written with a plain INSERT, so a row stored under the same id fails the flush. */
+  private readonly created = new Set<string>();
   private readonly table: string;
   private readonly select: string;
   private readonly write: string;
+  private readonly create: string;
 
   constructor(
     tx: ProjectionTx,
@@ -51,7 +54,9 @@ export class RowCache<R extends Row> {
   ) {
     const table = (this.table = tx.table(logical));
     this.select = `SELECT * FROM ${table} WHERE id = ?`;
-    this.write = `INSERT OR REPLACE INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+    const into = `INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+    this.write = `INSERT OR REPLACE ${into}`;
+    this.create = `INSERT ${into}`;
   }
 
   get(tx: ProjectionTx, id: string): R | undefined {
@@ -60,12 +65,16 @@ export class RowCache<R extends Row> {
     return row ?? undefined;
   }
 
-  /** A new row; throws when the id already has one (as the INSERT it replaces did). */
+  /**
+   * A new row, without looking for a stored one (a rebuild inserts every row once, into an empty table): a row this
+   * unit of work holds under the id throws now, one stored under it fails the flush (a plain INSERT, as it replaces).
+   */
   insert(tx: ProjectionTx, row: R): void {
     const id = String(row.id);
-    if (this.get(tx, id)) throw new Error(`${this.table}: a row with id ${id} exists already`);
+    if (this.rows.get(id)) throw new Error(`${this.table}: a row with id ${id} exists already`);
     this.rows.set(id, row);
     this.dirty.add(id);
+    this.created.add(id);
   }
 
   /** Changes the row if there is one (like an UPDATE … WHERE id = ?); returns whether there was. */
@@ -80,8 +89,9 @@ export class RowCache<R extends Row> {
   flush(tx: ProjectionTx): void {
     for (const id of this.dirty) {
       const row = this.rows.get(id)!;
-      tx.run(this.write, ...this.columns.map((c) => row[c] ?? null));
+      tx.run(this.created.has(id) ? this.create : this.write, ...this.columns.map((c) => row[c] ?? null));
     }
     this.dirty.clear();
+    this.created.clear();
   }
 }

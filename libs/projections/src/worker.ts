@@ -55,7 +55,8 @@ export abstract class Worker {
     if (this.loop) return;
     this.halting = false;
     this.setState('catching_up');
-    const subscription = this.ctx.store.subscribe({ ...this.filter, after: this.checkpoint, sealed: this.sealed });
+    const lean = this.kind === 'projection'; // see ProjectedEvent
+    const subscription = this.ctx.store.subscribe({ ...this.filter, after: this.checkpoint, sealed: this.sealed, lean });
     this.subscription = subscription;
     this.loop = this.consume(subscription).finally(() => {
       this.loop = undefined;
