@@ -1,5 +1,5 @@
 import { NewEvent, RecordedEvent, WrongExpectedRevisionError } from '@app/core';
-import { EventStore, UpcasterRegistry, verifyEventLog } from '@app/event-store';
+import { EventStore, streamPartition, UpcasterRegistry, verifyEventLog } from '@app/event-store';
 import { randomUUID } from 'node:crypto';
 
 /** The behaviour every EventStore adapter must show. `open` gives a fresh, empty-enough store per test. */
@@ -113,6 +113,21 @@ export function eventStoreContract(name: string, open: OpenStore, describeFn: je
         const limited = await store.readAll({ after: all[0].position, limit: 2 });
         expect(limited.map((e) => (e.data as { i: number }).i)).toEqual([2, 3]);
         expect(await store.headPosition()).toBe(all[3].position);
+      });
+
+      it('reads the streams of one partition: the partitions of a log are disjoint and make it whole', async () => {
+        const start = await store.headPosition();
+        const ids = ['p-a', 'p-b', 'p-c', 'p-d', 'p-0', 'p-9'].map(stream);
+        for (const id of ids) await store.append(id, [ev(1), ev(2)]);
+        const all = await store.readAll({ after: start });
+        const parts = [0, 1, 2].map((index) => store.readAll({ after: start, partition: { count: 3, index } }));
+        const read = await Promise.all(parts);
+        read.forEach((part, index) => {
+          expect(part.length).toBeGreaterThan(0);
+          for (const e of part) expect(streamPartition(e.streamId, 3)).toBe(index);
+        });
+        const merged = read.flat().sort((a, b) => (a.position < b.position ? -1 : 1));
+        expect(merged.map((e) => e.position)).toEqual(all.map((e) => e.position));
       });
 
       it('reads lean events (readAll and subscribe) as full ones but for the id and the hashes', async () => {

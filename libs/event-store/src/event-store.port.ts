@@ -5,6 +5,13 @@ export interface EventFilter {
   types?: string[];
   /** Only streams whose id starts with one of these prefixes. */
   streamPrefix?: string | string[];
+  /** Only the streams of one partition (see streamPartition), for folds that split the log over threads by stream. */
+  partition?: { count: number; index: number };
+}
+
+/** Streams are spread over `count` partitions by the character code of their id's last character: a stream keeps its partition. */
+export function streamPartition(streamId: string, count: number): number {
+  return streamId.charCodeAt(streamId.length - 1) % count;
 }
 
 export interface ReadAllOptions extends EventFilter {
@@ -67,5 +74,6 @@ export function matchesFilter(filter: EventFilter, streamId: string, type: strin
     const prefixes = Array.isArray(filter.streamPrefix) ? filter.streamPrefix : [filter.streamPrefix];
     if (prefixes.length && !prefixes.some((p) => streamId.startsWith(p))) return false;
   }
+  if (filter.partition && streamPartition(streamId, filter.partition.count) !== filter.partition.index) return false;
   return true;
 }

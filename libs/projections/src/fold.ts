@@ -1,4 +1,4 @@
-import { EventStore } from '@app/event-store';
+import { EventFilter, EventStore, streamPartition } from '@app/event-store';
 import { applyInTransaction, endUnitOfWork } from './apply-events';
 import { Projection } from './projection';
 import { ReadModelStore } from './read-model-store';
@@ -13,7 +13,11 @@ export const REBUILD_UNIT_OF_WORK = 100_000;
 export interface FoldTarget {
   projection: Projection;
   build: { generation: number; position: bigint };
+  /** Only the streams of this partition (see Projection.partitioned). */
+  partition?: StreamPartition;
 }
+
+export type StreamPartition = NonNullable<EventFilter['partition']>;
 
 export interface FoldOptions {
   pageSize: number;
@@ -23,6 +27,8 @@ export interface FoldOptions {
   checkAborted(): void;
   /** After every page. */
   onPage?(): void;
+  /** Stop at this position (inclusive) instead of at the head. */
+  until?: bigint;
 }
 
 const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -39,16 +45,28 @@ export async function foldToHead(
   options: FoldOptions,
 ): Promise<void> {
   if (!targets.length) return;
-  const filter = targets.length === 1 ? targets[0].projection.filter : {};
+  // one target reads through its own filter; targets of one partition read through it (in SQL), others filter here
+  const partition = targets[0].partition;
+  const same = (p?: StreamPartition) => p?.count === partition?.count && p?.index === partition?.index;
+  const onePartition = partition !== undefined && targets.every((t) => same(t.partition));
+  const filter = { ...(targets.length === 1 ? targets[0].projection.filter : {}), ...(onePartition ? { partition } : {}) };
+  const inPartition = (p: StreamPartition | undefined, streamId: string) =>
+    !p || onePartition || streamPartition(streamId, p.count) === p.index;
   const limit = options.unitOfWork ?? REBUILD_UNIT_OF_WORK;
+  const { until } = options;
   const work = targets.map(() => ({ scope: {}, events: 0 }));
   let after = targets.reduce((min, t) => (t.build.position < min ? t.build.position : min), targets[0].build.position);
-  for (;;) {
+  for (let last = false; !last; ) {
     options.checkAborted();
-    const page = await store.readAll({ ...filter, after, limit: options.pageSize, sealed: true, lean: true });
+    let page = await store.readAll({ ...filter, after, limit: options.pageSize, sealed: true, lean: true });
     if (!page.length) break;
-    targets.forEach(({ projection, build }, i) => {
-      const mine = page.filter((e) => e.position > build.position);
+    after = page[page.length - 1].position;
+    if (until !== undefined && after >= until) {
+      page = page.filter((e) => e.position <= until);
+      last = true;
+    }
+    targets.forEach(({ projection, build, partition: p }, i) => {
+      const mine = page.filter((e) => e.position > build.position && inPartition(p, e.streamId));
       if (!mine.length) return;
       const w = work[i];
       w.events += mine.length;
@@ -56,7 +74,6 @@ export async function foldToHead(
       build.position = applyInTransaction(readModels, projection, build.generation, mine, false, { scope: w.scope, end });
       if (end) work[i] = { scope: {}, events: 0 };
     });
-    after = page[page.length - 1].position;
     options.onPage?.();
     await yieldTurn();
   }

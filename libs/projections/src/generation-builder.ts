@@ -1,6 +1,6 @@
 import { foldToHead, FoldTarget } from './fold';
 import { ProjectionWorker } from './projection-worker';
-import { foldInThread, RebuildThreadsOptions, scratchPath, shareOut } from './rebuild-threads';
+import { adoptScratch, foldInThread, planShares, RebuildThreadsOptions, removeScratch, scratchPath } from './rebuild-threads';
 import { WorkerContext } from './worker';
 
 export interface RebuildOptions {
@@ -42,10 +42,11 @@ export async function rebuildGenerations(workers: ProjectionWorker[], ctx: Worke
   /** The first failure of any share; the others stop at their next page. */
   let failure: unknown;
   const aborted = () => failure !== undefined || options.aborted();
-  const fold = (targets: FoldTarget[]) =>
+  const fold = (targets: FoldTarget[], until?: bigint) =>
     foldToHead(store, readModels, targets, {
       pageSize: options.pageSize,
       unitOfWork: options.unitOfWork,
+      until,
       checkAborted: () => {
         if (failure !== undefined) throw failure;
         if (options.aborted())
@@ -54,27 +55,44 @@ export async function rebuildGenerations(workers: ProjectionWorker[], ctx: Worke
       onPage: () => ctx.onProgress(),
     });
 
+  let scratches: string[] = [];
   try {
     for (const { projection, build } of builds) readModels.createGeneration(projection, build.generation, false);
-    const [own, ...threaded] = shareOut(builds, readModels, await store.headPosition(), options.threads);
-    // each share gets its indexes as soon as its tables are complete, while the other shares still fold
-    const indexed = (targets: FoldTarget[]) => () => {
+    const { shares, until } = planShares(builds, readModels, await store.headPosition(), options.threads);
+    scratches = shares.slice(1).map((_, i) => scratchPath(readModels, i + 1));
+    const indexed = (targets: FoldTarget[]) => {
       for (const { projection, build } of targets) readModels.createIndexes(projection, build.generation);
     };
-    const shares = [
-      fold(own).then(indexed(own)),
-      ...threaded.map((targets, i) =>
-        foldInThread(options.threads!, readModels, targets, {
-          pageSize: options.pageSize,
-          unitOfWork: options.unitOfWork,
-          scratch: scratchPath(readModels, i + 1),
-          aborted,
-          onPage: () => ctx.onProgress(),
-        }).then(indexed(targets)),
-      ),
-    ].map((share) => share.catch((err: unknown) => void (failure ??= err)));
-    await Promise.all(shares);
+    const adopt = (i: number) => i > 0 && adoptScratch(readModels, shares[i], scratches[i - 1]);
+    // By projection, a share's tables are complete once it is in: copied and indexed while the others still fold.
+    // By partition, only once all shares are in: then copies (which add up the sums), positions and indexes.
+    const byProjection = until === undefined;
+    const work = shares.map((targets, i) =>
+      (i === 0
+        ? fold(targets, until)
+        : foldInThread(options.threads!, targets, {
+            pageSize: options.pageSize,
+            unitOfWork: options.unitOfWork,
+            until,
+            scratch: scratches[i - 1],
+            aborted,
+            onPage: () => ctx.onProgress(),
+          })
+      )
+        .then(() => {
+          if (!byProjection) return;
+          adopt(i);
+          indexed(targets);
+        })
+        .catch((err: unknown) => void (failure ??= err)),
+    );
+    await Promise.all(work);
     if (failure !== undefined) throw failure;
+    if (!byProjection) {
+      shares.forEach((_, i) => adopt(i));
+      for (const b of builds) b.build.position = until; // every partition holds every event up to here
+      indexed(builds);
+    }
     for (const b of builds) {
       await b.worker.halt();
       await fold([b]); // only what was appended meanwhile: the pause for readers' freshness stays short
@@ -84,6 +102,7 @@ export async function rebuildGenerations(workers: ProjectionWorker[], ctx: Worke
     }
   } catch (err) {
     for (const b of builds) if (!b.swapped) readModels.dropGeneration(b.projection, b.build.generation);
+    scratches.forEach(removeScratch);
     throw err;
   } finally {
     for (const w of workers) w.rebuild = undefined;

@@ -5,7 +5,7 @@ import { Projection, ProjectionStatus, Reactor } from './projection';
 import { ProjectionWorker } from './projection-worker';
 import { ReactorWorker } from './reactor-worker';
 import { ReadModelStore } from './read-model-store';
-import { RebuildThreadsOptions } from './rebuild-threads';
+import { RebuildThreadsOptions, threadsWorthIt } from './rebuild-threads';
 import { Worker, WorkerContext } from './worker';
 
 export interface ProjectionRunnerOptions {
@@ -67,11 +67,49 @@ export class ProjectionRunner {
     this.add(new ReactorWorker(reactor, this.ctx));
   }
 
-  /** Starts every worker from its checkpoint. Projections whose version changed rebuild in the background. */
+  /**
+   * Starts every worker from its checkpoint. Projections whose version changed rebuild in the background; so do new
+   * ones, all together, over a log long enough for threads (see RebuildThreadsOptions.minEvents): a rebuild over
+   * threads builds them far quicker than catching each up batch by batch.
+   */
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
-    for (const worker of this.workers.values()) this.startWorker(worker);
+    const fresh = [...this.workers.values()].filter(
+      (w): w is ProjectionWorker => w instanceof ProjectionWorker && !w.load() && w.generation === 0,
+    );
+    const bulk = fresh.length && threadsWorthIt(this.threads, this.readModels, await this.store.headPosition()) ? fresh : [];
+    for (const worker of this.workers.values()) if (!bulk.includes(worker as ProjectionWorker)) this.startWorker(worker);
+    if (bulk.length) void this.buildNew(bulk);
+  }
+
+  /**
+   * New projections' first generation, built by one rebuild: readers see it empty until the swap (an upgrade of the
+   * empty one). If that fails, each catches up on its own instead, so one projection's failure stays its own.
+   */
+  private async buildNew(workers: ProjectionWorker[]): Promise<void> {
+    for (const w of workers) {
+      this.readModels.install(w.projection);
+      w.load();
+      this.readModels.dropOtherGenerations(w.projection, w.generation);
+    }
+    const rebuild = rebuildGenerations(workers, this.ctx, {
+      pageSize: this.rebuildPageSize,
+      unitOfWork: this.rebuildUnitOfWork,
+      upgrade: true,
+      aborted: () => this.stopping,
+      threads: this.threads,
+    });
+    this.rebuilds.add(rebuild);
+    try {
+      await rebuild.catch(() => undefined); // on failure the empty generations stay, and each catches up live
+      for (const w of workers) {
+        if (this.started) w.run();
+        else this.readModels.checkpoints.setStatus(w.name, 'stopped');
+      }
+    } finally {
+      this.rebuilds.delete(rebuild);
+    }
   }
 
   /** Builds the projection anew into the next generation while the current one keeps serving, then swaps. */
@@ -162,6 +200,7 @@ export class ProjectionRunner {
       unitOfWork: this.rebuildUnitOfWork,
       upgrade,
       aborted: () => this.stopping,
+      threads: this.threads, // a partitioned projection folds over threads by stream
     });
     this.rebuilds.add(rebuild);
     try {

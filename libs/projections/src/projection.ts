@@ -44,6 +44,12 @@ export interface Projection {
   /** How costly a rebuild of this projection is beside the others (default 1): rebuildAll balances its threads by it. */
   rebuildCost?: number;
   /**
+   * Every row this projection writes derives from the events of one stream, except rows of the tables in `sums`,
+   * whose `add` columns add up over streams (rows met by `key`). Then a rebuild over threads folds it in stream
+   * partitions, each thread a share of the streams, and merges them: see rebuildAll.
+   */
+  partitioned?: { sums?: Record<string, { key: string[]; add: string[] }> };
+  /**
    * Called once at the end of each unit of work (`tx.scope`: a live batch, or a run of rebuild pages), inside its
    * last transaction, before the checkpoint moves: a projection that keeps rows in memory while it applies writes them here.
    */

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ReadModelStore } from '@app/projections';
-import { counterProjection } from '../test/fixtures';
+import { counterProjection, summingProjection } from '../test/fixtures';
 
 describe('ReadModelStore', () => {
   it('answers reads through the views and refuses writes', () => {
@@ -36,5 +36,39 @@ describe('ReadModelStore', () => {
     readModels.checkpoints.setStatus('units', 'failed', 'boom');
     expect(readModels.checkpoints.get('units')).toMatchObject({ status: 'failed', error: 'boom' });
     readModels.close();
+  });
+
+  it("copies a scratch file's generation in: rows of `sums` tables that meet add up, any other row that meets fails it all", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'synpunkt-read-models-'));
+    const write = (path: string, sums: boolean, rows: [string, number][]) => {
+      const store = new ReadModelStore(path, { scratch: path.endsWith('scratch') });
+      const projection = summingProjection('sum', sums);
+      store.createGeneration(projection, 2);
+      for (const [id, n] of rows) {
+        store.db.prepare('INSERT INTO sum_streams__g2 (id, n) VALUES (?, ?)').run(id, n);
+        store.db.prepare("INSERT INTO sum_total__g2 (k, n) VALUES ('all', ?) ON CONFLICT (k) DO UPDATE SET n = n + excluded.n").run(n);
+      }
+      return { store, projection };
+    };
+    const scratch = join(dir, 'scratch');
+    write(scratch, true, [
+      ['s-1', 3],
+      ['s-3', 4],
+    ]).store.close();
+    const main = write(join(dir, 'main.sqlite'), true, [['s-2', 5]]);
+    main.store.copyGeneration(scratch, main.projection, 2);
+    expect(main.store.db.prepare('SELECT n FROM sum_total__g2').get()).toEqual({ n: 12 });
+    expect(main.store.db.prepare('SELECT id, n FROM sum_streams__g2 ORDER BY id').all()).toEqual([
+      { id: 's-1', n: 3 },
+      { id: 's-2', n: 5 },
+      { id: 's-3', n: 4 },
+    ]);
+    main.store.close();
+
+    const wrong = write(join(dir, 'wrong.sqlite'), false, [['s-2', 5]]);
+    expect(() => wrong.store.copyGeneration(scratch, wrong.projection, 2)).toThrow(/UNIQUE constraint failed: sum_total__g2.k/);
+    expect(wrong.store.db.prepare('SELECT count(*) AS c FROM sum_streams__g2').get()).toEqual({ c: 1 }); // nothing copied
+    expect(wrong.store.db.prepare("SELECT count(*) AS c FROM pragma_database_list WHERE name = 'scratch'").get()).toEqual({ c: 0 });
+    wrong.store.close();
   });
 });

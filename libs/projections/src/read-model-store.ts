@@ -96,14 +96,22 @@ export class ReadModelStore {
     this.dropGeneration(projection, from);
   }
 
-  /** Copies a generation's rows from another file with the same tables (a rebuild thread's scratch file) into its tables here. */
+  /**
+   * Copies a generation's rows from another file with the same tables (a rebuild thread's scratch file) into its tables
+   * here. Rows of the tables in `partitioned.sums` that meet one here by key are added to it; any other row that meets
+   * one fails the copy (a projection that wrongly says it is partitioned).
+   */
   copyGeneration(from: string, projection: Projection, generation: number): void {
     this.db.prepare('ATTACH DATABASE ? AS scratch').run(from);
     try {
       this.db.transaction(() => {
         for (const logical of Object.keys(projection.tables)) {
           const table = physicalTableName(logical, generation);
-          this.db.exec(`INSERT INTO main."${table}" SELECT * FROM scratch."${table}"`);
+          const sum = projection.partitioned?.sums?.[logical];
+          const merge = sum
+            ? ` WHERE true ON CONFLICT (${sum.key.join(', ')}) DO UPDATE SET ${sum.add.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`
+            : '';
+          this.db.exec(`INSERT INTO main."${table}" SELECT * FROM scratch."${table}"${merge}`);
         }
       })();
     } finally {

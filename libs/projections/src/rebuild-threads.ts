@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { EventStore } from '@app/event-store';
-import { FoldTarget } from './fold';
+import { FoldTarget, StreamPartition } from './fold';
 import { Projection } from './projection';
 import { ReadModelStore } from './read-model-store';
 
@@ -35,28 +35,56 @@ export interface ThreadInput {
   module: string;
   data: unknown;
   scratch: string;
-  builds: { name: string; generation: number }[];
+  builds: { name: string; generation: number; partition?: StreamPartition }[];
   pageSize: number;
   unitOfWork?: number;
+  until?: bigint;
 }
 
 export type ThreadMessage = { type: 'progress' | 'done'; positions: bigint[] } | { type: 'failed'; message: string };
 
 const DEFAULT_MIN_EVENTS = 50_000;
 
+/** Threads are configured, possible (a read-model file, not memory) and worth their start (a log of minEvents or more). */
+export function threadsWorthIt(threads: RebuildThreadsOptions | undefined, readModels: ReadModelStore, head: bigint): boolean {
+  return (threads?.count ?? 0) > 0 && !readModels.db.memory && head >= BigInt(threads?.minEvents ?? DEFAULT_MIN_EVENTS);
+}
+
 /**
- * Splits the builds into shares, the first for the runner's own thread, the others for threads: one share when threads
- * are off, not worth it (a short log, a single projection) or impossible (an in-memory read-model file). Shares are
- * balanced by `rebuildCost`, heaviest first, each to the lightest share so far.
+ * How a rebuild spreads over threads: the first share folds on the runner's own thread, the others in threads. One
+ * share when threads are off, not worth it (a short log) or impossible (an in-memory read-model file). When every
+ * projection is `partitioned`, each share folds all of them over its partition of the streams up to `until` (the head
+ * now), so the log is read once in all; otherwise each share takes whole projections (shareOut).
  */
-export function shareOut<T extends FoldTarget>(
+export function planShares<T extends FoldTarget>(
   targets: T[],
   readModels: ReadModelStore,
   head: bigint,
   threads: RebuildThreadsOptions | undefined,
-): T[][] {
-  const count = Math.min(threads?.count ?? 0, targets.length - 1);
-  if (count <= 0 || readModels.db.memory || head < BigInt(threads?.minEvents ?? DEFAULT_MIN_EVENTS)) return [targets];
+): { shares: FoldTarget[][]; until?: bigint } {
+  const count = threads?.count ?? 0;
+  if (!threadsWorthIt(threads, readModels, head)) return { shares: [targets] };
+  if (targets.every((t) => t.projection.partitioned)) {
+    const n = count + 1;
+    const shares = Array.from({ length: n }, (_, index) =>
+      targets.map((t) => ({
+        projection: t.projection,
+        // the runner's share moves the builds' own positions (what status shows); the threads', copies
+        build: index === 0 ? t.build : { generation: t.build.generation, position: t.build.position },
+        partition: { count: n, index },
+      })),
+    );
+    return { shares, until: head };
+  }
+  if (targets.length < 2) return { shares: [targets] };
+  return { shares: shareOut(targets, Math.min(count, targets.length - 1)) };
+}
+
+/**
+ * Whole projections into count + 1 shares, balanced by `rebuildCost`: heaviest first, each to the lightest share so
+ * far. The runner's thread also serves requests: it keeps the lightest share.
+ */
+function shareOut<T extends FoldTarget>(targets: T[], count: number): T[][] {
   const cost = (t: T) => t.projection.rebuildCost ?? 1;
   const shares = Array.from({ length: count + 1 }, () => ({ targets: [] as T[], cost: 0 }));
   for (const t of [...targets].sort((a, b) => cost(b) - cost(a))) {
@@ -64,7 +92,6 @@ export function shareOut<T extends FoldTarget>(
     lightest.targets.push(t);
     lightest.cost += cost(t);
   }
-  // the runner's thread also serves requests: it keeps the lightest share
   return shares.sort((a, b) => a.cost - b.cost).map((s) => s.targets);
 }
 
@@ -86,27 +113,27 @@ function threadEntry(module: string): { file: string; execArgv: string[] | undef
 }
 
 /**
- * Folds the targets to the head in a thread, then copies their tables from its scratch file into the read-model file.
- * Settles once the thread has exited; `aborted` is polled and terminates the thread.
+ * Folds the targets to the head (or `until`) in a thread, into its scratch file (see adoptScratch). Settles once the
+ * thread has exited; `aborted` is polled and terminates the thread. On failure the scratch file is gone.
  */
 export async function foldInThread(
   threads: RebuildThreadsOptions,
-  readModels: ReadModelStore,
   targets: FoldTarget[],
-  options: { pageSize: number; unitOfWork?: number; scratch: string; aborted(): boolean; onPage(): void },
+  options: { pageSize: number; unitOfWork?: number; until?: bigint; scratch: string; aborted(): boolean; onPage(): void },
 ): Promise<void> {
   removeScratch(options.scratch);
   const input: ThreadInput = {
     module: threads.module,
     data: threads.data,
     scratch: options.scratch,
-    builds: targets.map((t) => ({ name: t.projection.name, generation: t.build.generation })),
+    builds: targets.map((t) => ({ name: t.projection.name, generation: t.build.generation, partition: t.partition })),
     pageSize: options.pageSize,
     unitOfWork: options.unitOfWork,
+    until: options.until,
   };
   const { file, execArgv } = threadEntry(threads.module);
   try {
-    await new Promise<void>((resolve, reject) => {
+    return await new Promise<void>((resolve, reject) => {
       const worker = new Worker(file, { workerData: { rebuildThread: input }, execArgv });
       let outcome: Error | 'done' | undefined;
       const watch = setInterval(() => {
@@ -131,8 +158,17 @@ export async function foldInThread(
         else reject(outcome ?? new Error(`the rebuild thread for ${names} exited with code ${code}`));
       });
     });
-    for (const t of targets) readModels.copyGeneration(options.scratch, t.projection, t.build.generation);
-  } finally {
+  } catch (err) {
     removeScratch(options.scratch);
+    throw err;
+  }
+}
+
+/** Copies the tables a thread folded from its scratch file into the read-model file (see copyGeneration), then removes it. */
+export function adoptScratch(readModels: ReadModelStore, targets: FoldTarget[], scratch: string): void {
+  try {
+    for (const t of targets) readModels.copyGeneration(scratch, t.projection, t.build.generation);
+  } finally {
+    removeScratch(scratch);
   }
 }

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { count, counterProjection, eventually, gatedStore, TestSite } from '../test/fixtures';
+import { count, counterProjection, eventually, gatedStore, summingProjection, TestSite } from '../test/fixtures';
 import { CounterSourceData } from '../test/rebuild-source.fixture';
 import { ProjectionRunnerOptions } from './projection-runner';
 import { ReadModelStore } from './read-model-store';
@@ -231,7 +231,8 @@ describe('rebuilding every projection over threads', () => {
     const sizes = [55, 28, 83];
     expect(projections.filter((p, i) => p.calls >= sizes[i])).toHaveLength(1);
     expect(projections.filter((p) => p.calls <= 6)).toHaveLength(2);
-    expect(readModels.all('SELECT DISTINCT written_into AS t FROM all_items')).toEqual([{ t: 'all_items__g2' }]);
+    // generation 2 came from the first start (a new projection over a log of minEvents or more is built by a rebuild)
+    expect(readModels.all('SELECT DISTINCT written_into AS t FROM all_items')).toEqual([{ t: 'all_items__g3' }]);
     expect(readModels.get('SELECT count(*) AS c FROM all_items')).toEqual({ c: 83 });
     expect(readdirSync(site.dir).filter((f) => f.includes('.rebuild-'))).toEqual([]);
 
@@ -266,5 +267,112 @@ describe('rebuilding every projection over threads', () => {
     projections.forEach((p) => (p.calls = 0));
     await runner.rebuildAll();
     expect(projections.map((p) => p.calls)).toEqual([10, 0, 10]);
+  });
+});
+
+describe('rebuilding partitioned projections over threads, by stream', () => {
+  let site: TestSite;
+  beforeEach(() => (site = new TestSite()));
+  afterEach(() => site.close());
+
+  const threads = (summing: { name: string; sums: boolean }[]) => ({
+    count: 1,
+    module: join(__dirname, '../test/rebuild-source.fixture.ts'),
+    data: { eventsPath: join(site.dir, 'events.sqlite'), projections: [], summing },
+    minEvents: 0,
+  });
+  const fill = async () => {
+    // stream ids ending in 1 and 3 (character codes 49, 51: partition 1 of 2) and in 2 (50: partition 0)
+    for (const [id, n] of [
+      ['s-1', 30],
+      ['s-2', 20],
+      ['s-3', 12],
+      ['t-2', 5],
+    ] as const)
+      await site.append(id, n);
+  };
+
+  it('each thread folds every projection over its streams; rows add up where the projection says they do', async () => {
+    await fill();
+    const opened = site.open({ rebuildPageSize: 7, threads: threads([{ name: 'sum', sums: true }]) });
+    const projection = summingProjection('sum', true);
+    let calls = 0;
+    opened.runner.register({ ...projection, apply: (tx, e) => (calls++, projection.apply(tx, e)) });
+    await opened.runner.start();
+    expect(await opened.runner.waitFor(await site.store.headPosition(), 10_000)).toBe(true);
+    calls = 0;
+    const rebuilt = opened.runner.rebuildAll();
+    const late = await site.append('s-3', 2, 13); // partition 1, after the head the shares fold to: caught up here
+    await rebuilt;
+    expect(await opened.runner.waitFor(late[1], 10_000)).toBe(true);
+    expect(opened.readModels.get('SELECT n FROM sum_total')).toEqual({ n: 69 });
+    expect(opened.readModels.all('SELECT id, n FROM sum_streams ORDER BY id')).toEqual([
+      { id: 's-1', n: 30 },
+      { id: 's-2', n: 20 },
+      { id: 's-3', n: 14 },
+      { id: 't-2', n: 5 },
+    ]);
+    // this thread applied partition 0 (s-2, t-2: 25 events) and the two late ones (live, then in the catch-up)
+    expect(calls).toBeLessThanOrEqual(25 + 4);
+    expect(calls).toBeGreaterThanOrEqual(25);
+    expect(opened.readModels.checkpoints.get('sum')).toMatchObject({ generation: 3 }); // 2: built at the first start
+  });
+});
+
+describe('building new projections at the first start over a long log', () => {
+  let site: TestSite;
+  beforeEach(() => (site = new TestSite()));
+  afterEach(() => site.close());
+
+  const threads = (summing: { name: string; sums: boolean }[], minEvents = 0) => ({
+    count: 1,
+    module: join(__dirname, '../test/rebuild-source.fixture.ts'),
+    data: { eventsPath: join(site.dir, 'events.sqlite'), projections: [], summing },
+    minEvents,
+  });
+
+  it('builds them by one rebuild over threads, readers waiting for the swap, then goes on live', async () => {
+    for (const [id, n] of [
+      ['s-1', 30],
+      ['s-2', 20],
+    ] as const)
+      await site.append(id, n);
+    const { runner, readModels } = site.open({ threads: threads([{ name: 'sum', sums: true }]) });
+    const projection = summingProjection('sum', true);
+    let calls = 0;
+    runner.register({ ...projection, apply: (tx, e) => (calls++, projection.apply(tx, e)) });
+    await runner.start();
+    const head = await site.store.headPosition();
+    expect(await runner.waitFor(head, 10_000)).toBe(true);
+    expect(readModels.checkpoints.get('sum')).toMatchObject({ generation: 2, position: head });
+    expect(calls).toBe(20); // partition 0 here (s-2); s-1 in the thread
+    expect(readModels.get('SELECT n FROM sum_total')).toEqual({ n: 50 });
+    const [next] = await site.append('s-1', 1, 31);
+    expect(await runner.waitFor(next, 10_000)).toBe(true);
+    expect(readModels.get('SELECT n FROM sum_total')).toEqual({ n: 51 });
+  });
+
+  it('catches each up on its own when that rebuild fails, and below minEvents', async () => {
+    for (const [id, n] of [
+      ['s-1', 30],
+      ['s-2', 20],
+    ] as const)
+      await site.append(id, n);
+    // the thread's projection does not say its totals add up: the merge fails, then the live path builds it
+    const failing = site.open({ threads: threads([{ name: 'sum', sums: false }]) });
+    failing.runner.register(summingProjection('sum', false));
+    await failing.runner.start();
+    const head = await site.store.headPosition();
+    expect(await failing.runner.waitFor(head, 10_000)).toBe(true);
+    expect(failing.readModels.checkpoints.get('sum')).toMatchObject({ generation: 1, position: head });
+    expect(failing.readModels.get('SELECT n FROM sum_total')).toEqual({ n: 50 });
+    await failing.runner.stop();
+
+    const short = site.open({ threads: threads([{ name: 'more', sums: true }], 1000) });
+    short.runner.register(summingProjection('more', true));
+    await short.runner.start();
+    expect((await short.runner.status())[0].state).not.toBe('rebuilding');
+    expect(await short.runner.waitFor(head, 10_000)).toBe(true);
+    expect(short.readModels.checkpoints.get('more')).toMatchObject({ generation: 1 });
   });
 });

@@ -82,6 +82,23 @@ export function counterProjection(
 }
 
 /**
+ * Counts every event in one row (`<name>_total`, key 'all') and every stream's in another table: partitioned, the
+ * total adding up over partitions when `sums` says so (without, a rebuild over partitions must fail at the merge).
+ */
+export function summingProjection(name: string, sums: boolean): Projection {
+  return {
+    name,
+    version: 1,
+    partitioned: sums ? { sums: { [`${name}_total`]: { key: ['k'], add: ['n'] } } } : {},
+    tables: { [`${name}_total`]: 'k TEXT PRIMARY KEY, n INTEGER NOT NULL', [`${name}_streams`]: 'id TEXT PRIMARY KEY, n INTEGER NOT NULL' },
+    apply(tx, event) {
+      tx.run(`INSERT INTO ${tx.table(`${name}_total`)} (k, n) VALUES ('all', 1) ON CONFLICT (k) DO UPDATE SET n = n + 1`);
+      tx.run(`INSERT INTO ${tx.table(`${name}_streams`)} (id, n) VALUES (?, 1) ON CONFLICT (id) DO UPDATE SET n = n + 1`, event.streamId);
+    },
+  };
+}
+
+/**
  * An event store whose paged `readAll` calls (rebuild pages, not raw scans) can be held at a gate from the
  * `holdFromCall`-th on; `afterEmptyPage` runs once, after a page came back empty and before the caller sees it.
  */

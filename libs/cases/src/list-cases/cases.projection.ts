@@ -9,6 +9,7 @@ export const casesProjection: Projection = {
   name: CASES_PROJECTION,
   version: 1,
   rebuildCost: 2,
+  partitioned: {}, // a row per case, from its own stream
   filter: { streamPrefix: 'case-' },
   tables: {
     cases: `id TEXT PRIMARY KEY, reference TEXT NOT NULL, type TEXT NOT NULL, channel TEXT NOT NULL, unit_id TEXT NOT NULL,

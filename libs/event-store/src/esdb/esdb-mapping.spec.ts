@@ -264,6 +264,12 @@ describe('resolved events', () => {
     expect(matchesReadOptions(e, { recordedUntil: new Date('2026-03-02T09:00:00.999Z') })).toBe(false);
     expect(matchesReadOptions({ ...e, streamId: '$$case-1' }, {})).toBe(false);
   });
+
+  it('filters reads by stream partition, as the SQLite store does in SQL: the code of the last character', () => {
+    const e = toRecordedEvent(resolved())!;
+    const index = e.streamId.charCodeAt(e.streamId.length - 1) % 3;
+    expect([0, 1, 2].filter((i) => matchesReadOptions(e, { partition: { count: 3, index: i } }))).toEqual([index]);
+  });
 });
 
 describe('subscription filters', () => {

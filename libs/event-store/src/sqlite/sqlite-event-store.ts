@@ -430,6 +430,11 @@ function buildWhere(filter: EventFilter & { recordedUntil?: Date }, after: bigin
       for (const p of prefixes) params.push(p.length, p);
     }
   }
+  if (filter.partition) {
+    // streamPartition in SQL: the code of the last character (a UTF-16 code for ids in the Basic Multilingual Plane)
+    where.push('unicode(substr(stream_id, -1)) % ? = ?');
+    params.push(filter.partition.count, filter.partition.index);
+  }
   if (filter.recordedUntil) {
     where.push('recorded_at <= ?');
     params.push(filter.recordedUntil.toISOString());

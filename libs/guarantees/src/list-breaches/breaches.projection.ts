@@ -7,6 +7,7 @@ export const BREACHES_PROJECTION = 'breaches';
 export const breachesProjection: Projection = {
   name: BREACHES_PROJECTION,
   version: 1,
+  partitioned: {}, // a row per breach and its remedies, from its own stream
   filter: { streamPrefix: 'breach-' },
   tables: {
     breaches:

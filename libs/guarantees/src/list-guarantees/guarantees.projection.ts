@@ -7,6 +7,7 @@ export const GUARANTEES_PROJECTION = 'guarantees';
 export const guaranteesProjection: Projection = {
   name: GUARANTEES_PROJECTION,
   version: 1,
+  partitioned: {}, // a row per guarantee and its versions, from its own stream
   filter: { streamPrefix: 'guarantee-' },
   tables: {
     guarantees:

@@ -12,6 +12,7 @@ export const open311RequestsProjection: Projection = {
   name: OPEN311_REQUESTS_PROJECTION,
   version: 2, // 2: the notes are a JSON column of the request row (one write per case, not one per note)
   rebuildCost: 2,
+  partitioned: {}, // a row per case, from its own stream
   filter: { streamPrefix: 'case-' },
   tables: {
     open311_requests: `id TEXT PRIMARY KEY, reference TEXT NOT NULL, unit_id TEXT NOT NULL, type TEXT NOT NULL, status TEXT NOT NULL,

@@ -7,6 +7,7 @@ export const UNITS_PROJECTION = 'units';
 export const unitsProjection: Projection = {
   name: UNITS_PROJECTION,
   version: 1,
+  partitioned: {}, // a row per unit, from its own stream
   filter: { streamPrefix: 'unit-' },
   tables: {
     units:
