@@ -16,17 +16,10 @@ export interface RebuildOptions {
 }
 
 /**
- * Builds generation N+1 from position 0 while generation N keeps serving (and, unless this is an upgrade, keeps
- * being updated by the live worker); then stops the live worker, catches the new generation up to the head and
- * swaps views and checkpoint in one transaction. The caller restarts the worker. On failure the new tables go.
- */
-export function rebuildGeneration(worker: ProjectionWorker, ctx: WorkerContext, options: RebuildOptions): Promise<void> {
-  return rebuildGenerations([worker], ctx, options);
-}
-
-/**
- * The same for several projections at once from one scan of the log per thread (see foldToHead and shareOut); then,
- * one by one, each is caught up and swapped in.
+ * Builds generation N+1 of each projection from position 0 while generation N keeps serving (and, unless this is an
+ * upgrade, keeps being updated by the live worker), folding the log once per share (see foldToHead and planShares);
+ * then, one by one, stops each live worker, catches its new generation up to the head and swaps views and checkpoint
+ * in one transaction. The caller restarts the workers. On failure the new tables go.
  */
 export async function rebuildGenerations(workers: ProjectionWorker[], ctx: WorkerContext, options: RebuildOptions): Promise<void> {
   const { readModels, store } = ctx;

@@ -1,6 +1,6 @@
 import { EventStore } from '@app/event-store';
 import { assertValidTables } from './generation-tables';
-import { rebuildGeneration, rebuildGenerations } from './generation-builder';
+import { rebuildGenerations } from './generation-builder';
 import { Projection, ProjectionStatus, Reactor } from './projection';
 import { ProjectionWorker } from './projection-worker';
 import { ReactorWorker } from './reactor-worker';
@@ -93,22 +93,10 @@ export class ProjectionRunner {
       w.load();
       this.readModels.dropOtherGenerations(w.projection, w.generation);
     }
-    const rebuild = rebuildGenerations(workers, this.ctx, {
-      pageSize: this.rebuildPageSize,
-      unitOfWork: this.rebuildUnitOfWork,
-      upgrade: true,
-      aborted: () => this.stopping,
-      threads: this.threads,
-    });
-    this.rebuilds.add(rebuild);
-    try {
-      await rebuild.catch(() => undefined); // on failure the empty generations stay, and each catches up live
-      for (const w of workers) {
-        if (this.started) w.run();
-        else this.readModels.checkpoints.setStatus(w.name, 'stopped');
-      }
-    } finally {
-      this.rebuilds.delete(rebuild);
+    await this.startRebuild(workers, true).catch(() => undefined); // on failure the empty generations stay, and each catches up live
+    for (const w of workers) {
+      if (this.started) w.run();
+      else this.readModels.checkpoints.setStatus(w.name, 'stopped');
     }
   }
 
@@ -126,18 +114,9 @@ export class ProjectionRunner {
   async rebuildAll(): Promise<void> {
     const workers = [...this.workers.values()].filter((w): w is ProjectionWorker => w instanceof ProjectionWorker);
     const wasRunning = workers.filter((w) => w.running);
-    const rebuild = rebuildGenerations(workers, this.ctx, {
-      pageSize: this.rebuildPageSize,
-      unitOfWork: this.rebuildUnitOfWork,
-      upgrade: false,
-      aborted: () => this.stopping,
-      threads: this.threads,
-    });
-    this.rebuilds.add(rebuild);
     try {
-      await rebuild;
+      await this.startRebuild(workers, false);
     } finally {
-      this.rebuilds.delete(rebuild);
       // swapped ones run on their new generation; the others (after a failure) go on with the old one
       for (const w of workers) if (this.started && !w.running && (wasRunning.includes(w) || w.current)) w.run();
     }
@@ -195,16 +174,8 @@ export class ProjectionRunner {
 
   private async runRebuild(worker: ProjectionWorker, upgrade: boolean): Promise<void> {
     const wasRunning = worker.running;
-    const rebuild = rebuildGeneration(worker, this.ctx, {
-      pageSize: this.rebuildPageSize,
-      unitOfWork: this.rebuildUnitOfWork,
-      upgrade,
-      aborted: () => this.stopping,
-      threads: this.threads, // a partitioned projection folds over threads by stream
-    });
-    this.rebuilds.add(rebuild);
     try {
-      await rebuild;
+      await this.startRebuild([worker], upgrade);
       if (this.started) worker.run();
       else this.readModels.checkpoints.setStatus(worker.name, 'stopped');
     } catch (err) {
@@ -212,9 +183,25 @@ export class ProjectionRunner {
       else if (upgrade) worker.fail(err);
       else if (wasRunning && this.started && !worker.running) worker.run();
       throw err;
-    } finally {
-      this.rebuilds.delete(rebuild);
     }
+  }
+
+  /**
+   * A rebuild of these projections with the runner's options (threads too: a partitioned projection alone is spread
+   * over them by stream), tracked so that stop() waits for it.
+   */
+  private startRebuild(workers: ProjectionWorker[], upgrade: boolean): Promise<void> {
+    const rebuild = rebuildGenerations(workers, this.ctx, {
+      pageSize: this.rebuildPageSize,
+      unitOfWork: this.rebuildUnitOfWork,
+      upgrade,
+      aborted: () => this.stopping,
+      threads: this.threads,
+    });
+    this.rebuilds.add(rebuild);
+    const untrack = () => void this.rebuilds.delete(rebuild);
+    rebuild.then(untrack, untrack);
+    return rebuild;
   }
 
   private async reachedAll(targets: Worker[], position: bigint): Promise<boolean> {
