@@ -21,7 +21,11 @@ export interface RebuildOptions {
  * then, one by one, stops each live worker, catches its new generation up to the head and swaps views and checkpoint
  * in one transaction. The caller restarts the workers. On failure the new tables go.
  */
-export async function rebuildGenerations(workers: ProjectionWorker[], ctx: WorkerContext, options: RebuildOptions): Promise<void> {
+export function rebuildGenerations(workers: ProjectionWorker[], ctx: WorkerContext, options: RebuildOptions): Promise<void> {
+  return ctx.readModels.withBulkWrites(() => build(workers, ctx, options));
+}
+
+async function build(workers: ProjectionWorker[], ctx: WorkerContext, options: RebuildOptions): Promise<void> {
   const { readModels, store } = ctx;
   for (const w of workers) if (w.rebuild) throw new Error(`projection ${w.projection.name} is already rebuilding`);
   const builds = workers.map((worker) => {

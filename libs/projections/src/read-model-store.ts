@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { Worker } from 'node:worker_threads';
 import { CheckpointTable } from './checkpoint-table';
 import {
   createGenerationIndexes,
@@ -12,6 +13,10 @@ import {
 import { Projection, ProjectionTx } from './projection';
 
 const MAX_CACHED_STATEMENTS = 500;
+/** SQLite's default: a WAL checkpoint once the log holds this many pages (4 MB). */
+const CHECKPOINT_PAGES = 1000;
+/** While rebuilds write (withBulkWrites): 400 MB. */
+const BULK_CHECKPOINT_PAGES = 100_000;
 
 /**
  * The SQLite file that holds every read model (all generations) and the checkpoints. Readers query the stable
@@ -21,6 +26,7 @@ export class ReadModelStore {
   readonly db: Database.Database;
   readonly checkpoints: CheckpointTable;
   private readonly statements = new Map<string, Database.Statement>();
+  private bulkWrites = 0;
 
   /**
    * `path`: a file (e.g. DATA_DIR/read-models.sqlite) or ':memory:'. `scratch`: a rebuild thread's throwaway file,
@@ -36,6 +42,26 @@ export class ReadModelStore {
     this.db.pragma('cache_size = -65536');
     this.checkpoints = new CheckpointTable(this.db);
   }
+
+  /**
+   * Runs a rebuild with SQLite's WAL checkpoints held back: a checkpoint syncs the file, and a rebuild that writes
+   * hundreds of MB paid one every 4 MB (the default 1,000 pages). When the last such run ends, one checkpoint copies
+   * the log into the file on a thread of its own (another connection; PASSIVE, so it holds up no reader or writer).
+   */
+  async withBulkWrites<T>(work: () => Promise<T>): Promise<T> {
+    if (this.bulkWrites++ === 0) this.db.pragma(`wal_autocheckpoint = ${BULK_CHECKPOINT_PAGES}`);
+    try {
+      return await work();
+    } finally {
+      if (--this.bulkWrites === 0 && this.db.open) {
+        this.db.pragma(`wal_autocheckpoint = ${CHECKPOINT_PAGES}`);
+        this.checkpointed = checkpointAside(this.db.name);
+      }
+    }
+  }
+
+  /** The background checkpoint after the last rebuild (see withBulkWrites): the frames it copied into the file. */
+  checkpointed: Promise<number> = Promise.resolve(0);
 
   /** Read-only query against the views, e.g. `all('SELECT * FROM units WHERE district = ?', 'Norr')`. */
   all<T = Record<string, unknown>>(sql: string, ...params: unknown[]): T[] {
@@ -152,4 +178,26 @@ export class ReadModelStore {
     }
     return stmt;
   }
+}
+
+/** Thread body of checkpointAside: workerData = { driver, path }; posts the frames checkpointed. */
+const CHECKPOINT_THREAD = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.path);
+db.pragma('busy_timeout = 5000');
+const [{ checkpointed }] = db.pragma('wal_checkpoint(PASSIVE)');
+db.close();
+parentPort.postMessage(checkpointed);
+`;
+
+/** A PASSIVE WAL checkpoint of the file on a thread of its own; resolves with the frames copied (0 if it could not run). */
+function checkpointAside(path: string): Promise<number> {
+  return new Promise((resolve) => {
+    const worker = new Worker(CHECKPOINT_THREAD, { eval: true, workerData: { driver: require.resolve('better-sqlite3'), path } });
+    worker.unref(); // a checkpoint is safe to cut short: the log stays until the next one
+    worker.on('message', (frames: number) => resolve(frames));
+    worker.on('error', () => resolve(0));
+    worker.on('exit', () => resolve(0));
+  });
 }

@@ -129,6 +129,24 @@ describe('rebuilding a projection into a new generation', () => {
     expect(tables(v2.readModels)).toEqual(['cases_items__g1', 'cases_totals__g1']);
   });
 
+  it('holds WAL checkpoints back while it writes, then checkpoints once on a thread of its own', async () => {
+    await site.append('case-1', 30);
+    const gated = gatedStore(site.store, 2);
+    const { runner, readModels } = site.open({ rebuildPageSize: 10 }, gated.store);
+    runner.register(counterProjection('cases'));
+    await runner.start();
+    expect(await runner.waitFor(await site.store.headPosition(), 10_000)).toBe(true);
+    const autocheckpoint = () => readModels.db.pragma('wal_autocheckpoint', { simple: true });
+    expect(autocheckpoint()).toBe(1000);
+    const rebuilt = runner.rebuild('cases');
+    await gated.held;
+    expect(autocheckpoint()).toBe(100_000);
+    gated.open();
+    await rebuilt;
+    expect(autocheckpoint()).toBe(1000);
+    expect(await readModels.checkpointed).toBeGreaterThan(0);
+  });
+
   it('drops tables left behind by an interrupted rebuild', async () => {
     const first = site.open();
     first.runner.register(counterProjection('cases'));
