@@ -288,17 +288,20 @@ describe('rebuilding every projection over threads', () => {
   });
 });
 
+/** Rebuild threads whose source (the test fixture) builds these summing projections over the site's log. */
+const summingThreads = (site: TestSite, summing: { name: string; sums: boolean }[], minEvents = 0) => ({
+  count: 1,
+  module: join(__dirname, '../test/rebuild-source.fixture.ts'),
+  data: { eventsPath: join(site.dir, 'events.sqlite'), projections: [], summing },
+  minEvents,
+});
+
 describe('rebuilding partitioned projections over threads, by stream', () => {
   let site: TestSite;
   beforeEach(() => (site = new TestSite()));
   afterEach(() => site.close());
 
-  const threads = (summing: { name: string; sums: boolean }[]) => ({
-    count: 1,
-    module: join(__dirname, '../test/rebuild-source.fixture.ts'),
-    data: { eventsPath: join(site.dir, 'events.sqlite'), projections: [], summing },
-    minEvents: 0,
-  });
+  const threads = (summing: { name: string; sums: boolean }[]) => summingThreads(site, summing);
   const fill = async () => {
     // stream ids ending in 1 and 3 (character codes 49, 51: partition 1 of 2) and in 2 (50: partition 0)
     for (const [id, n] of [
@@ -342,19 +345,13 @@ describe('building new projections at the first start over a long log', () => {
   beforeEach(() => (site = new TestSite()));
   afterEach(() => site.close());
 
-  const threads = (summing: { name: string; sums: boolean }[], minEvents = 0) => ({
-    count: 1,
-    module: join(__dirname, '../test/rebuild-source.fixture.ts'),
-    data: { eventsPath: join(site.dir, 'events.sqlite'), projections: [], summing },
-    minEvents,
+  const threads = (summing: { name: string; sums: boolean }[], minEvents = 0) => summingThreads(site, summing, minEvents);
+  beforeEach(async () => {
+    await site.append('s-1', 30);
+    await site.append('s-2', 20);
   });
 
   it('builds them by one rebuild over threads, readers waiting for the swap, then goes on live', async () => {
-    for (const [id, n] of [
-      ['s-1', 30],
-      ['s-2', 20],
-    ] as const)
-      await site.append(id, n);
     const { runner, readModels } = site.open({ threads: threads([{ name: 'sum', sums: true }]) });
     const projection = summingProjection('sum', true);
     let calls = 0;
@@ -371,11 +368,6 @@ describe('building new projections at the first start over a long log', () => {
   });
 
   it('catches each up on its own when that rebuild fails, and below minEvents', async () => {
-    for (const [id, n] of [
-      ['s-1', 30],
-      ['s-2', 20],
-    ] as const)
-      await site.append(id, n);
     // the thread's projection does not say its totals add up: the merge fails, then the live path builds it
     const failing = site.open({ threads: threads([{ name: 'sum', sums: false }]) });
     failing.runner.register(summingProjection('sum', false));
