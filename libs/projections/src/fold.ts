@@ -1,4 +1,4 @@
-import { EventFilter, EventStore, streamPartition } from '@app/event-store';
+import { EventFilter, EventStore } from '@app/event-store';
 import { applyInTransaction, endUnitOfWork } from './apply-events';
 import { Projection } from './projection';
 import { ReadModelStore } from './read-model-store';
@@ -13,8 +13,6 @@ export const REBUILD_UNIT_OF_WORK = 100_000;
 export interface FoldTarget {
   projection: Projection;
   build: { generation: number; position: bigint };
-  /** Only the streams of this partition (see Projection.partitioned). */
-  partition?: StreamPartition;
 }
 
 export type StreamPartition = NonNullable<EventFilter['partition']>;
@@ -29,14 +27,17 @@ export interface FoldOptions {
   onPage?(): void;
   /** Stop at this position (inclusive) instead of at the head. */
   until?: bigint;
+  /** Only the streams of this partition (see Projection.partitioned), read through it in SQL. */
+  partition?: StreamPartition;
 }
 
 const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Folds pages of the log, from the lowest position of the targets to the head, into their generations: each page is
- * read once and applied to every target past its position (each keeps only the events its filter takes; one target
- * alone reads through its filter). Ends every open unit of work. Used on the runner's thread and in rebuild threads.
+ * Folds pages of the log (or of one partition of its streams), from the lowest position of the targets to the head,
+ * into their generations: each page is read once and applied to every target past its position (each keeps only the
+ * events its filter takes; one target alone reads through its filter). Ends every open unit of work. Used on the
+ * runner's thread and in rebuild threads.
  */
 export async function foldToHead(
   store: EventStore,
@@ -45,13 +46,10 @@ export async function foldToHead(
   options: FoldOptions,
 ): Promise<void> {
   if (!targets.length) return;
-  // one target reads through its own filter; targets of one partition read through it (in SQL), others filter here
-  const partition = targets[0].partition;
-  const same = (p?: StreamPartition) => p?.count === partition?.count && p?.index === partition?.index;
-  const onePartition = partition !== undefined && targets.every((t) => same(t.partition));
-  const filter = { ...(targets.length === 1 ? targets[0].projection.filter : {}), ...(onePartition ? { partition } : {}) };
-  const inPartition = (p: StreamPartition | undefined, streamId: string) =>
-    !p || onePartition || streamPartition(streamId, p.count) === p.index;
+  const filter = {
+    ...(targets.length === 1 ? targets[0].projection.filter : {}),
+    ...(options.partition && { partition: options.partition }),
+  };
   const limit = options.unitOfWork ?? REBUILD_UNIT_OF_WORK;
   const { until } = options;
   const work = targets.map(() => ({ scope: {}, events: 0 }));
@@ -65,8 +63,8 @@ export async function foldToHead(
       page = page.filter((e) => e.position <= until);
       last = true;
     }
-    targets.forEach(({ projection, build, partition: p }, i) => {
-      const mine = page.filter((e) => e.position > build.position && inPartition(p, e.streamId));
+    targets.forEach(({ projection, build }, i) => {
+      const mine = page.filter((e) => e.position > build.position);
       if (!mine.length) return;
       const w = work[i];
       w.events += mine.length;

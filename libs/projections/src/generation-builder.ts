@@ -1,4 +1,4 @@
-import { foldToHead, FoldTarget } from './fold';
+import { FoldOptions, foldToHead, FoldTarget } from './fold';
 import { ProjectionWorker } from './projection-worker';
 import { adoptScratch, foldInThread, planShares, RebuildThreadsOptions, removeScratch, scratchPath } from './rebuild-threads';
 import { WorkerContext } from './worker';
@@ -39,11 +39,11 @@ async function build(workers: ProjectionWorker[], ctx: WorkerContext, options: R
   /** The first failure of any share; the others stop at their next page. */
   let failure: unknown;
   const aborted = () => failure !== undefined || options.aborted();
-  const fold = (targets: FoldTarget[], until?: bigint) =>
+  const fold = (targets: FoldTarget[], share: Pick<FoldOptions, 'until' | 'partition'> = {}) =>
     foldToHead(store, readModels, targets, {
       pageSize: options.pageSize,
       unitOfWork: options.unitOfWork,
-      until,
+      ...share,
       checkAborted: () => {
         if (failure !== undefined) throw failure;
         if (options.aborted())
@@ -55,7 +55,9 @@ async function build(workers: ProjectionWorker[], ctx: WorkerContext, options: R
   let scratches: string[] = [];
   try {
     for (const { projection, build } of builds) readModels.createGeneration(projection, build.generation, false);
-    const { shares, until } = planShares(builds, readModels, await store.headPosition(), options.threads);
+    const { shares, until, partitions } = planShares(builds, readModels, await store.headPosition(), options.threads);
+    /** Where share i stops and which streams it takes. */
+    const share = (index: number) => ({ until, ...(partitions && { partition: { count: partitions, index } }) });
     scratches = shares.slice(1).map((_, i) => scratchPath(readModels, i + 1));
     const indexed = (targets: FoldTarget[]) => {
       for (const { projection, build } of targets) readModels.createIndexes(projection, build.generation);
@@ -66,11 +68,11 @@ async function build(workers: ProjectionWorker[], ctx: WorkerContext, options: R
     const byProjection = until === undefined;
     const work = shares.map((targets, i) =>
       (i === 0
-        ? fold(targets, until)
+        ? fold(targets, share(0))
         : foldInThread(options.threads!, targets, {
             pageSize: options.pageSize,
             unitOfWork: options.unitOfWork,
-            until,
+            ...share(i),
             scratch: scratches[i - 1],
             aborted,
             onPage: () => ctx.onProgress(),

@@ -12,17 +12,18 @@ async function run(input: ThreadInput, post: (m: ThreadMessage) => void): Promis
   const source = await openRebuildSource(input.data);
   const readModels = new ReadModelStore(input.scratch, { scratch: true });
   try {
-    const targets = input.builds.map(({ name, generation, partition }) => {
+    const targets = input.builds.map(({ name, generation }) => {
       const projection = source.projections.find((p) => p.name === name);
       if (!projection) throw new Error(`${input.module} has no projection named ${name}`);
       createGenerationTables(readModels.db, projection, generation, false);
-      return { projection, build: { generation, position: 0n }, partition };
+      return { projection, build: { generation, position: 0n } };
     });
     const positions = () => targets.map((t) => t.build.position);
     await foldToHead(source.store, readModels, targets, {
       pageSize: input.pageSize,
       unitOfWork: input.unitOfWork,
       until: input.until,
+      partition: input.partition,
       checkAborted: () => undefined, // the runner terminates the thread instead
       onPage: () => post({ type: 'progress', positions: positions() }),
     });

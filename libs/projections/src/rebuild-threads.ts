@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { EventStore } from '@app/event-store';
-import { FoldTarget, StreamPartition } from './fold';
+import { FoldOptions, FoldTarget, StreamPartition } from './fold';
 import { Projection } from './projection';
 import { ReadModelStore } from './read-model-store';
 
@@ -35,10 +35,11 @@ export interface ThreadInput {
   module: string;
   data: unknown;
   scratch: string;
-  builds: { name: string; generation: number; partition?: StreamPartition }[];
+  builds: { name: string; generation: number }[];
   pageSize: number;
   unitOfWork?: number;
   until?: bigint;
+  partition?: StreamPartition;
 }
 
 export type ThreadMessage = { type: 'progress' | 'done'; positions: bigint[] } | { type: 'failed'; message: string };
@@ -53,7 +54,7 @@ export function threadsWorthIt(threads: RebuildThreadsOptions | undefined, readM
 /**
  * How a rebuild spreads over threads: the first share folds on the runner's own thread, the others in threads. One
  * share when threads are off, not worth it (a short log) or impossible (an in-memory read-model file). When every
- * projection is `partitioned`, each share folds all of them over its partition of the streams up to `until` (the head
+ * projection is `partitioned`, share i folds all of them over partition i of `partitions` up to `until` (the head
  * now), so the log is read once in all; otherwise each share takes whole projections (shareOut).
  */
 export function planShares<T extends FoldTarget>(
@@ -61,20 +62,16 @@ export function planShares<T extends FoldTarget>(
   readModels: ReadModelStore,
   head: bigint,
   threads: RebuildThreadsOptions | undefined,
-): { shares: FoldTarget[][]; until?: bigint } {
-  const count = threads?.count ?? 0;
+): { shares: FoldTarget[][]; until?: bigint; partitions?: number } {
   if (!threadsWorthIt(threads, readModels, head)) return { shares: [targets] };
+  const count = threads!.count;
   if (targets.every((t) => t.projection.partitioned)) {
-    const n = count + 1;
-    const shares = Array.from({ length: n }, (_, index) =>
-      targets.map((t) => ({
-        projection: t.projection,
-        // the runner's share moves the builds' own positions (what status shows); the threads', copies
-        build: index === 0 ? t.build : { generation: t.build.generation, position: t.build.position },
-        partition: { count: n, index },
-      })),
+    const partitions = count + 1;
+    const shares = Array.from({ length: partitions }, (_, index) =>
+      // the runner's share moves the builds' own positions (what status shows); the threads', copies
+      index === 0 ? targets : targets.map((t) => ({ projection: t.projection, build: { ...t.build } })),
     );
-    return { shares, until: head };
+    return { shares, until: head, partitions };
   }
   if (targets.length < 2) return { shares: [targets] };
   return { shares: shareOut(targets, Math.min(count, targets.length - 1)) };
@@ -119,17 +116,18 @@ function threadEntry(module: string): { file: string; execArgv: string[] | undef
 export async function foldInThread(
   threads: RebuildThreadsOptions,
   targets: FoldTarget[],
-  options: { pageSize: number; unitOfWork?: number; until?: bigint; scratch: string; aborted(): boolean; onPage(): void },
+  options: Omit<FoldOptions, 'checkAborted'> & { scratch: string; aborted(): boolean; onPage(): void },
 ): Promise<void> {
   removeScratch(options.scratch);
   const input: ThreadInput = {
     module: threads.module,
     data: threads.data,
     scratch: options.scratch,
-    builds: targets.map((t) => ({ name: t.projection.name, generation: t.build.generation, partition: t.partition })),
+    builds: targets.map((t) => ({ name: t.projection.name, generation: t.build.generation })),
     pageSize: options.pageSize,
     unitOfWork: options.unitOfWork,
     until: options.until,
+    partition: options.partition,
   };
   const { file, execArgv } = threadEntry(threads.module);
   try {
