@@ -1,6 +1,6 @@
 import { RecordedEvent } from '@app/core';
 import { matchesFilter } from '@app/event-store';
-import { Projection } from './projection';
+import { FailedEvent, Projection } from './projection';
 import { ReadModelStore } from './read-model-store';
 
 /** A projection's `apply` threw for this event; the transaction around it was rolled back. */
@@ -12,6 +12,15 @@ export class ApplyError extends Error {
     super(cause instanceof Error ? cause.message : String(cause));
     this.name = 'ApplyError';
   }
+}
+
+/** The message a failure is reported with: an ApplyError's cause, with the event it failed at. */
+export function describeFailure(err: unknown): { message: string; event?: FailedEvent } {
+  const cause = err instanceof ApplyError ? err.cause : err;
+  const message = cause instanceof Error ? cause.message : String(cause);
+  if (!(err instanceof ApplyError)) return { message };
+  const { position, type, streamId } = err.event;
+  return { message: `${message} (at position ${position}, ${type} in ${streamId})`, event: { position, type, streamId } };
 }
 
 export interface UnitOfWork {

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { ApplyError } from './apply-events';
+import { describeFailure } from './apply-events';
 import { foldToHead } from './fold';
 import { createGenerationTables } from './generation-tables';
 import { ReadModelStore } from './read-model-store';
@@ -34,19 +34,12 @@ async function run(input: ThreadInput, post: (m: ThreadMessage) => void): Promis
   }
 }
 
-function describe(err: unknown): string {
-  const message = err instanceof Error ? err.message : String(err);
-  if (!(err instanceof ApplyError)) return message;
-  const { position, type, streamId } = err.event;
-  return `${message} (at position ${position}, ${type} in ${streamId})`;
-}
-
 const input = (workerData as { rebuildThread?: ThreadInput } | null)?.rebuildThread;
 if (parentPort && input) {
   const port = parentPort;
   const post = (m: ThreadMessage) => port.postMessage(m);
   run(input, post).then(
     (positions) => post({ type: 'done', positions }),
-    (err: unknown) => post({ type: 'failed', message: describe(err) }),
+    (err: unknown) => post({ type: 'failed', message: describeFailure(err).message }),
   );
 }

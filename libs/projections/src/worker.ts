@@ -1,6 +1,6 @@
 import { RecordedEvent } from '@app/core';
 import { EventFilter, EventStore, Subscription } from '@app/event-store';
-import { ApplyError } from './apply-events';
+import { describeFailure } from './apply-events';
 import { EventBatcher } from './event-batcher';
 import { FailedEvent, ProjectionState, ProjectionStatus } from './projection';
 import { ReadModelStore } from './read-model-store';
@@ -120,16 +120,9 @@ export abstract class Worker {
   }
 
   fail(err: unknown): void {
-    const cause = err instanceof ApplyError ? err.cause : err;
-    const message = cause instanceof Error ? cause.message : String(cause);
-    if (err instanceof ApplyError) {
-      const { position, type, streamId } = err.event;
-      this.failedEvent = { position, type, streamId };
-      this.error = `${message} (at position ${position}, ${type} in ${streamId})`;
-    } else {
-      this.failedEvent = undefined;
-      this.error = message;
-    }
+    const { message, event } = describeFailure(err);
+    this.failedEvent = event;
+    this.error = message;
     this.setState('failed', this.error);
   }
 
