@@ -21,6 +21,9 @@ export interface ProjectionRunnerOptions {
   threads?: RebuildThreadsOptions;
 }
 
+/** What a worker's checkpoint says at start (see ProjectionRunner.prepare); reactors are always ready. */
+type Prepared = 'ready' | 'new' | 'outdated';
+
 /**
  * Runs projections and reactors from their checkpoints over the log. Each worker has its own subscription;
  * a failure stops only that worker (visible in `status()`), and the failing event is never skipped.
@@ -75,12 +78,15 @@ export class ProjectionRunner {
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
-    const fresh = [...this.workers.values()].filter(
-      (w): w is ProjectionWorker => w instanceof ProjectionWorker && !w.load() && w.generation === 0,
-    );
-    const bulk = fresh.length && threadsWorthIt(this.threads, this.readModels, await this.store.headPosition()) ? fresh : [];
-    for (const worker of this.workers.values()) if (!bulk.includes(worker as ProjectionWorker)) this.startWorker(worker);
-    if (bulk.length) void this.buildNew(bulk);
+    const fresh: ProjectionWorker[] = [];
+    for (const worker of this.workers.values()) {
+      const state = this.prepare(worker);
+      if (state === 'new') fresh.push(worker as ProjectionWorker);
+      else this.launch(worker, state);
+    }
+    if (!fresh.length) return;
+    if (threadsWorthIt(this.threads, this.readModels, await this.store.headPosition())) void this.buildNew(fresh);
+    else for (const worker of fresh) worker.run();
   }
 
   /**
@@ -88,11 +94,6 @@ export class ProjectionRunner {
    * empty one). If that fails, each catches up on its own instead, so one projection's failure stays its own.
    */
   private async buildNew(workers: ProjectionWorker[]): Promise<void> {
-    for (const w of workers) {
-      this.readModels.install(w.projection);
-      w.load();
-      this.readModels.dropOtherGenerations(w.projection, w.generation);
-    }
     await this.startRebuild(workers, true).catch(() => undefined); // on failure the empty generations stay, and each catches up live
     for (const w of workers) {
       if (this.started) w.run();
@@ -161,15 +162,29 @@ export class ProjectionRunner {
   }
 
   private startWorker(worker: Worker): void {
-    if (!(worker instanceof ProjectionWorker)) return worker.run();
-    let ready = worker.load();
-    if (!ready && worker.generation === 0) {
+    this.launch(worker, this.prepare(worker));
+  }
+
+  /**
+   * Loads a projection's checkpoint: `ready` to serve and update as it is, `new` (given an empty first generation),
+   * or `outdated` (built by another version). Drops what an interrupted rebuild left.
+   */
+  private prepare(worker: Worker): Prepared {
+    if (!(worker instanceof ProjectionWorker)) return 'ready';
+    let state: Prepared = worker.load() ? 'ready' : worker.generation === 0 ? 'new' : 'outdated';
+    if (state === 'new') {
       this.readModels.install(worker.projection);
-      ready = worker.load();
+      if (!worker.load()) state = 'outdated';
     }
     this.readModels.dropOtherGenerations(worker.projection, worker.generation); // leftovers of an interrupted rebuild
-    if (ready) worker.run();
-    else void this.runRebuild(worker, true).catch(() => {}); // the failure is in status()
+    return state;
+  }
+
+  /** Runs a prepared worker; an outdated projection rebuilds first. */
+  private launch(worker: Worker, state: Prepared): void {
+    if (state === 'outdated')
+      void this.runRebuild(worker as ProjectionWorker, true).catch(() => {}); // the failure is in status()
+    else worker.run();
   }
 
   private async runRebuild(worker: ProjectionWorker, upgrade: boolean): Promise<void> {
