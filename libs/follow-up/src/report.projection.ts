@@ -11,7 +11,6 @@ const open = new ScopedState((tx) => new TransactionFacts(tx));
 export const reportProjection: Projection = {
   name: REPORT_PROJECTION,
   version: 5,
-  rebuildCost: 3, // the heaviest of the app's projections to rebuild: a thread of its own when there are threads
   // a fact per case, breach, guarantee and unit, from its own stream; the counts add up over cases
   partitioned: { sums: { report_case_counts: { key: ['unit_id', 'year', 'key'], add: ['n'] } } },
   filter: { streamPrefix: REPORT_EVENT_PREFIXES },

@@ -8,7 +8,6 @@ export const CASES_PROJECTION = 'cases';
 export const casesProjection: Projection = {
   name: CASES_PROJECTION,
   version: 1,
-  rebuildCost: 2,
   partitioned: {}, // a row per case, from its own stream
   filter: { streamPrefix: 'case-' },
   tables: {

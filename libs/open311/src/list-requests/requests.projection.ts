@@ -11,7 +11,6 @@ export const OPEN311_REQUESTS_PROJECTION = 'open311-requests';
 export const open311RequestsProjection: Projection = {
   name: OPEN311_REQUESTS_PROJECTION,
   version: 2, // 2: the notes are a JSON column of the request row (one write per case, not one per note)
-  rebuildCost: 2,
   partitioned: {}, // a row per case, from its own stream
   filter: { streamPrefix: 'case-' },
   tables: {
