@@ -129,7 +129,7 @@ describe('rebuilding a projection into a new generation', () => {
     expect(tables(v2.readModels)).toEqual(['cases_items__g1', 'cases_totals__g1']);
   });
 
-  it('holds WAL checkpoints back while it writes, then checkpoints once on a thread of its own', async () => {
+  it('holds WAL checkpoints back while it writes, then checkpoints once on a thread of its own before the usual checkpoints resume', async () => {
     await site.append('case-1', 30);
     const gated = gatedStore(site.store, 2);
     const { runner, readModels } = site.open({ rebuildPageSize: 10 }, gated.store);
@@ -143,8 +143,10 @@ describe('rebuilding a projection into a new generation', () => {
     expect(autocheckpoint()).toBe(100_000);
     gated.open();
     await rebuilt;
-    expect(autocheckpoint()).toBe(1000);
+    // until the thread's checkpoint is done, a commit here would otherwise copy the whole log itself
+    expect(autocheckpoint()).toBe(100_000);
     expect(await readModels.checkpointed).toBeGreaterThan(0);
+    expect(autocheckpoint()).toBe(1000);
   });
 
   it('drops tables left behind by an interrupted rebuild', async () => {
