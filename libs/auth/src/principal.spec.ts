@@ -3,7 +3,7 @@ import { actorOf, canActForUnit, InvalidClaimsError, principalFromClaims } from 
 import { assertUnitAccess } from './auth.decorators';
 import { issueDevToken } from './dev-token';
 import { isDevelopmentMode } from './auth.config';
-import { TokenVerifier } from './token-verifier';
+import { TokenVerifier, VERIFIED_TTL_MS, VerifiedTokens } from './token-verifier';
 
 describe('principal claims', () => {
   it('reads sub, name, roles and units', () => {
@@ -65,5 +65,57 @@ describe('development tokens', () => {
   it('signed with another secret are not accepted', async () => {
     const token = await issueDevToken({ roles: ['admin'] }, { devSecret: 'x'.repeat(40) });
     await expect(new TokenVerifier({}).principal(token)).rejects.toThrow();
+  });
+});
+
+describe('verified tokens', () => {
+  const principal = { sub: 'u1', roles: ['intake' as const], units: [] };
+
+  it('serve a verified token until its expiry, then forget it', () => {
+    const cache = new VerifiedTokens();
+    cache.add('t', principal, 10_000, 0);
+    expect(cache.get('t', 9_999)).toEqual(principal);
+    expect(cache.get('t', 10_000)).toBeUndefined();
+    expect(cache.size).toBe(0);
+    expect(cache.get('other', 0)).toBeUndefined();
+  });
+
+  it('believe a token without expiry, or a long-lived one, for VERIFIED_TTL_MS only', () => {
+    const cache = new VerifiedTokens();
+    cache.add('no-exp', principal, undefined, 1_000);
+    cache.add('long', principal, 1_000 + 10 * VERIFIED_TTL_MS, 1_000);
+    expect(cache.get('no-exp', 1_000 + VERIFIED_TTL_MS - 1)).toBeDefined();
+    expect(cache.get('no-exp', 1_000 + VERIFIED_TTL_MS)).toBeUndefined();
+    expect(cache.get('long', 1_000 + VERIFIED_TTL_MS)).toBeUndefined();
+  });
+
+  it('share one frozen principal between the requests of a token', () => {
+    const cache = new VerifiedTokens();
+    const stored = cache.add('t', { ...principal, roles: ['manager'], units: ['hgb'] }, undefined, 0);
+    expect(Object.isFrozen(stored) && Object.isFrozen(stored.roles) && Object.isFrozen(stored.units)).toBe(true);
+    expect(cache.get('t', 1)).toBe(stored);
+  });
+
+  it('drop the oldest past 10,000 tokens', () => {
+    const cache = new VerifiedTokens();
+    for (let i = 0; i <= 10_000; i++) cache.add(`t${i}`, principal, undefined, 0);
+    expect(cache.size).toBe(10_000);
+    expect(cache.get('t0', 1)).toBeUndefined();
+    expect(cache.get('t10000', 1)).toBeDefined();
+  });
+
+  it('are verified again once expired, so an expired token is refused rather than served from memory', async () => {
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval', 'queueMicrotask', 'performance'] });
+    try {
+      const verifier = new TokenVerifier({});
+      const token = await issueDevToken({ roles: ['intake'], expiresIn: '60s' }, {});
+      expect(await verifier.principal(token)).toMatchObject({ roles: ['intake'] });
+      jest.setSystemTime(Date.now() + 30_000);
+      expect(await verifier.principal(token)).toMatchObject({ roles: ['intake'] });
+      jest.setSystemTime(Date.now() + 31_000);
+      await expect(verifier.principal(token)).rejects.toThrow(/exp/);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

@@ -37,7 +37,47 @@ export class TokenVerifier {
     }
   }
 
-  async principal(token: string): Promise<Principal> {
-    return principalFromClaims((await this.verify(token)) as Record<string, unknown>);
+  private readonly verified = new VerifiedTokens();
+
+  /** The token's principal; a token verified before is served from memory until its expiry (at most VERIFIED_TTL_MS). */
+  async principal(token: string, now = Date.now()): Promise<Principal> {
+    const known = this.verified.get(token, now);
+    if (known) return known;
+    const claims = await this.verify(token);
+    const principal = principalFromClaims(claims as Record<string, unknown>);
+    return this.verified.add(token, principal, typeof claims.exp === 'number' ? claims.exp * 1000 : undefined, now);
+  }
+}
+
+/** How long a verified token is believed without checking its signature again: a key the provider withdraws stops working within it. */
+export const VERIFIED_TTL_MS = 5 * 60_000;
+const MAX_VERIFIED = 10_000;
+
+/**
+ * Tokens whose signature and claims were verified, with their principals (frozen: every request of the token shares
+ * one). An entry ends at the token's expiry or VERIFIED_TTL_MS after verification, whichever comes first; the
+ * oldest go first past MAX_VERIFIED. Verifying a signature was a twentieth of an intake request's time.
+ */
+export class VerifiedTokens {
+  private readonly entries = new Map<string, { principal: Principal; until: number }>();
+
+  get(token: string, now: number): Principal | undefined {
+    const entry = this.entries.get(token);
+    if (!entry) return undefined;
+    if (now < entry.until) return entry.principal;
+    this.entries.delete(token);
+    return undefined;
+  }
+
+  add(token: string, principal: Principal, expiresAt: number | undefined, now: number): Principal {
+    const frozen = Object.freeze({ ...principal, roles: Object.freeze([...principal.roles]), units: Object.freeze([...principal.units]) });
+    const until = Math.min(expiresAt ?? Infinity, now + VERIFIED_TTL_MS);
+    if (this.entries.size >= MAX_VERIFIED) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(token, { principal: frozen as Principal, until });
+    return frozen as Principal;
+  }
+
+  get size(): number {
+    return this.entries.size;
   }
 }
