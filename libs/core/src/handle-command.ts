@@ -8,6 +8,11 @@ export interface HandleOptions {
   metadata?: AppendMetadata;
   /** How many times a conflict with a concurrent writer is retried when the client gave no revision. */
   maxRetries?: number;
+  /**
+   * The stream is new (its id was just generated): the first attempt decides on the initial state without reading
+   * and appends expecting no stream. Should the stream exist after all, that append conflicts and the retry reads it.
+   */
+  newStream?: boolean;
 }
 
 export interface HandleResult<State> {
@@ -30,7 +35,7 @@ export async function handleCommand<State, Command, Event extends DomainEvent>(
 ): Promise<HandleResult<State>> {
   const maxRetries = options.expectedRevision === undefined ? (options.maxRetries ?? 5) : 0;
   for (let attempt = 0; ; attempt++) {
-    const history = await store.readStream(streamId);
+    const history = options.newStream && attempt === 0 ? [] : await store.readStream(streamId);
     const revision = history.length ? history[history.length - 1].revision : -1n;
     if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
       throw new PreconditionFailedError(options.expectedRevision, revision < 0n ? 'no_stream' : revision);

@@ -41,6 +41,21 @@ describe('handleCommand on the real SQLite store', () => {
     expect((await store.readStream('counter-a')).map((e) => e.data)).toEqual([{ n: 2 }, { n: 3 }]);
   });
 
+  it('decides on a new stream without reading it, and reads it after all when it turns out to exist', async () => {
+    const reads = jest.spyOn(store, 'readStream');
+    expect(await handleCommand(store, counter, 'counter-new', { add: 2, limit: 10 }, { newStream: true })).toMatchObject({
+      state: 2,
+      revision: 0n,
+    });
+    expect(reads).not.toHaveBeenCalled();
+    // the id was not new: the append expecting no stream conflicts, and the retry decides on what is there
+    await expect(handleCommand(store, counter, 'counter-new', { add: 9, limit: 10 }, { newStream: true })).rejects.toThrow(
+      'over the limit: 2 + 9 > 10',
+    );
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect((await store.readStream('counter-new')).map((e) => e.data)).toEqual([{ n: 2 }]);
+  });
+
   it('writes nothing when the decider decides nothing', async () => {
     await handleCommand(store, counter, 'counter-b', { add: 1, limit: 10 });
     expect(await handleCommand(store, counter, 'counter-b', { add: 0, limit: 10 })).toEqual({ state: 1, events: [], revision: 0n });

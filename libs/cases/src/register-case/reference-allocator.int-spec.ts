@@ -33,6 +33,23 @@ describe('case references', () => {
     await store.close();
   });
 
+  it('reads the stream only for a revision it does not know: its first batch, and after another process took a number', async () => {
+    const store = open();
+    const reads = jest.spyOn(store, 'readStream');
+    const a = new ReferenceAllocator(store);
+    const b = new ReferenceAllocator(store);
+    expect(await a.allocate(2026, 'c1')).toBe('2026-000001');
+    expect(await a.allocate(2026, 'c2')).toBe('2026-000002');
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(await b.allocate(2026, 'c3')).toBe('2026-000003');
+    expect(reads).toHaveBeenCalledTimes(2);
+    // a's known revision is stale now: its append conflicts, it reads again and takes the next number
+    expect(await a.allocate(2026, 'c4')).toBe('2026-000004');
+    expect(reads).toHaveBeenCalledTimes(3);
+    expect((await store.readStream('reference-2026')).map((e) => (e.data as { caseId: string }).caseId)).toEqual(['c1', 'c2', 'c3', 'c4']);
+    await store.close();
+  });
+
   it("gives each reference event its own request's actor and correlation id, also when requests share one append", async () => {
     const store = open();
     const append = jest.spyOn(store, 'append');

@@ -53,20 +53,32 @@ export class ReferenceAllocator {
     }
   }
 
+  /**
+   * Each year's stream revision after this allocator's last append: the next batch appends on it without reading
+   * the stream first. Another process's appends make that append conflict; the retry reads the stream again.
+   */
+  private readonly lastRevision = new Map<number, bigint>();
+
   private async assign(year: number, batch: Waiting[]): Promise<string[]> {
     const stream = referenceStream(year);
     for (let attempt = 1; ; attempt++) {
-      const [last] = await this.store.readStream(stream, { direction: 'backwards', maxCount: 1 });
-      const next = last ? Number(last.revision) + 2 : 1;
+      let last = this.lastRevision.get(year);
+      if (last === undefined) {
+        const [event] = await this.store.readStream(stream, { direction: 'backwards', maxCount: 1 });
+        last = event ? event.revision : -1n;
+      }
+      const next = Number(last) + 2;
       const events = batch.map(({ caseId, metadata }, i) => ({
         type: 'ReferenceAssigned.v1',
         data: { year, number: next + i, reference: formatReference(year, next + i), caseId },
         metadata,
       }));
       try {
-        await this.store.append(stream, events, { expectedRevision: last ? last.revision : 'no_stream' });
+        const result = await this.store.append(stream, events, { expectedRevision: last < 0n ? 'no_stream' : last });
+        this.lastRevision.set(year, result.nextExpectedRevision);
         return events.map((e) => e.data.reference);
       } catch (err) {
+        this.lastRevision.delete(year);
         if (!(err instanceof WrongExpectedRevisionError) || attempt >= this.maxAttempts) throw err;
         await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt)); // another process won: back off and retry
       }

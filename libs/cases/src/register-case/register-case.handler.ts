@@ -64,7 +64,7 @@ export class RegisterCaseHandler implements ICommandHandler<RegisterCase> {
     // Every rule is checked before a reference is taken, so a rejected request never uses up a number.
     caseDecider.decide(command(''), caseDecider.initialState());
     const reference = await this.references.allocate(stockholmYear(receivedAt), caseId, eventMetadata(actorOf(user)));
-    return this.runner.respond(caseDecider, caseStream(caseId), command(reference), { actor: actorOf(user) }, (s) =>
+    return this.runner.respond(caseDecider, caseStream(caseId), command(reference), { actor: actorOf(user), newStream: true }, (s) =>
       toCaseView(s, now, true),
     );
   }

@@ -8,6 +8,8 @@ export interface RunOptions<S = unknown> {
   actor: { sub: string; name?: string };
   /** The client's If-Match revision. */
   expectedRevision?: bigint;
+  /** The stream id was just generated: decide without reading it first (see HandleOptions.newStream). */
+  newStream?: boolean;
   /** Checked against the current state before deciding (e.g. may this user act for the resource's unit?). */
   authorize?: (state: S) => void;
 }
@@ -39,6 +41,7 @@ export class CommandRunner {
       : command;
     return handleCommand(this.store, decider, streamId, decide, {
       expectedRevision: options.expectedRevision,
+      newStream: options.newStream,
       metadata: eventMetadata(options.actor),
     });
   }
