@@ -71,4 +71,22 @@ describe('ReadModelStore', () => {
     expect(wrong.store.db.prepare("SELECT count(*) AS c FROM pragma_database_list WHERE name = 'scratch'").get()).toEqual({ c: 0 });
     wrong.store.close();
   });
+
+  it('drops a generation swapped out during bulk writes when it is closed before their checkpoint is done', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'synpunkt-read-models-')), 'read-models.sqlite');
+    const readModels = new ReadModelStore(path);
+    const projection = counterProjection('cases');
+    readModels.install(projection);
+    await readModels.withBulkWrites(async () => {
+      readModels.createGeneration(projection, 2);
+      readModels.swapGeneration(projection, 1, 2, 0n);
+    });
+    const names = (db: Database.Database) =>
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'cases%' ORDER BY name").pluck().all();
+    expect(names(readModels.db)).toEqual(['cases_items__g1', 'cases_items__g2', 'cases_totals__g1', 'cases_totals__g2']);
+    readModels.close();
+    const reopened = new Database(path, { readonly: true });
+    expect(names(reopened)).toEqual(['cases_items__g2', 'cases_totals__g2']);
+    reopened.close();
+  });
 });

@@ -60,15 +60,21 @@ export class ReadModelStore {
   }
 
   private checkpointAfterBulk(): void {
-    this.checkpointed = checkpointAside(this.db.name).then((frames) => {
-      // a rebuild that began meanwhile keeps them held back and checkpoints when it ends
-      if (this.bulkWrites === 0 && this.db.open) this.db.pragma(`wal_autocheckpoint = ${CHECKPOINT_PAGES}`);
+    this.settled = checkpointAside(this.db.name).then((frames) => {
+      // a rebuild that began meanwhile keeps them held back, and its own end does this
+      if (this.bulkWrites === 0 && this.db.open) {
+        this.dropRetired();
+        this.db.pragma(`wal_autocheckpoint = ${CHECKPOINT_PAGES}`);
+      }
       return frames;
     });
   }
 
-  /** The background checkpoint after the last rebuild (see withBulkWrites): the frames it copied into the file. */
-  checkpointed: Promise<number> = Promise.resolve(0);
+  /**
+   * The work after the last rebuild (see withBulkWrites): the checkpoint on its thread, then the swapped-out
+   * generations dropped. Resolves with the frames the checkpoint copied into the file.
+   */
+  settled: Promise<number> = Promise.resolve(0);
 
   /** Read-only query against the views, e.g. `all('SELECT * FROM units WHERE district = ?', 'Norr')`. */
   all<T = Record<string, unknown>>(sql: string, ...params: unknown[]): T[] {
@@ -126,7 +132,17 @@ export class ReadModelStore {
       pointViews(this.db, projection, to);
       this.checkpoints.save({ name: projection.name, version: projection.version, generation: to, position, status: 'rebuilding' });
     })();
-    this.dropGeneration(projection, from);
+    // Dropping reads every page of the old tables, and with a rebuild's WAL in front of the file each read costs far
+    // more (2.2 s instead of 0.35 s at 1M events): during a rebuild the drop waits for its checkpoint.
+    if (this.bulkWrites > 0) this.retired.push({ projection, generation: from });
+    else this.dropGeneration(projection, from);
+  }
+
+  /** Generations swapped out during a rebuild, dropped once its checkpoint is done (or at close). */
+  private retired: { projection: Projection; generation: number }[] = [];
+
+  private dropRetired(): void {
+    for (const { projection, generation } of this.retired.splice(0)) this.dropGeneration(projection, generation);
   }
 
   /**
@@ -167,7 +183,9 @@ export class ReadModelStore {
   }
 
   close(): void {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.dropRetired(); // else the next start would find them as leftovers
+    this.db.close();
   }
 
   private reader(sql: string): Database.Statement {
