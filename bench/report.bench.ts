@@ -23,6 +23,8 @@ async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; rssM
   }
 }
 
+/** projection.rebuild is the median of this many, like the report figures: one run on this shared machine varies by ±20%. */
+const REBUILDS = 3;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 async function fill(path: string, events: number, log: (l: string) => void): Promise<{ asOf: Date; written: number }> {
@@ -80,9 +82,15 @@ export async function reportBenchmarks(
     }
     log(`  the reactors caught up ${Math.round(performance.now() - reactorsFrom)} ms later`);
     const rebuild = await withPeakRss(async () => {
-      const t = performance.now();
-      await host.runner.rebuildAll(); // every read model, over REBUILD_THREADS threads by stream partition
-      return performance.now() - t;
+      const times: number[] = [];
+      for (let i = 0; i < REBUILDS; i++) {
+        await host.readModels.settled; // the last build's checkpoint and dropped tables are not to run inside the next
+        const t = performance.now();
+        await host.runner.rebuildAll(); // every read model, over REBUILD_THREADS threads by stream partition
+        times.push(performance.now() - t);
+      }
+      log(`  rebuilds: ${times.map((ms) => Math.round(ms)).join(', ')} ms`);
+      return median(times);
     });
     const url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}/api/reports/yearly?year=${YEAR}`;
     const auth = { authorization: `Bearer ${await issueDevToken({ roles: ['admin'] }, {})}` };

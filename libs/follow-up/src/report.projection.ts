@@ -27,7 +27,8 @@ export const reportProjection: Projection = {
     report_units: 'id TEXT PRIMARY KEY, fact TEXT NOT NULL',
   },
   indexes: {
-    report_cases: ['year, unit_id', 'unit_id'],
+    // one index serves both reads, a unit's cases and a year's cases of some units: building each costs a rebuild a scan of every fact
+    report_cases: ['unit_id, year'],
     report_case_pending: ['year, unit_id'],
     report_breaches: ['year, unit_id'],
     report_guarantees: ['year, unit_id'],
