@@ -63,7 +63,11 @@ export class ReadModelStore {
     this.settled = checkpointAside(this.db.name).then((frames) => {
       // a rebuild that began meanwhile keeps them held back, and its own end does this
       if (this.bulkWrites === 0 && this.db.open) {
-        this.dropRetired();
+        try {
+          this.dropRetired();
+        } catch {
+          // left for close(), or as leftovers for the next start (dropOtherGenerations); readers are on the new views
+        }
         this.db.pragma(`wal_autocheckpoint = ${CHECKPOINT_PAGES}`);
       }
       return frames;
@@ -142,7 +146,11 @@ export class ReadModelStore {
   private retired: { projection: Projection; generation: number }[] = [];
 
   private dropRetired(): void {
-    for (const { projection, generation } of this.retired.splice(0)) this.dropGeneration(projection, generation);
+    while (this.retired.length) {
+      const { projection, generation } = this.retired[0];
+      this.dropGeneration(projection, generation);
+      this.retired.shift(); // only once dropped: one that fails stays for the next try
+    }
   }
 
   /**
@@ -184,8 +192,11 @@ export class ReadModelStore {
 
   close(): void {
     if (!this.db.open) return;
-    this.dropRetired(); // else the next start would find them as leftovers
-    this.db.close();
+    try {
+      this.dropRetired(); // else the next start finds them as leftovers and drops them then
+    } finally {
+      this.db.close();
+    }
   }
 
   private reader(sql: string): Database.Statement {
