@@ -116,6 +116,13 @@ describe('the promise lifecycle over HTTP: draft → adopt → breach → confir
       .send({ action: 'Ring upp', responsible: 'Anna', dueOn: '2026-02-30' })
       .expect(400);
     expect(badDue.body.errors.map((e: { field: string }) => e.field)).toEqual(['dueOn']);
+    const badAt = await t
+      .http()
+      .post(`/api/breaches/${id}/remedies`)
+      .set(manager)
+      .send({ action: 'Ring upp', responsible: 'Anna', dueOn: '2026-02-10', at: 'i förrgår' })
+      .expect(400);
+    expect(badAt.body.errors).toEqual([{ field: 'at', message: 'at must be an ISO 8601 instant' }]);
     await t
       .http()
       .post(`/api/breaches/${id}/remedies`)

@@ -154,6 +154,46 @@ describe('breach decider', () => {
       .thenThrows(InvalidInputError);
   });
 
+  it('takes a remedy planned on paper with its business time, so a completion dated after the plan but before its entry is accepted', () => {
+    const plan = {
+      type: 'PlanRemedy' as const,
+      breachId: 'b1',
+      remedyId: 'r1',
+      action: 'Ring upp',
+      responsible: 'Enhetschef',
+      dueOn: '2026-03-01',
+      now,
+    };
+    // planned on 23 February, entered on 2 March (now); completed on 25 February
+    const plannedOnPaper = spec.given([reported, confirmed]).when({ ...plan, at: new Date('2026-02-23T10:00:00Z') });
+    plannedOnPaper.thenMatches([{ type: 'RemedyPlanned.v1', data: { at: '2026-02-23T10:00:00.000Z' } }]);
+    const [event] = breachDecider.decide({ ...plan, at: new Date('2026-02-23T10:00:00Z') }, fold(breachDecider, [reported, confirmed]));
+    const complete = {
+      type: 'CompleteRemedy' as const,
+      breachId: 'b1',
+      remedyId: 'r1',
+      outcome: 'Ny tid bokad',
+      complainantInformed: true,
+      now,
+    };
+    spec
+      .given([reported, confirmed, event])
+      .when({ ...complete, completedAt: new Date('2026-02-25T12:00:00Z') })
+      .thenMatches([{ type: 'RemedyCompleted.v1', data: { completedAt: '2026-02-25T12:00:00.000Z' } }]);
+    // entered without its own time, the plan dates from its entry, and the same completion is before it
+    spec
+      .given([reported, confirmed, breachDecider.decide(plan, fold(breachDecider, [reported, confirmed]))[0]])
+      .when({ ...complete, completedAt: new Date('2026-02-25T12:00:00Z') })
+      .thenThrows(InvalidInputError);
+    expect(() =>
+      breachDecider.decide({ ...plan, at: new Date('2026-02-22T08:00:00Z') }, fold(breachDecider, [reported, confirmed])),
+    ).toThrow('at: cannot be before the breach was confirmed');
+    spec
+      .given([reported, confirmed])
+      .when({ ...plan, at: new Date('2026-03-03T00:00:00Z') })
+      .thenThrows(InvalidInputError);
+  });
+
   it('is remedied when every remedy is completed', () => {
     const planned2: BreachEvent = { ...planned, data: { ...planned.data, remedyId: 'r2' } } as BreachEvent;
     const complete = (remedyId: string) => ({

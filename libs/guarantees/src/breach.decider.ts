@@ -48,7 +48,17 @@ export type BreachCommand =
     }
   | { type: 'ConfirmBreach'; breachId: string; note?: string; at?: Date; now: Date }
   | { type: 'RejectBreach'; breachId: string; reason: string; at?: Date; now: Date }
-  | { type: 'PlanRemedy'; breachId: string; remedyId: string; action: string; responsible: string; dueOn: string; now: Date }
+  | {
+      type: 'PlanRemedy';
+      breachId: string;
+      remedyId: string;
+      action: string;
+      responsible: string;
+      dueOn: string;
+      /** When it was planned (business time): a plan made on paper and entered later. */
+      at?: Date;
+      now: Date;
+    }
   | {
       type: 'CompleteRemedy';
       breachId: string;
@@ -181,6 +191,8 @@ export const breachDecider: Decider<BreachState, BreachCommand, BreachEvent> = {
         if (!isCalendarDate(command.dueOn)) throw new InvalidInputError([{ field: 'dueOn', message: 'must be a date YYYY-MM-DD' }]);
         if (state.remedies.some((r) => r.remedyId === command.remedyId))
           throw new RuleViolationError('remedy_exists', `remedy ${command.remedyId} exists`);
+        if (command.at && state.decidedAt && command.at.toISOString() < state.decidedAt)
+          throw new InvalidInputError([{ field: 'at', message: 'cannot be before the breach was confirmed' }]);
         return [
           {
             type: 'RemedyPlanned.v1',
@@ -191,7 +203,7 @@ export const breachDecider: Decider<BreachState, BreachCommand, BreachEvent> = {
               action: command.action,
               responsible: command.responsible,
               dueOn: command.dueOn,
-              at,
+              at: businessAt(command.at, 'at'),
             },
           },
         ];
