@@ -7,6 +7,15 @@ import { GuaranteeEvent } from './guarantee.events';
 
 const spec = deciderSpec(breachDecider);
 const now = new Date('2026-03-02T09:00:00Z');
+const plan = {
+  type: 'PlanRemedy' as const,
+  breachId: 'b1',
+  remedyId: 'r1',
+  action: 'Ring upp',
+  responsible: 'Enhetschef',
+  dueOn: '2026-03-01',
+  now,
+};
 const guarantee = fold(guaranteeDecider, [
   {
     type: 'GuaranteeDrafted.v1',
@@ -130,15 +139,6 @@ describe('breach decider', () => {
   });
 
   it('plans remedies only on confirmed breaches', () => {
-    const plan = {
-      type: 'PlanRemedy' as const,
-      breachId: 'b1',
-      remedyId: 'r1',
-      action: 'Ring upp',
-      responsible: 'Enhetschef',
-      dueOn: '2026-03-01',
-      now,
-    };
     spec.given([reported]).when(plan).thenThrows(RuleViolationError, 'breach_not_confirmed');
     spec
       .given([reported, { type: 'BreachRejected.v1', data: { breachId: 'b1', unitId: 'hgb', reason: 'x', at: now.toISOString() } }])
@@ -155,18 +155,11 @@ describe('breach decider', () => {
   });
 
   it('takes a remedy planned on paper with its business time, so a completion dated after the plan but before its entry is accepted', () => {
-    const plan = {
-      type: 'PlanRemedy' as const,
-      breachId: 'b1',
-      remedyId: 'r1',
-      action: 'Ring upp',
-      responsible: 'Enhetschef',
-      dueOn: '2026-03-01',
-      now,
-    };
     // planned on 23 February, entered on 2 March (now); completed on 25 February
-    const plannedOnPaper = spec.given([reported, confirmed]).when({ ...plan, at: new Date('2026-02-23T10:00:00Z') });
-    plannedOnPaper.thenMatches([{ type: 'RemedyPlanned.v1', data: { at: '2026-02-23T10:00:00.000Z' } }]);
+    spec
+      .given([reported, confirmed])
+      .when({ ...plan, at: new Date('2026-02-23T10:00:00Z') })
+      .thenMatches([{ type: 'RemedyPlanned.v1', data: { at: '2026-02-23T10:00:00.000Z' } }]);
     const [event] = breachDecider.decide({ ...plan, at: new Date('2026-02-23T10:00:00Z') }, fold(breachDecider, [reported, confirmed]));
     const complete = {
       type: 'CompleteRemedy' as const,
