@@ -45,9 +45,8 @@ async function build(workers: ProjectionWorker[], ctx: WorkerContext, options: R
       unitOfWork: options.unitOfWork,
       ...share,
       checkAborted: () => {
-        if (failure !== undefined) throw failure;
-        if (options.aborted())
-          throw new Error(`rebuild of ${workers.map((w) => w.projection.name).join(', ')} aborted: the runner is stopping`);
+        if (aborted())
+          throw failure ?? new Error(`rebuild of ${workers.map((w) => w.projection.name).join(', ')} aborted: the runner is stopping`);
       },
       onPage: () => ctx.onProgress(),
     });

@@ -17,7 +17,7 @@ export interface ProjectionRunnerOptions {
   rebuildUnitOfWork?: number;
   /** How often `waitFor` re-checks besides being woken by progress. Default 50 ms. */
   waitPollMs?: number;
-  /** rebuildAll shares its projections out over this many more threads (see RebuildThreadsOptions). Default: none. */
+  /** Rebuilds over a long log (rebuild, rebuildAll, new projections at start) spread over these threads (see RebuildThreadsOptions). Default: none. */
   threads?: RebuildThreadsOptions;
 }
 

@@ -7,9 +7,9 @@ import { Projection } from './projection';
 import { ReadModelStore } from './read-model-store';
 
 /**
- * Rebuilds of several projections (rebuildAll) spread over threads: each thread opens its own connection to the log,
- * folds its share of the projections into a scratch SQLite file, and the runner copies the finished tables into the
- * read-model file. The thread knows the projections from a module, since functions cannot be sent to it.
+ * A rebuild spread over threads: each thread opens its own connection to the log, folds its share (a partition of
+ * the streams, or some of the projections: see planShares) into a scratch SQLite file, and the runner copies the
+ * tables into the read-model file. The thread knows the projections from a module, since functions cannot be sent to it.
  */
 export interface RebuildThreadsOptions {
   /** Threads besides the runner's own that take a share of the projections (0: none). */

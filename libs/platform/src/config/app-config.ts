@@ -15,7 +15,7 @@ export interface AppConfig {
   bodyLimit: string;
   /** A projection further behind the head than this makes /health/ready fail. */
   readyMaxLag: number;
-  /** Threads besides the main one that rebuilding every read model shares its projections out over (0: none). */
+  /** Threads besides the main one that a rebuild over a long log spreads its work over (0: none). */
   rebuildThreads: number;
   nodeEnv: string;
   /** Defaults for new cases; the rules in force at receipt stay with each case. */
@@ -95,7 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
   const deadlines = { acknowledgeWorkingDays: days('ACKNOWLEDGE_WORKING_DAYS', 2), respondWorkingDays: days('RESPOND_WORKING_DAYS', 10) };
 
-  // One thread per core beside the main one, at most two: the heavy projections are three.
+  // One thread per core beside the main one, at most two.
   const threadsText = text('REBUILD_THREADS') ?? String(Math.min(2, availableParallelism() - 1));
   if (!/^[0-8]$/.test(threadsText)) problems.push(`REBUILD_THREADS must be a whole number from 0 to 8, got "${threadsText}"`);
 
