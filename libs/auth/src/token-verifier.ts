@@ -40,7 +40,8 @@ export class TokenVerifier {
   private readonly verified = new VerifiedTokens();
 
   /** The token's principal; a token verified before is served from memory until its expiry (at most VERIFIED_TTL_MS). */
-  async principal(token: string, now = Date.now()): Promise<Principal> {
+  async principal(token: string): Promise<Principal> {
+    const now = Date.now();
     const known = this.verified.get(token, now);
     if (known) return known;
     const claims = await this.verify(token);
