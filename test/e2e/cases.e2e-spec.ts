@@ -265,6 +265,9 @@ describe('cases over HTTP: intake to closing', () => {
       .set(intake)
       .send(complaint({ confidential: true, description: 'Känsligt om min dotter.' }))
       .expect(201);
+    // not even the registration's own answer, to the intake officer who just typed it
+    expect(c).toMatchObject({ status: 'received', contentWithheld: true });
+    expect(JSON.stringify(c)).not.toMatch(/Känsligt|Eva Ek|eva\.ek/);
     const disclosures = async () =>
       (await t.http().get('/api/audit/disclosures').set(admin).expect(200)).body.disclosures.filter(
         (d: { caseId: string }) => d.caseId === c.id,

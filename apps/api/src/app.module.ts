@@ -4,7 +4,7 @@ import { AuthModule } from '@app/auth';
 import { Clock } from '@app/core';
 import { AppConfig, Metrics, PlatformModule } from '@app/platform';
 import { UnitsModule } from '@app/units';
-import { GuaranteesModule } from '@app/guarantees';
+import { breachPersonalData, GuaranteesModule } from '@app/guarantees';
 import { CasesModule, casePersonalData } from '@app/cases';
 import { PersonalDataPolicy, Upcaster } from '@app/event-store';
 import { appUpcasters } from './upcasters';
@@ -33,7 +33,7 @@ export class AppModule {
           config,
           clock: options.clock,
           metrics: options.metrics ?? new Metrics(),
-          personalData: new PersonalDataPolicy({ ...casePersonalData }),
+          personalData: new PersonalDataPolicy({ ...casePersonalData, ...breachPersonalData }),
           upcasters: appUpcasters(options.upcasters),
           // a thread reads with the app's own upcasters only: with a test's extra ones, rebuilds stay on this thread
           rebuildSource: options.upcasters?.length ? undefined : join(__dirname, `rebuild-source${extname(__filename)}`),

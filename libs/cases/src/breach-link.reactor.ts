@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DomainError, fold, handleCommand, RecordedEvent, RuleViolationError, WrongExpectedRevisionError } from '@app/core';
-import { EventStore } from '@app/event-store';
+import { EventStore, SubjectErasedError } from '@app/event-store';
 import { breachDecider, breachStream, guaranteeDecider, GuaranteeEvent, guaranteeStream } from '@app/guarantees';
 import { Reactor } from '@app/projections';
 import { caseDecider } from './case.decider';
@@ -85,11 +85,14 @@ export function breachLinkReactor(store: EventStore): Reactor {
           { metadata },
         );
       } catch (err) {
-        if (!(err instanceof DomainError)) throw err;
-        if (!(err instanceof RuleViolationError && err.code === 'breach_exists')) {
+        // A case erased before the link ran: its breach would be sealed with the shredded key, so it is refused on record.
+        const erased = err instanceof SubjectErasedError;
+        if (!(err instanceof DomainError) && !erased) throw err;
+        if (erased || !(err instanceof RuleViolationError && err.code === 'breach_exists')) {
+          const rule = erased ? 'case_erased' : err.code;
           const refusal: BreachLinkRefused = {
             type: 'BreachLinkRefused.v1',
-            data: { caseId, reference, guaranteeId, commitmentId, rule: err.code, reason: err.message, at: now.toISOString() },
+            data: { caseId, reference, guaranteeId, commitmentId, rule, reason: err.message, at: now.toISOString() },
           };
           return recordRefusal(store, refusal, metadata);
         }

@@ -3,7 +3,7 @@ import { actorOf, canActForUnit, Principal } from '@app/auth';
 import { CommandRunner, ResourceResult } from '@app/platform';
 import { CaseCommand, caseDecider, CaseState } from './case.decider';
 import { caseStream } from './case.events';
-import { canReadContent, CaseView, toCaseView } from './case.view';
+import { CaseView, toCommandView } from './case.view';
 
 export interface CaseCommandOptions {
   expectedRevision?: bigint;
@@ -32,8 +32,7 @@ export class CaseCommands {
       caseStream(caseId),
       (state: CaseState) => command(now, state),
       { actor: actorOf(user), expectedRevision: options.expectedRevision, authorize },
-      // A confidential case's text is never in a command's answer: it is read by the GET, which logs the disclosure.
-      (s) => toCaseView(s, now, !s.confidential && canReadContent(user, s)),
+      (s) => toCommandView(s, user, now),
     );
   }
 }

@@ -375,3 +375,60 @@ describe('förvaltningslagen 12 §: open more than six months, on Stockholm cale
     expect(caseFlags(s, new Date('2027-03-02T12:00:00Z')).openOverSixMonths).toBe(true);
   });
 });
+
+describe('case decider: rectification of contact details (GDPR art. 16)', () => {
+  const rectify = (submitter: object, iso = '2026-03-20T10:00:00Z'): CaseCommand => ({
+    type: 'RectifySubmitter',
+    submitter,
+    now: new Date(iso),
+  });
+
+  it('records the corrected details at record time, dropping blank ones', () => {
+    spec
+      .given(registered)
+      .when(rectify({ name: 'Eva Ek-Berg', email: 'eva.berg@example.se', phone: ' ' }))
+      .then([
+        {
+          type: 'SubmitterRectified.v1',
+          data: { caseId: 'c1', at: '2026-03-20T10:00:00.000Z', submitter: { name: 'Eva Ek-Berg', email: 'eva.berg@example.se' } },
+        },
+      ]);
+  });
+
+  it('replaces the submitter in the state without moving the business clock', () => {
+    spec
+      .given(registered)
+      .when(rectify({ email: 'ny@example.se' }, '2026-04-20T10:00:00Z'))
+      .thenState((s) => {
+        expect(s.submitter).toEqual({ email: 'ny@example.se' });
+        expect(s.lastAt).toBe(fold(caseDecider, registered).lastAt);
+        expect(s.history.map((h) => h.type)).toEqual(['CaseRegistered', 'SubmitterRectified']);
+      });
+  });
+
+  it('lets a back-dated step follow a later correction', () => {
+    const rectified = caseDecider.decide(rectify({ email: 'ny@example.se' }, '2026-04-20T10:00:00Z'), fold(caseDecider, registered));
+    spec
+      .given(after(...(rectified as CaseEvent[])))
+      .when({ type: 'AcknowledgeCase', ...at('2026-03-03T08:00:00Z') })
+      .then([{ type: 'CaseAcknowledged.v1', data: { caseId: 'c1', at: '2026-03-03T08:00:00.000Z' } }]);
+  });
+
+  it('keeps a way to reach a submitter who awaits a reply, and refuses an empty correction', () => {
+    spec
+      .given(registered)
+      .when(rectify({ name: 'Eva' }))
+      .thenThrows(InvalidInputError, /submitter/);
+    spec
+      .given(registered)
+      .when(rectify({}))
+      .thenThrows(InvalidInputError, /submitter/);
+  });
+
+  it('refuses to record new details once the personal data is erased', () => {
+    spec
+      .given(after(ev('PersonalDataErased.v1', '2026-03-10T10:00:00Z', { reason: 'Begäran', basis: 'request' })))
+      .when(rectify({ email: 'ny@example.se' }))
+      .thenThrows(RuleViolationError, 'personal_data_erased');
+  });
+});

@@ -9,7 +9,18 @@ import {
   stockholmDate,
   workingDays,
 } from '@app/core';
-import { CaseEvent, CaseRegistered, CaseResumed, CaseType, Channel, Location, Outcome, Resolution, Submitter } from './case.events';
+import {
+  CaseEvent,
+  CaseRegistered,
+  CaseResumed,
+  CaseType,
+  Channel,
+  Location,
+  Outcome,
+  Resolution,
+  Submitter,
+  SubmitterRectified,
+} from './case.events';
 
 export type CaseStatus =
   | 'received'
@@ -95,7 +106,8 @@ export type CaseCommand =
   | ({ type: 'MergeCase'; into: { caseId: string; reference: string; exists: boolean; mergedInto?: string } } & At)
   | ({ type: 'UnmergeCase' } & At)
   | ({ type: 'LinkBreach'; breachId: string } & At)
-  | ({ type: 'ErasePersonalData'; reason: string; basis: 'request' | 'gallring' } & At);
+  | ({ type: 'ErasePersonalData'; reason: string; basis: 'request' | 'gallring' } & At)
+  | { type: 'RectifySubmitter'; submitter: Submitter; now: Date };
 
 const OPEN: CaseStatus[] = ['received', 'acknowledged', 'in_progress', 'transferred', 'awaiting_complainant', 'responded', 'reopened'];
 const step = (s: CaseState, type: string, at: string, actor?: Actor): Pick<CaseState, 'lastAt' | 'history'> => ({
@@ -110,7 +122,9 @@ export const caseDecider: Decider<CaseState, CaseCommand, CaseEvent> = {
     const at = 'at' in event.data ? event.data.at : event.data.receivedAt;
     // Recorded events carry who did it in their metadata; freshly decided ones do not yet.
     const actor = (event as { metadata?: Partial<EventMetadata> }).metadata?.actor;
-    const base = { ...s, ...step(s, event.type.replace(/\.v\d+$/, ''), at, actor) };
+    const entry = step(s, event.type.replace(/\.v\d+$/, ''), at, actor);
+    // A correction of contact details is no step in the handling: it never dates a later step "before the previous one".
+    const base = { ...s, ...entry, ...(event.type === 'SubmitterRectified.v1' ? { lastAt: s.lastAt } : {}) };
     switch (event.type) {
       case 'CaseRegistered.v1': {
         const d = event.data;
@@ -188,12 +202,15 @@ export const caseDecider: Decider<CaseState, CaseCommand, CaseEvent> = {
         return { ...base, breachId: event.data.breachId };
       case 'PersonalDataErased.v1':
         return { ...base, erasedAt: at };
+      case 'SubmitterRectified.v1':
+        return { ...base, submitter: event.data.submitter };
     }
   },
 
   decide(command, s) {
     if (command.type === 'RegisterCase') return [register(command, s)];
     if (!s.exists) throw new NotFoundError('case', '(named)');
+    if (command.type === 'RectifySubmitter') return [rectify(command, s)];
     const at = businessTime(command, s);
     const caseId = s.caseId!;
     const open = OPEN.includes(s.status!);
@@ -336,15 +353,32 @@ function businessTime(command: At, s: CaseState): string {
   return at;
 }
 
+const hasContact = (s?: Submitter) => !!(s?.email || s?.phone || s?.address);
+
+/** GDPR art. 16: corrected contact details replace the old ones; a case that wants a reply keeps a way to reach its submitter. */
+function rectify(c: { submitter: Submitter; now: Date }, s: CaseState): SubmitterRectified {
+  if (s.erasedAt)
+    throw new RuleViolationError('personal_data_erased', `the personal data of case ${s.reference} was erased on ${s.erasedAt}`);
+  const submitter = Object.fromEntries(Object.entries(c.submitter).filter(([, v]) => typeof v === 'string' && v.trim())) as Submitter;
+  if (!Object.keys(submitter).length) {
+    throw new InvalidInputError([
+      { field: 'submitter', message: 'give at least one corrected detail; to remove all of them, erase the personal data' },
+    ]);
+  }
+  if (s.wantsReply && !hasContact(submitter)) {
+    throw new InvalidInputError([{ field: 'submitter', message: 'the case awaits a reply: keep an e-mail, phone or address' }]);
+  }
+  return { type: 'SubmitterRectified.v1', data: { caseId: s.caseId!, at: c.now.toISOString(), submitter } };
+}
+
 function register(c: RegistrationInput & { now: Date }, s: CaseState): CaseRegistered {
   if (s.exists) throw new RuleViolationError('case_exists', `case ${c.caseId} already exists`);
   const received = c.receivedAt ?? c.now;
   if (received > c.now) throw new InvalidInputError([{ field: 'receivedAt', message: 'cannot be in the future' }]);
   if (!c.description.trim()) throw new InvalidInputError([{ field: 'description', message: 'must not be blank' }]);
   const submitter = c.submitter && Object.values(c.submitter).some((v) => v) ? c.submitter : undefined;
-  const hasContact = !!(submitter?.email || submitter?.phone || submitter?.address);
-  const wantsReply = c.wantsReply ?? hasContact;
-  if (wantsReply && !hasContact) {
+  const wantsReply = c.wantsReply ?? hasContact(submitter);
+  if (wantsReply && !hasContact(submitter)) {
     throw new InvalidInputError([{ field: 'wantsReply', message: 'a reply needs a way to reach the submitter: e-mail, phone or address' }]);
   }
   const needsResponse = wantsReply && (c.caseType === 'complaint' || c.caseType === 'opinion');

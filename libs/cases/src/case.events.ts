@@ -61,6 +61,8 @@ export type CaseMerged = Step<'CaseMerged.v1', { intoCaseId: string; intoReferen
 export type CaseUnmerged = Step<'CaseUnmerged.v1', { fromCaseId: string; status: string }>;
 export type CaseBreachLinked = Step<'CaseBreachLinked.v1', { breachId: string }>;
 export type PersonalDataErased = Step<'PersonalDataErased.v1', { reason: string; basis: 'request' | 'gallring' }>;
+/** GDPR art. 16: the submitter's contact details corrected. Recorded when entered; `at` is that record time. */
+export type SubmitterRectified = Step<'SubmitterRectified.v1', { submitter: Submitter }>;
 
 export type CaseEvent =
   | CaseRegistered
@@ -76,7 +78,8 @@ export type CaseEvent =
   | CaseMerged
   | CaseUnmerged
   | CaseBreachLinked
-  | PersonalDataErased;
+  | PersonalDataErased
+  | SubmitterRectified;
 
 export const CASE_CATEGORY = 'case';
 export const caseStream = (caseId: string) => `${CASE_CATEGORY}-${caseId}`;

@@ -1,13 +1,21 @@
 import { dataOf, PersonalDataRule } from '@app/event-store';
 
 const byCase = (e: Parameters<PersonalDataRule['subject']>[0]) => dataOf(e).caseId as string | undefined;
+const caseFields = (...fields: string[]): PersonalDataRule => ({ subject: byCase, fields });
 
 /**
- * The personal data in case events, sealed with the case's own key: the submitter, the free text,
- * an address, and the messages exchanged with the submitter. Erasing the case destroys the key.
+ * The personal data in case events, sealed with the case's own key: everything the submitter or staff wrote or said
+ * about the case, the submitter's contact details and the place (address and coordinates). Erasing the case
+ * destroys the key. What statistics need (ids, dates, types, statuses, units, categories, outcomes) stays outside the
+ * seal, and so does an erasure's reason: an administrative note that must hold no personal data.
  */
 export const casePersonalData: Record<string, PersonalDataRule> = {
-  'CaseRegistered.v1': { subject: byCase, fields: ['description', 'submitter', 'location.address'] },
-  'ComplainantAsked.v1': { subject: byCase, fields: ['question'] },
-  'CaseResponded.v1': { subject: byCase, fields: ['message'] },
+  'CaseRegistered.v1': caseFields('description', 'submitter', 'location'),
+  'SubmitterRectified.v1': caseFields('submitter'),
+  'CaseTransferred.v1': caseFields('reason'),
+  'ComplainantAsked.v1': caseFields('question'),
+  'CaseResponded.v1': caseFields('message'),
+  'DelayNoticeSent.v1': caseFields('reason'),
+  'CaseClosed.v1': caseFields('note'),
+  'CaseReopened.v1': caseFields('reason'),
 };

@@ -55,3 +55,11 @@ export function toCaseView(s: CaseState, now: Date, withContent: boolean) {
 }
 
 export type CaseView = ReturnType<typeof toCaseView>;
+
+/**
+ * A case as a command's answer shows it: a confidential case's text and submitter never, whoever asks; they are read
+ * by the GET, which logs the disclosure.
+ */
+export function toCommandView(s: CaseState, user: Principal, now: Date): CaseView {
+  return toCaseView(s, now, !s.confidential && canReadContent(user, s));
+}

@@ -7,3 +7,4 @@ export * from './guarantee.view';
 export * from './guarantees.module';
 export * from './report-breach/report-breach.handler';
 export * from './projections';
+export * from './breach.personal-data';

@@ -9,7 +9,7 @@ import { APP_CONFIG, AppConfig, CommandRunner, eventMetadata, ResourceResult } f
 import { loadUnit } from '@app/units';
 import { CaseCommand, caseDecider } from '../case.decider';
 import { caseStream } from '../case.events';
-import { CaseView, toCaseView } from '../case.view';
+import { CaseView, toCommandView } from '../case.view';
 import { ReferenceAllocator } from './reference-allocator';
 import { RegisterCaseRequest } from './register-case.request.dto';
 
@@ -65,7 +65,7 @@ export class RegisterCaseHandler implements ICommandHandler<RegisterCase> {
     caseDecider.decide(command(''), caseDecider.initialState());
     const reference = await this.references.allocate(stockholmYear(receivedAt), caseId, eventMetadata(actorOf(user)));
     return this.runner.respond(caseDecider, caseStream(caseId), command(reference), { actor: actorOf(user), newStream: true }, (s) =>
-      toCaseView(s, now, true),
+      toCommandView(s, user, now),
     );
   }
 

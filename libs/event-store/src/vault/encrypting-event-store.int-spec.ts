@@ -56,8 +56,8 @@ describe('EncryptingEventStore over SQLite', () => {
 
     const stored = await ctx.inner.readStream('case-1');
     expect(JSON.stringify(stored.map((e) => [e.data, e.metadata]))).not.toMatch(/Öberg|asa@example|Tack för/);
-    expect(stored[0].data).toMatchObject({ caseId: '1', unitId: 'hgb', submitter: { $enc: 'aes-256-gcm/v1', kid: '1' } });
-    expect(stored[1].data).toMatchObject({ from: { name: 'kept in the clear', email: { $enc: 'aes-256-gcm/v1' } } });
+    expect(stored[0].data).toMatchObject({ caseId: '1', unitId: 'hgb', submitter: { $enc: 'aes-256-gcm/v2', kid: '1' } });
+    expect(stored[1].data).toMatchObject({ from: { name: 'kept in the clear', email: { $enc: 'aes-256-gcm/v2' } } });
     expect(stored[2].data).toEqual(closed('1').data);
 
     const expected = [registered('1').data, replied('1').data, closed('1').data];
@@ -84,6 +84,26 @@ describe('EncryptingEventStore over SQLite', () => {
     }
     expect((await ctx.store.readStream('case-2'))[0].data).toEqual(registered('2', 'Bo Ek').data);
     expect(await ctx.verify()).toEqual({ ok: true, eventsChecked: 3, streamsChecked: 2 });
+  });
+
+  it('refuses a sealed value moved to another case, field or event, though each is a valid envelope', async () => {
+    await ctx.store.append('case-1', [registered('1')]);
+    await ctx.store.append('case-2', [registered('2', 'Bo Ek')]);
+    const [stored] = await ctx.inner.readStream('case-1');
+    const { submitter, description } = stored.data as Record<string, unknown>;
+    // Written past the vault, as someone with write access to the log could: every copy is a well-formed envelope.
+    await ctx.inner.append('case-2', [{ type: 'CaseRegistered.v1', data: { caseId: '2', submitter } }]);
+    await ctx.inner.append('case-1', [
+      { type: 'CaseRegistered.v1', data: { caseId: '1', description: submitter } },
+      { type: 'CaseRegistered.v1', data: { caseId: '1', submitter, description } },
+    ]);
+    const events = await ctx.inner.readStream('case-1');
+    expect(events).toHaveLength(3);
+    await expect(ctx.store.readStream('case-2')).rejects.toThrow(/sealed for 2/);
+    const read = (e: RecordedEvent) => ctx.store.readAll({ after: e.position - 1n, limit: 1 });
+    await expect(read(events[1])).rejects.toThrow(/moved from its place/); // another field
+    await expect(read(events[2])).rejects.toThrow(/moved from its place/); // another event
+    expect((await read(events[0]))[0].data).toEqual(registered('1').data); // the original still opens
   });
 
   it('rejects an append for a shredded subject and stores nothing of it', async () => {

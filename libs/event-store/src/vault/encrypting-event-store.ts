@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { AppendResult, ExpectedRevision, NewEvent, ReadStreamOptions, RecordedEvent } from '@app/core';
 import { EventStore, ReadAllOptions, StreamMetadata, SubscribeOptions, Subscription } from '../event-store.port';
 import { mapSubscription } from '../polling-subscription';
@@ -5,7 +6,7 @@ import { UpcasterRegistry } from '../upcasters';
 import { ShredReceipt } from './key-store';
 import { containsEnvelope, openEnvelopes, sealFields } from './personal-data-fields';
 import { PersonalDataPolicy } from './personal-data-policy';
-import { PersonalDataVault } from './personal-data-vault';
+import { EncryptedEnvelope, PersonalDataVault, SealPlace, VaultDecryptionError } from './personal-data-vault';
 
 export interface EncryptingEventStoreOptions {
   /**
@@ -37,20 +38,22 @@ export class EncryptingEventStore implements EventStore {
       .map((e) => this.policy.subjectOf({ streamId, type: e.type, data: e.data }))
       .filter((s): s is string => s !== undefined);
     await this.vault.ensureKeys(subjects);
-    const sealed = events.map((event) => this.seal(streamId, event));
+    // Sealed values are bound to their event, so each event's id is fixed before sealing.
+    const sealed = events.map((event) => this.seal(streamId, { ...event, id: event.id ?? randomUUID() }));
     const result = await this.inner.append(streamId, sealed, options);
     // The caller gets back what it wrote; hashes and positions are those of the stored (sealed) events.
     return { ...result, events: result.events.map((recorded, i) => ({ ...recorded, data: events[i].data ?? null })) };
   }
 
-  private seal(streamId: string, event: NewEvent): NewEvent {
+  private seal(streamId: string, event: NewEvent & { id: string }): NewEvent {
     if (containsEnvelope(event.data) || containsEnvelope(event.metadata)) {
       throw new TypeError(`${event.type}: event data may not contain "$enc" objects; only the vault writes them`);
     }
     const subject = this.policy.subjectOf({ streamId, type: event.type, data: event.data });
     if (subject === undefined) return event;
     const fields = this.policy.ruleFor(event.type)!.fields;
-    return { ...event, data: sealFields(event.data, fields, (value) => this.vault.encrypt(subject, value)) };
+    const place = (path: string): SealPlace => ({ streamId, eventId: event.id, path });
+    return { ...event, data: sealFields(event.data, fields, (value, path) => this.vault.encrypt(subject, value, place(path))) };
   }
 
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
@@ -58,13 +61,14 @@ export class EncryptingEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    const events = await this.inner.readAll(options);
+    // An envelope opens only with its event's id: lean reads are for readers that leave personal data sealed.
+    const events = await this.inner.readAll(options.raw || options.sealed ? options : { ...options, lean: false });
     if (options.raw) return events;
     return options.sealed ? events.map((e) => this.upcastOnly(e)) : this.openAll(events);
   }
 
   subscribe(options: SubscribeOptions = {}): Subscription {
-    const inner = this.inner.subscribe(options);
+    const inner = this.inner.subscribe(options.raw || options.sealed ? options : { ...options, lean: false });
     if (options.raw) return inner;
     const open = options.sealed
       ? (event: RecordedEvent) => this.upcastOnly(event)
@@ -121,8 +125,20 @@ export class EncryptingEventStore implements EventStore {
     return this.options.upcasters ? this.options.upcasters.upcast(event) : event;
   }
 
+  /**
+   * Opens each envelope at the place it stands in this event. An envelope sealed for anyone but the event's subject
+   * (per the policy) is refused: only the vault writes envelopes, and it seals an event's values with its subject's key.
+   */
   private open(event: RecordedEvent, reader: ReturnType<PersonalDataVault['reader']>): RecordedEvent {
-    const data = openEnvelopes(event.data, reader);
+    let subject: string | undefined | null = null;
+    const openAt = (envelope: EncryptedEnvelope, path: string) => {
+      if (subject === null) subject = this.policy.subjectOf({ streamId: event.streamId, type: event.type, data: event.data });
+      if (envelope.kid !== subject) {
+        throw new VaultDecryptionError(String(envelope.kid), `${event.type} in ${event.streamId} is sealed for ${subject ?? 'no one'}`);
+      }
+      return reader(envelope, { streamId: event.streamId, eventId: event.id, path });
+    };
+    const data = openEnvelopes(event.data, openAt);
     const opened = data === event.data ? event : { ...event, data };
     return this.options.upcasters ? this.options.upcasters.upcast(opened) : opened;
   }

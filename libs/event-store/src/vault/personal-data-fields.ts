@@ -7,7 +7,7 @@ const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null;
  * A copy of `data` with each path's value replaced by `seal(value)`. Shorter paths go first and a path inside an
  * already sealed one is skipped, so `submitter` + `submitter.email` seals `submitter` once. The input is not changed.
  */
-export function sealFields(data: unknown, paths: string[], seal: (value: unknown) => EncryptedEnvelope): unknown {
+export function sealFields(data: unknown, paths: string[], seal: (value: unknown, path: string) => EncryptedEnvelope): unknown {
   if (!isRecord(data)) return data;
   const root = structuredClone(data);
   const sealed: string[] = [];
@@ -20,20 +20,24 @@ export function sealFields(data: unknown, paths: string[], seal: (value: unknown
     if (!isRecord(parent) || !Object.hasOwn(parent, last)) continue;
     const value = parent[last];
     if (value === undefined || value === null) continue; // nothing personal in an absent value
-    parent[last] = seal(value);
+    parent[last] = seal(value, path);
     sealed.push(path);
   }
   return root;
 }
 
-/** Replaces every envelope anywhere in `data` by what `open` makes of it (the value, or the erased marker). */
-export function openEnvelopes(data: unknown, open: (envelope: EncryptedEnvelope) => unknown): unknown {
+/**
+ * Replaces every envelope anywhere in `data` by what `open` makes of it (the value, or the erased marker); `open`
+ * is told the dot path the envelope stands at (array items by index), the place a bound envelope was sealed for.
+ */
+export function openEnvelopes(data: unknown, open: (envelope: EncryptedEnvelope, path: string) => unknown, path = ''): unknown {
   if (!isRecord(data)) return data;
-  if (isEncryptedEnvelope(data)) return openEnvelopes(open(data), open);
+  if (isEncryptedEnvelope(data)) return openEnvelopes(open(data, path), open, path);
+  const at = (key: string | number) => (path ? `${path}.${key}` : String(key));
   if (Array.isArray(data)) {
     let changed = false;
-    const items = data.map((item) => {
-      const next = openEnvelopes(item, open);
+    const items = data.map((item, i) => {
+      const next = openEnvelopes(item, open, at(i));
       if (next !== item) changed = true;
       return next;
     });
@@ -41,10 +45,18 @@ export function openEnvelopes(data: unknown, open: (envelope: EncryptedEnvelope)
   }
   let copy: Json | undefined;
   for (const [key, value] of Object.entries(data)) {
-    const next = openEnvelopes(value, open);
+    const next = openEnvelopes(value, open, at(key));
     if (next !== value) (copy ??= { ...data })[key] = next;
   }
   return copy ?? data;
+}
+
+/** Every envelope in `data` with the dot path it stands at (the personal-data extract lists them). */
+export function envelopesIn(data: unknown, path = ''): { path: string; envelope: EncryptedEnvelope }[] {
+  if (!isRecord(data)) return [];
+  if (isEncryptedEnvelope(data)) return [{ path, envelope: data }];
+  const entries: [string | number, unknown][] = Array.isArray(data) ? data.map((v, i) => [i, v]) : Object.entries(data);
+  return entries.flatMap(([key, value]) => envelopesIn(value, path ? `${path}.${key}` : String(key)));
 }
 
 /** True when `data` holds an envelope-shaped object: only the vault may write those. */

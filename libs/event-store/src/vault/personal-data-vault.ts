@@ -1,17 +1,29 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { KeyStore, ShredReceipt } from './key-store';
 
-export const ENVELOPE_VERSION = 'aes-256-gcm/v1';
+/** v2 binds a value to its place (stream, event, field); v1 envelopes, bound to their key id only, still open. */
+export const ENVELOPE_VERSION = 'aes-256-gcm/v2';
+export const ENVELOPE_V1 = 'aes-256-gcm/v1';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
 /** What an encrypted value looks like in a stored event; base64 fields. `kid` names the subject whose key sealed it. */
 export interface EncryptedEnvelope {
-  $enc: typeof ENVELOPE_VERSION;
+  $enc: typeof ENVELOPE_VERSION | typeof ENVELOPE_V1;
   kid: string;
   iv: string;
   ct: string;
   tag: string;
+}
+
+/**
+ * Where a sealed value belongs: its stream, its event and the dot path of its field in the event's data. Bound as
+ * associated data, so a value moved into another field, event or case no longer opens.
+ */
+export interface SealPlace {
+  streamId: string;
+  eventId: string;
+  path: string;
 }
 
 /** What an erased value reads as, now and in every replay. */
@@ -49,8 +61,9 @@ export class MissingDataKeyError extends Error {
 }
 
 /**
- * AES-256-GCM with a per-subject key and a fresh random 96-bit IV for every value. The version and kid are bound
- * as additional authenticated data, so an envelope cannot be relabelled to another subject.
+ * AES-256-GCM with a per-subject key and a fresh random 96-bit IV for every value. The version, the kid and the
+ * value's place are bound as additional authenticated data, so an envelope can be neither relabelled to another
+ * subject nor moved to another field, event or stream.
  */
 export class PersonalDataVault {
   private pending = new Map<string, { resolve: () => void; reject: (err: unknown) => void }[]>();
@@ -94,12 +107,12 @@ export class PersonalDataVault {
     }
   }
 
-  encrypt(subject: string, value: unknown): EncryptedEnvelope {
+  encrypt(subject: string, value: unknown, place: SealPlace): EncryptedEnvelope {
     if (value === undefined) throw new TypeError('undefined cannot be encrypted; leave the field out instead');
     const key = this.keys.getOrCreate(subject); // throws SubjectErasedError: never a plaintext fallback
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
-    cipher.setAAD(aad(subject));
+    cipher.setAAD(aad(ENVELOPE_VERSION, subject, place));
     const ct = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
     return {
       $enc: ENVELOPE_VERSION,
@@ -110,11 +123,20 @@ export class PersonalDataVault {
     };
   }
 
-  /** The value, or `{ erased: true }` when the subject's key was shredded. Throws on tampering or a lost key store. */
-  decrypt(envelope: EncryptedEnvelope, keyOf: (kid: string) => Buffer | undefined = (kid) => this.keys.get(kid)): unknown {
-    if (envelope.$enc !== ENVELOPE_VERSION)
+  /**
+   * The value, or `{ erased: true }` when the subject's key was shredded. Throws on tampering, on a value read
+   * anywhere but where it was sealed, or on a lost key store.
+   */
+  decrypt(
+    envelope: EncryptedEnvelope,
+    place: SealPlace | undefined,
+    keyOf: (kid: string) => Buffer | undefined = (kid) => this.keys.get(kid),
+  ): unknown {
+    if (envelope.$enc !== ENVELOPE_VERSION && envelope.$enc !== ENVELOPE_V1)
       throw new VaultDecryptionError(String(envelope.kid), `unknown envelope version ${String(envelope.$enc)}`);
     if (typeof envelope.kid !== 'string') throw new VaultDecryptionError('?', 'the envelope names no key');
+    if (envelope.$enc === ENVELOPE_VERSION && !place)
+      throw new VaultDecryptionError(envelope.kid, 'the envelope is read without its place');
     const key = keyOf(envelope.kid);
     if (!key) {
       if (this.keys.shreddedAt(envelope.kid)) return erased();
@@ -126,23 +148,26 @@ export class PersonalDataVault {
     let text: string;
     try {
       const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
-      decipher.setAAD(aad(envelope.kid));
+      decipher.setAAD(aad(envelope.$enc, envelope.kid, place));
       decipher.setAuthTag(tag);
       text = Buffer.concat([decipher.update(Buffer.from(String(envelope.ct), 'base64')), decipher.final()]).toString('utf8');
     } catch {
-      throw new VaultDecryptionError(envelope.kid, 'the authentication tag does not match (the ciphertext, IV, tag or kid was altered)');
+      throw new VaultDecryptionError(
+        envelope.kid,
+        'the authentication tag does not match (the ciphertext, IV, tag or kid was altered, or the value was moved from its place)',
+      );
     }
     return JSON.parse(text);
   }
 
   /** A decrypt bound to a key cache for one read; a later read looks the keys up again, so a shred is seen at once. */
-  reader(): (envelope: EncryptedEnvelope) => unknown {
+  reader(): (envelope: EncryptedEnvelope, place: SealPlace) => unknown {
     const cache = new Map<string, Buffer | undefined>();
     const keyOf = (kid: string) => {
       if (!cache.has(kid)) cache.set(kid, this.keys.get(kid));
       return cache.get(kid);
     };
-    return (envelope) => this.decrypt(envelope, keyOf);
+    return (envelope, place) => this.decrypt(envelope, place, keyOf);
   }
 
   isErased(subject: string): boolean {
@@ -158,4 +183,7 @@ export class PersonalDataVault {
   }
 }
 
-const aad = (kid: string) => Buffer.from(`${ENVELOPE_VERSION}\n${kid}`, 'utf8');
+function aad(version: EncryptedEnvelope['$enc'], kid: string, place: SealPlace | undefined): Buffer {
+  if (version === ENVELOPE_V1) return Buffer.from(`${version}\n${kid}`, 'utf8');
+  return Buffer.from(JSON.stringify([version, kid, place!.streamId, place!.eventId, place!.path]), 'utf8');
+}

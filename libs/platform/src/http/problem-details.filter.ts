@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError, InvalidInputError, PreconditionFailedError, WrongExpectedRevisionError } from '@app/core';
+import { SubjectErasedError } from '@app/event-store';
 import { Problem, problem, PROBLEM_CONTENT_TYPE } from './problem';
 import { RequestValidationException } from './validation';
 
@@ -28,6 +29,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return problem(412, exception.message, { code: exception.code, currentRevision: String(exception.actual) });
     }
     if (exception instanceof DomainError) return problem(exception.status, exception.message, { code: exception.code });
+    if (exception instanceof SubjectErasedError) {
+      // A step whose text would be personal data of an erased case: its key is gone, and nothing is ever stored in the clear.
+      return problem(409, 'The personal data of this case has been erased; a step carrying text about it cannot be recorded.', {
+        code: 'personal_data_erased',
+      });
+    }
     if (exception instanceof WrongExpectedRevisionError) {
       return problem(409, 'The resource was changed concurrently; try again.', { code: 'concurrent_change' });
     }
