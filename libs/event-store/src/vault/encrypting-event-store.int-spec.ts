@@ -106,6 +106,17 @@ describe('EncryptingEventStore over SQLite', () => {
     expect((await read(events[0]))[0].data).toEqual(registered('1').data); // the original still opens
   });
 
+  it('reads fields written in the clear before the policy sealed them as erased once the subject is', async () => {
+    const legacy = { type: 'CaseRegistered.v1', data: { caseId: '1', unitId: 'hgb', description: 'Skrivet i klartext 2025' } };
+    await ctx.inner.append('case-1', [legacy]); // as an older version wrote it, before description was sealed
+    await ctx.store.append('case-2', [registered('2', 'Bo Ek')]);
+    expect((await ctx.store.readStream('case-1'))[0].data).toEqual(legacy.data);
+    ctx.store.shred('1');
+    expect((await ctx.store.readStream('case-1'))[0].data).toEqual({ caseId: '1', unitId: 'hgb', description: { erased: true } });
+    expect((await ctx.store.readAll())[0].data).toEqual({ caseId: '1', unitId: 'hgb', description: { erased: true } });
+    expect((await ctx.store.readStream('case-2'))[0].data).toEqual(registered('2', 'Bo Ek').data);
+  });
+
   it('rejects an append for a shredded subject and stores nothing of it', async () => {
     await ctx.store.append('case-1', [registered('1')]);
     ctx.store.shred('1');

@@ -6,7 +6,7 @@ import { UpcasterRegistry } from '../upcasters';
 import { ShredReceipt } from './key-store';
 import { containsEnvelope, openEnvelopes, sealFields } from './personal-data-fields';
 import { PersonalDataPolicy } from './personal-data-policy';
-import { EncryptedEnvelope, PersonalDataVault, SealPlace, VaultDecryptionError } from './personal-data-vault';
+import { EncryptedEnvelope, erased, PersonalDataVault, SealPlace, VaultDecryptionError } from './personal-data-vault';
 
 export interface EncryptingEventStoreOptions {
   /**
@@ -130,15 +130,19 @@ export class EncryptingEventStore implements EventStore {
    * (per the policy) is refused: only the vault writes envelopes, and it seals an event's values with its subject's key.
    */
   private open(event: RecordedEvent, reader: ReturnType<PersonalDataVault['reader']>): RecordedEvent {
-    let subject: string | undefined | null = null;
+    const subject = this.policy.subjectOf({ streamId: event.streamId, type: event.type, data: event.data });
     const openAt = (envelope: EncryptedEnvelope, path: string) => {
-      if (subject === null) subject = this.policy.subjectOf({ streamId: event.streamId, type: event.type, data: event.data });
       if (envelope.kid !== subject) {
         throw new VaultDecryptionError(String(envelope.kid), `${event.type} in ${event.streamId} is sealed for ${subject ?? 'no one'}`);
       }
       return reader(envelope, { streamId: event.streamId, eventId: event.id, path });
     };
-    const data = openEnvelopes(event.data, openAt);
+    // Fields written in the clear before the policy sealed them go with the subject's erasure too, on every read.
+    const stored =
+      subject !== undefined && this.vault.isErased(subject)
+        ? sealFields(event.data, this.policy.ruleFor(event.type)!.fields, () => erased() as never)
+        : event.data;
+    const data = openEnvelopes(stored, openAt);
     const opened = data === event.data ? event : { ...event, data };
     return this.options.upcasters ? this.options.upcasters.upcast(opened) : opened;
   }
