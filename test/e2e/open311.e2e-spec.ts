@@ -11,6 +11,7 @@ import {
   SPEC_SERVICE_LIST,
   SPEC_SERVICE_REQUESTS,
 } from '../../libs/open311/test/georeport-v2.fixtures';
+import { checkpointAll, filesUnder } from '@app/testing';
 import { buildProgram } from '../../apps/cli/src/main';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -224,8 +225,8 @@ describe('Open311 GeoReport v2: list services, file a request, follow it to clos
       agency_responsible: 'Hägerstens förskolor',
       requested_datetime: '2026-03-02T09:00:00.000Z',
       expected_datetime: internal.respondBy,
-      lat: 37.76524078,
-      long: -122.4212043,
+      lat: 37.765, // rounded to about 100 m (see the positions suite below)
+      long: -122.421,
       description: null,
       address: null,
       media_url: null,
@@ -439,5 +440,101 @@ describe('Open311 GeoReport v2: list services, file a request, follow it to clos
     const res = await t.http().get(`${V2}/requests.json?minPosition=${last}&service_code=vby.praise`).expect(200);
     expect(res.body).toHaveLength(1000);
     expect(res.body[0].service_request_id).toBe('2026-900000');
+  });
+});
+
+describe('Open311 positions: only of requests filed through Open311, rounded to about 100 m, never after erasure, never stored', () => {
+  let t: TestApp;
+  let admin: H, intake: H;
+  let key: string;
+  const at = { lat: 59.3291234, long: 18.0685678 }; // the phone case's
+  const filed = { lat: 59.3341876, long: -18.0632145 }; // the Open311 requests'
+  const refs: Record<string, string> = {};
+  const ids: Record<string, string> = {};
+  let pos = '0';
+  let closed = false;
+
+  const position = (res: { headers: Record<string, string> }) => res.headers['x-event-position'];
+  const positionsOf = async (ref: string) => {
+    const one = (await t.http().get(`${V2}/requests/${ref}.json`).expect(200)).body[0];
+    const listed = (await t.http().get(`${V2}/requests.json?minPosition=${pos}&service_request_id=${ref}`).expect(200)).body;
+    expect(listed).toHaveLength(1);
+    return [one, listed[0]].map((r: { lat: unknown; long: unknown }) => ({ lat: r.lat, long: r.long }));
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp({ clock: new FixedClock(new Date('2026-03-02T09:00:00Z')) });
+    admin = await t.as('admin');
+    intake = await t.as('intake');
+    await t.unit('hgb');
+    let out = '';
+    await buildProgram(
+      { env: { DATA_DIR: t.dataDir, LOG_LEVEL: 'silent' }, out: (s) => (out += s), err: () => undefined },
+      { exitOverride: true },
+    ).parseAsync(['node', 'synpunkt', 'open311-key', 'create', '--name', 'Positionsklient']);
+    key = out.trim();
+
+    const phone = await t
+      .http()
+      .post('/api/cases')
+      .set(intake)
+      .send({
+        type: 'complaint',
+        channel: 'phone',
+        unitId: 'hgb',
+        description: 'Ringde om gungan',
+        location: { address: 'Parkvägen 3', ...at },
+      })
+      .expect(201);
+    refs.phone = phone.body.reference;
+    for (const name of ['kept', 'erased']) {
+      const res = await t
+        .http()
+        .post(`${V2}/requests.json`)
+        .type('form')
+        .send(`api_key=${encodeURIComponent(key)}&service_code=hgb.opinion&description=Gungan+${name}&lat=${filed.lat}&long=${filed.long}`)
+        .expect(201);
+      refs[name] = res.body[0].service_request_id;
+      pos = position(res);
+    }
+    const cases = (await t.http().get(`/api/cases?minPosition=${pos}&pageSize=50`).set(admin).expect(200)).body.cases;
+    for (const name of ['phone', 'kept', 'erased']) ids[name] = cases.find((c: { reference: string }) => c.reference === refs[name]).id;
+  });
+  afterAll(() => (closed ? undefined : t.close()));
+
+  it('withholds the position of a case filed by phone, in the list and by id', async () => {
+    expect(await positionsOf(refs.phone)).toEqual([
+      { lat: null, long: null },
+      { lat: null, long: null },
+    ]);
+  });
+
+  it('shows the position of a request filed through Open311 rounded to three decimals, in the list and by id', async () => {
+    const rounded = { lat: 59.334, long: -18.063 };
+    expect(await positionsOf(refs.kept)).toEqual([rounded, rounded]);
+  });
+
+  it('withholds the position once the personal data is erased', async () => {
+    const res = await t.http().post(`/api/cases/${ids.erased}/erase-personal-data`).set(admin).send({ reason: 'GDPR art. 17' }).expect(200);
+    pos = position(res);
+    expect(await positionsOf(refs.erased)).toEqual([
+      { lat: null, long: null },
+      { lat: null, long: null },
+    ]);
+  });
+
+  it('leaves no position, rounded or not, as text or as a stored number, in the read models', async () => {
+    await t.close();
+    closed = true;
+    checkpointAll(t.dataDir);
+    const forms = [at.lat, at.long, filed.lat, filed.long, 59.329, 18.069, 59.334, -18.063].flatMap((n) => {
+      const real = Buffer.alloc(8);
+      real.writeDoubleBE(n); // how SQLite stores a REAL
+      return [Buffer.from(String(n)), real];
+    });
+    // The log keeps the place sealed with the case's key; the read models are the files this checks.
+    const readModels = [...filesUnder(t.dataDir)].filter(([path]) => /read-models/.test(path));
+    expect(readModels.length).toBeGreaterThan(0);
+    expect(readModels.filter(([, bytes]) => forms.some((f) => bytes.includes(f))).map(([path]) => path)).toEqual([]);
   });
 });

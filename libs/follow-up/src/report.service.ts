@@ -65,7 +65,15 @@ export class ReportFacts {
     let after: bigint | undefined;
     let count = 0;
     for (;;) {
-      const page = await this.store.readAll({ after, limit: PAGE, recordedUntil: asOf, streamPrefix: REPORT_EVENT_PREFIXES });
+      // Figures read no personal field, event id or hash: sealed and lean, like the report projection's own reads.
+      const page = await this.store.readAll({
+        after,
+        limit: PAGE,
+        recordedUntil: asOf,
+        streamPrefix: REPORT_EVENT_PREFIXES,
+        sealed: true,
+        lean: true,
+      });
       for (const e of page) applyReportEvent(facts, e);
       count += page.length;
       onProgress?.(count);

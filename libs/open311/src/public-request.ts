@@ -14,6 +14,7 @@ export interface PublicRequest {
   receivedAt: string;
   updatedAt: string;
   respondBy: string;
+  /** Rounded to about 100 m, and only for a request filed through Open311 (see publicPosition). */
   lat?: number;
   long?: number;
   /** Personal data erased: the position is withheld too. */

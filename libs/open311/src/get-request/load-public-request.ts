@@ -2,6 +2,7 @@ import { CaseEvent, caseDecider, caseStream, referenceStream } from '@app/cases'
 import { fold } from '@app/core';
 import { EventStore } from '@app/event-store';
 import { noteOf, PublicNote } from '../public-history';
+import { publicPosition } from '../public-position';
 import { PublicRequest } from '../public-request';
 
 /**
@@ -21,8 +22,6 @@ export async function loadPublicRequest(
   const s = fold(caseDecider, events as unknown as CaseEvent[]);
   if (!s.exists || s.confidential) return undefined;
   const merged = [...events].reverse().find((e) => e.type === 'CaseMerged.v1')?.data as { intoReference?: string } | undefined;
-  const lat = s.location?.lat;
-  const long = s.location?.long;
   return {
     request: {
       reference: s.reference!,
@@ -35,7 +34,7 @@ export async function loadPublicRequest(
       receivedAt: s.receivedAt!,
       updatedAt: events[events.length - 1].metadata.recordedAt,
       respondBy: s.respondBy!,
-      ...(typeof lat === 'number' && typeof long === 'number' ? { lat, long } : {}),
+      ...publicPosition({ channel: s.channel, location: s.location, erased: !!s.erasedAt }),
       erased: !!s.erasedAt,
     },
     notes: events.flatMap((e) => noteOf(e) ?? []),

@@ -7,16 +7,19 @@ export const OPEN311_REQUESTS_PROJECTION = 'open311-requests';
 /**
  * The public face of cases for GET requests.json: no personal data (projections read the log sealed anyway) and no
  * confidential case at all — they are never inserted, so every later update and note finds no row and is dropped.
+ * Not even a position: `located` only says that one may be shown (filed through Open311 with a place); the list
+ * derives the rounded position from the case's registration at read time (see publicPosition).
  */
 export const open311RequestsProjection: Projection = {
   name: OPEN311_REQUESTS_PROJECTION,
-  version: 2, // 2: the notes are a JSON column of the request row (one write per case, not one per note)
+  // 2: the notes are a JSON column of the request row (one write per case, not one per note); 3: `located`, not lat/long
+  version: 3,
   partitioned: {}, // a row per case, from its own stream
   filter: { streamPrefix: 'case-' },
   tables: {
     open311_requests: `id TEXT PRIMARY KEY, reference TEXT NOT NULL, unit_id TEXT NOT NULL, type TEXT NOT NULL, status TEXT NOT NULL,
       resolution TEXT, merged_into_reference TEXT, needs_response INTEGER NOT NULL, received_at TEXT NOT NULL, updated_at TEXT NOT NULL,
-      respond_by TEXT NOT NULL, lat REAL, long REAL, erased INTEGER NOT NULL DEFAULT 0, notes TEXT NOT NULL`,
+      respond_by TEXT NOT NULL, located INTEGER NOT NULL DEFAULT 0, erased INTEGER NOT NULL DEFAULT 0, notes TEXT NOT NULL`,
   },
   indexes: { open311_requests: ['received_at', 'reference', 'unit_id, type'] },
   apply(tx, recorded) {
@@ -39,8 +42,8 @@ export const open311RequestsProjection: Projection = {
         received_at: d.receivedAt,
         updated_at: updatedAt,
         respond_by: d.respondBy,
-        lat: typeof d.location?.lat === 'number' ? d.location.lat : null,
-        long: typeof d.location?.long === 'number' ? d.location.long : null,
+        // the location may be sealed whole (an envelope): only its presence counts here
+        located: d.channel === 'open311' && d.location ? 1 : 0,
         erased: 0,
         notes: '[]',
       });
@@ -80,7 +83,7 @@ export const open311RequestsProjection: Projection = {
             Object.assign(r, { status: e.data.status, resolution: null, merged_into_reference: null });
             break;
           case 'PersonalDataErased.v1':
-            Object.assign(r, { erased: 1, lat: null, long: null });
+            Object.assign(r, { erased: 1, located: 0 });
             break;
         }
       });
