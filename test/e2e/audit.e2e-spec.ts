@@ -45,7 +45,7 @@ describe('audit, replay and data protection over HTTP', () => {
       .http()
       .post('/api/cases')
       .set(intake)
-      .set('Idempotency-Key', 'brev-1') // the stored response holds the plaintext too
+      .set('Idempotency-Key', 'brev-1') // its record keeps what was created, never the plaintext
       .send({
         type: 'complaint',
         channel: 'letter',
@@ -287,8 +287,8 @@ describe('audit, replay and data protection over HTTP', () => {
       checkpointAll(t.dataDir);
     };
     checkpoint();
-    // The scan sees plaintext where it lies: the stored response to the Idempotency-Key registration.
-    expect(filesContaining(t.dataDir, NAME)).toEqual([join(t.dataDir, 'idempotency.sqlite')]);
+    // Sealed in the log and kept out of the idempotency record: no file holds the name in plaintext even before erasure.
+    expect(filesContaining(t.dataDir, NAME)).toEqual([]);
 
     const before = await t.http().get('/api/reports/yearly?year=2026').set(admin).expect(200);
     await t.http().post(`/api/cases/${caseId}/erase-personal-data`).set(manager).send({ reason: 'x' }).expect(403);

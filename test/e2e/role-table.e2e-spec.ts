@@ -178,6 +178,32 @@ const rows: Row[] = [
     (as): Row => ({ method: 'post', path: '/api/cases/nope/erase-personal-data', body: { reason: 'Begäran' }, as, expect: 403 }),
   ),
   { method: 'post', path: '/api/cases/nope/erase-personal-data', body: { reason: 'Begäran' }, as: 'admin', expect: 404 },
+  // the extract (GDPR art. 15): admin only
+  ...(['none', 'intake', 'manager', 'auditor'] as const).map(
+    (as): Row => ({ method: 'get', path: '/api/cases/{case}/personal-data', as, expect: as === 'none' ? 401 : 403 }),
+  ),
+  { method: 'get', path: '/api/cases/{case}/personal-data', as: 'admin', expect: 200 },
+  // rectification (GDPR art. 16): the unit's managers and admin
+  ...(['intake', 'auditor'] as const).map(
+    (as): Row => ({ method: 'post', path: '/api/cases/{case}/rectify-submitter', body: { submitter: { name: 'Ny' } }, as, expect: 403 }),
+  ),
+  {
+    method: 'post',
+    path: '/api/cases/{case}/rectify-submitter',
+    body: { submitter: { name: 'Ny' } },
+    as: 'manager',
+    units: ['other-unit'],
+    expect: 403,
+  },
+  {
+    method: 'post',
+    path: '/api/cases/{case}/rectify-submitter',
+    body: { submitter: { name: 'Ny' } },
+    as: 'manager',
+    units: ['table-unit'],
+    expect: 200,
+  },
+  { method: 'post', path: '/api/cases/{case}/rectify-submitter', body: { submitter: { name: 'Ny' } }, as: 'admin', expect: 200 },
   // follow-up, the yearly report and the dashboard's figures: managers for their units, admin and auditors for all
   ...['/api/reports/yearly?year=2026', '/api/units/table-unit/follow-up?year=2026', ...dashboardPaths].flatMap((path): Row[] => [
     { method: 'get', path, as: 'none', expect: 401 },

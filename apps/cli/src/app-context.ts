@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { createEventStore, EventStore } from '@app/event-store';
-import { loadConfig } from '@app/platform';
+import { loadConfig, secureDataDir } from '@app/platform';
 import { createApp } from '../../api/src/create-app';
 import { CliContext } from './cli-context';
 
@@ -18,6 +18,8 @@ export async function withApp<T>(ctx: CliContext, run: (app: INestApplication) =
 /** The event store as stored (personal data stays sealed): for verify, export and import. */
 export async function withStore<T>(ctx: CliContext, run: (store: EventStore) => Promise<T>): Promise<T> {
   const config = loadConfig({ ...ctx.env, LOG_LEVEL: 'silent' });
+  // The embedded log lives under DATA_DIR: owner-only, as the API makes it (withApp gets this from the platform).
+  if (!config.eventStoreConnectionString) secureDataDir(config.dataDir, { keyStorePath: config.keyStorePath });
   const store = createEventStore({ dataDir: config.dataDir, eventStoreConnectionString: config.eventStoreConnectionString });
   try {
     return await run(store);

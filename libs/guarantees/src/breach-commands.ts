@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { assertUnitAccess, actorOf, Principal } from '@app/auth';
 import { HandleResult } from '@app/core';
-import { CommandRunner, ResourceResult } from '@app/platform';
+import { CommandRunner, resourceOfStream, ResourceResult } from '@app/platform';
 import { BreachCommand, breachDecider, BreachState } from './breach.decider';
 import { breachStream } from './breach.events';
 import { BreachView, toBreachView } from './breach.view';
@@ -29,6 +29,7 @@ export class BreachCommands {
     expectedRevision?: bigint,
   ): Promise<ResourceResult<BreachView>> {
     const result = await this.execute(breachId, user, command, expectedRevision);
-    return new ResourceResult(toBreachView(result.state, this.runner.now()), result.revision, result.position);
+    const view = toBreachView(result.state, this.runner.now());
+    return new ResourceResult(view, result.revision, result.position, resourceOfStream(breachStream(breachId)));
   }
 }

@@ -1,6 +1,8 @@
-import { Module, OnModuleInit } from '@nestjs/common';
+import { Inject, Module, OnModuleInit } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { ProjectionsHost } from '@app/platform';
+import { CLOCK, Clock } from '@app/core';
+import { EVENT_STORE, EventStore } from '@app/event-store';
+import { ProjectionsHost, ResourceReaders } from '@app/platform';
 import { AdoptGuaranteeController } from './adopt-guarantee/adopt-guarantee.http.controller';
 import { BreachCommands } from './breach-commands';
 import { CompleteRemedyController } from './complete-remedy/complete-remedy.http.controller';
@@ -15,6 +17,7 @@ import { ListGuaranteesController } from './list-guarantees/list-guarantees.http
 import { PlanRemedyController } from './plan-remedy/plan-remedy.http.controller';
 import { ReportBreachHandler } from './report-breach/report-breach.handler';
 import { ReportBreachController } from './report-breach/report-breach.http.controller';
+import { registerResourceReaders } from './resource-readers';
 import { ReviseGuaranteeController } from './revise-guarantee/revise-guarantee.http.controller';
 import { WithdrawGuaranteeController } from './withdraw-guarantee/withdraw-guarantee.http.controller';
 
@@ -36,10 +39,16 @@ import { WithdrawGuaranteeController } from './withdraw-guarantee/withdraw-guara
   exports: [ReportBreachHandler],
 })
 export class GuaranteesModule implements OnModuleInit {
-  constructor(private readonly projections: ProjectionsHost) {}
+  constructor(
+    private readonly projections: ProjectionsHost,
+    private readonly readers: ResourceReaders,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   onModuleInit(): void {
     this.projections.register(guaranteesProjection);
     this.projections.register(breachesProjection);
+    registerResourceReaders(this.readers, this.store, this.clock);
   }
 }

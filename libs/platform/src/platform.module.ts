@@ -2,14 +2,17 @@ import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@n
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { join } from 'node:path';
-import { mkdirSync } from 'node:fs';
 import { CLOCK, Clock, systemClock } from '@app/core';
 import { createEventStore, EVENT_STORE, EventStore, PersonalDataPolicy, UpcasterRegistry } from '@app/event-store';
 import { AppConfig } from './config/app-config';
+import { secureDataDir } from './config/data-dir';
 import { HealthController } from './health/health.controller';
 import { CommandRunner } from './http/command-runner';
+import { IdempotencyExpiry } from './http/idempotency-expiry';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { IdempotencyStore } from './http/idempotency.store';
+import { ResourceReaders } from './http/resource-readers';
+import { IDEMPOTENCY_FILE, SqliteIdempotencyStore } from './http/sqlite-idempotency.store';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { ResourceHeadersInterceptor } from './http/resource-result';
 import { createValidationPipe } from './http/validation';
@@ -47,7 +50,7 @@ export class PlatformModule implements OnApplicationShutdown {
 
   static forRoot(options: PlatformOptions): DynamicModule {
     const { config } = options;
-    mkdirSync(config.dataDir, { recursive: true });
+    secureDataDir(config.dataDir, { keyStorePath: config.keyStorePath });
     return {
       module: PlatformModule,
       imports: [TerminusModule],
@@ -73,7 +76,17 @@ export class PlatformModule implements OnApplicationShutdown {
               options.metrics.appendDuration,
             ),
         },
-        { provide: IdempotencyStore, useFactory: () => new IdempotencyStore(join(config.dataDir, 'idempotency.sqlite')) },
+        {
+          provide: IdempotencyStore,
+          useFactory: (): IdempotencyStore =>
+            new SqliteIdempotencyStore({
+              path: join(config.dataDir, IDEMPOTENCY_FILE),
+              ttlMs: config.idempotency.ttlHours * 3_600_000,
+              leaseMs: config.idempotency.leaseSeconds * 1000,
+            }),
+        },
+        IdempotencyExpiry,
+        ResourceReaders,
         ProjectionsHost,
         CommandRunner,
         { provide: PROJECTION_STATUS, useExisting: ProjectionsHost },
@@ -82,14 +95,14 @@ export class PlatformModule implements OnApplicationShutdown {
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ResourceHeadersInterceptor },
       ],
-      exports: [APP_CONFIG, CLOCK, EVENT_STORE, Metrics, ProjectionsHost, CommandRunner, IdempotencyStore],
+      exports: [APP_CONFIG, CLOCK, EVENT_STORE, Metrics, ProjectionsHost, CommandRunner, IdempotencyStore, ResourceReaders],
     };
   }
 
   /** After the HTTP server has drained (so waiting `minPosition` reads still see their projections): runner, then store. */
   async onApplicationShutdown(): Promise<void> {
     await this.projections.stop();
-    this.idempotency.close();
+    await this.idempotency.close();
     await this.store.close(); // drains pending appends first
   }
 }

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, Clock, handleCommand } from '@app/core';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { IdempotencyStore } from '@app/platform';
 import { caseDecider } from '../case.decider';
 import { caseStream } from '../case.events';
 
@@ -12,14 +11,13 @@ const canShred = (store: unknown): store is Shredder => typeof (store as Shredde
 
 /**
  * Erases a case's personal data: records who erased it and why, then destroys the case's key so every read and
- * replay shows the fields as erased, and forgets stored responses that held them. The log stays whole.
+ * replay shows the fields as erased (idempotent replays read the case again). The log stays whole.
  */
 @Injectable()
 export class PersonalDataEraser {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
-    private readonly idempotency: IdempotencyStore,
   ) {}
 
   async erase(caseId: string, reason: string, basis: 'request' | 'gallring', actor: { sub: string; name?: string }, metadata: object = {}) {
@@ -32,7 +30,6 @@ export class PersonalDataEraser {
       { metadata: { actor, ...metadata } },
     );
     this.store.shred(caseId);
-    this.idempotency.forget(caseId);
     return result;
   }
 }

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { CurrentUser, Principal, Roles } from '@app/auth';
 import { IfMatch, IsCalendarDate, ResourceResult } from '@app/platform';
 import { BreachCommands } from '../breach-commands';
+import { REMEDY_KIND, toRemedyView } from './remedy.view';
 
 export class PlanRemedyRequest {
   @ApiProperty({ example: 'Enhetschefen ringer upp och bokar ett nytt möte.' }) @IsString() @IsNotEmpty() @MaxLength(4000) action: string;
@@ -42,19 +43,9 @@ export class PlanRemedyController {
       }),
       rev,
     );
-    const remedy = result.state.remedies.find((r) => r.remedyId === remedyId)!;
-    return new ResourceResult(
-      {
-        remedyId,
-        status: remedy.status,
-        action: remedy.action,
-        responsible: remedy.responsible,
-        dueOn: remedy.dueOn,
-        breachId: id,
-        breachStatus: result.state.status,
-      },
-      result.revision,
-      result.position,
-    );
+    return new ResourceResult(toRemedyView(result.state, remedyId), result.revision, result.position, {
+      kind: REMEDY_KIND,
+      id: `${id}/${remedyId}`,
+    });
   }
 }

@@ -2,7 +2,7 @@ import { Body, Inject, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Principal } from '@app/auth';
 import { RegisterCase } from '@app/cases';
-import { CLOCK, Clock, stockholmDate, stockholmYear } from '@app/core';
+import { CLOCK, Clock, stockholmYear } from '@app/core';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { ResourceResult } from '@app/platform';
 import { loadUnit } from '@app/units';
@@ -10,7 +10,7 @@ import { Open311Client, verifyApiKey } from '../api-keys/api-keys';
 import { Open311Error } from '../open311-error';
 import { Open311Controller } from '../open311-route';
 import { parseOpen311Request } from './open311-request.parser';
-import { filingNotice, toRegisterCaseRequest } from './register-from-open311';
+import { filingAnswer, OPEN311_REQUEST_KIND, toRegisterCaseRequest } from './register-from-open311';
 
 /** An Open311 client files as intake does; its events name it as the actor. */
 const principalOf = (client: Open311Client): Principal => ({
@@ -39,11 +39,9 @@ export class PostRequestController {
     const request = await toRegisterCaseRequest(parsed);
     const result = await this.commands.execute(new RegisterCase(request, principalOf(client)));
     const view = result.body;
-    const notice = filingNotice(view, unit.name!, !!parsed.request.location, stockholmDate(view.respondBy));
-    return new ResourceResult(
-      [{ service_request_id: view.reference, service_notice: notice, account_id: null }],
-      undefined,
-      result.position,
-    );
+    return new ResourceResult(filingAnswer(view, unit.name!, !!parsed.request.location), undefined, result.position, {
+      kind: OPEN311_REQUEST_KIND,
+      id: view.id,
+    });
   }
 }

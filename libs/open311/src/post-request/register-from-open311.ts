@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { RegisterCaseRequest } from '@app/cases';
+import { stockholmDate } from '@app/core';
 import { flattenValidationErrors, RequestValidationException } from '@app/platform';
 import { ParsedOpen311Request } from './open311-request.parser';
 
@@ -27,3 +28,16 @@ export function filingNotice(
     .filter(Boolean)
     .join(' ');
 }
+
+/** What filing a request answers, and what a replay of the filing reads again from the case (kind `open311-request`). */
+export function filingAnswer(c: { reference: string; needsResponse: boolean; respondBy: string }, unitName: string, hadLocation: boolean) {
+  return [
+    {
+      service_request_id: c.reference,
+      service_notice: filingNotice(c, unitName, hadLocation, stockholmDate(c.respondBy)),
+      account_id: null,
+    },
+  ];
+}
+
+export const OPEN311_REQUEST_KIND = 'open311-request';

@@ -54,6 +54,19 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DIGEST_INTERVAL_HOURS: 'daily' })).toThrow(/DIGEST_INTERVAL_HOURS/);
   });
 
+  it('reads how long idempotency records are kept (24 h unless set, 1 to 8760) and the lease of a running request (30 s)', () => {
+    expect(loadConfig({}).idempotency).toEqual({ ttlHours: 24, leaseSeconds: 30 });
+    expect(loadConfig({ IDEMPOTENCY_TTL_HOURS: '8760', IDEMPOTENCY_LEASE_SECONDS: '5' }).idempotency).toEqual({
+      ttlHours: 8760,
+      leaseSeconds: 5,
+    });
+    expect(() => loadConfig({ IDEMPOTENCY_TTL_HOURS: '0' })).toThrow(
+      /IDEMPOTENCY_TTL_HOURS must be a whole number of hours from 1 to 8760/,
+    );
+    expect(() => loadConfig({ IDEMPOTENCY_TTL_HOURS: '8761' })).toThrow(/IDEMPOTENCY_TTL_HOURS/);
+    expect(() => loadConfig({ IDEMPOTENCY_LEASE_SECONDS: 'long' })).toThrow(/IDEMPOTENCY_LEASE_SECONDS/);
+  });
+
   it('reads the rebuild threads: one per core beside the main one, at most two, unless set', () => {
     expect(loadConfig({}).rebuildThreads).toBe(Math.min(2, availableParallelism() - 1));
     expect(loadConfig({ REBUILD_THREADS: '0' }).rebuildThreads).toBe(0);

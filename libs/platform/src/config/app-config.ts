@@ -22,6 +22,8 @@ export interface AppConfig {
   deadlines: { acknowledgeWorkingDays: number; respondWorkingDays: number };
   /** Gallring: personal data of closed cases is erased this many years after closing, per rule. */
   retention: RetentionRule[];
+  /** Idempotency-Key records: kept `ttlHours`; a running request holds its key `leaseSeconds` before a retry may take it over. */
+  idempotency: { ttlHours: number; leaseSeconds: number };
 }
 
 export interface RetentionRule {
@@ -104,6 +106,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const retention = parseRetention(text('GALLRING_RULES'), problems);
 
+  const ttlText = text('IDEMPOTENCY_TTL_HOURS') ?? '24';
+  if (!/^\d{1,4}$/.test(ttlText) || Number(ttlText) < 1 || Number(ttlText) > 8760)
+    problems.push(`IDEMPOTENCY_TTL_HOURS must be a whole number of hours from 1 to 8760, got "${ttlText}"`);
+  const leaseText = text('IDEMPOTENCY_LEASE_SECONDS') ?? '30';
+  if (!/^\d{1,4}$/.test(leaseText) || Number(leaseText) < 1 || Number(leaseText) > 3600)
+    problems.push(`IDEMPOTENCY_LEASE_SECONDS must be a whole number of seconds from 1 to 3600, got "${leaseText}"`);
+
   if (problems.length) throw new ConfigError(problems);
   return {
     port,
@@ -119,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     nodeEnv,
     deadlines,
     retention,
+    idempotency: { ttlHours: Number(ttlText), leaseSeconds: Number(leaseText) },
   };
 }
 

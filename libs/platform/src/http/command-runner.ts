@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, Clock, Decider, DomainEvent, handleCommand, HandleResult } from '@app/core';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { eventMetadata } from './event-metadata';
-import { ResourceResult } from './resource-result';
+import { resourceOfStream, ResourceResult } from './resource-result';
 
 export interface RunOptions<S = unknown> {
   actor: { sub: string; name?: string };
@@ -55,6 +55,6 @@ export class CommandRunner {
     view: (state: S) => V,
   ): Promise<ResourceResult<V>> {
     const result = await this.run(decider, streamId, command, options);
-    return new ResourceResult(view(result.state), result.revision, result.position);
+    return new ResourceResult(view(result.state), result.revision, result.position, resourceOfStream(streamId));
   }
 }

@@ -1,75 +1,42 @@
-import Database from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
-
-export interface StoredResponse {
+/** What a request with an Idempotency-Key created: enough to answer a retry by reading the resource again, never its body. */
+export interface IdempotentOutcome {
+  /** null: the request answered no resource (an admin action such as a rebuild); its replay has the status and no body. */
+  resource: { kind: string; id: string } | null;
+  /** The HTTP status it answered with. */
   status: number;
-  headers: Record<string, string>;
-  body: unknown;
+  /** The resource's revision when it was created (the replay's ETag is the current one). */
+  revision?: bigint;
+  /** The log position of its write (X-Event-Position). */
+  position?: bigint;
 }
 
-export type Reservation = { kind: 'new' } | { kind: 'replay'; response: StoredResponse } | { kind: 'mismatch' } | { kind: 'in_progress' };
+export type Reservation =
+  /** This request runs; `token` proves it still holds the key when it completes or releases. */
+  { kind: 'new'; token: string } | { kind: 'replay'; outcome: IdempotentOutcome } | { kind: 'mismatch' } | { kind: 'in_progress' };
 
-/** Durable record of Idempotency-Key requests, so a retried create gets the same answer even after a restart. */
-export class IdempotencyStore {
-  private readonly db: Database.Database;
-  /** This process's claim on the keys it reserves: a pending key of another process was left by one that died mid-request. */
-  private readonly owner = randomUUID();
+export interface IdempotencyTimes {
+  /** How long a finished record answers retries. */
+  ttlMs: number;
+  /** How long a running request holds its key before a retry may take it over (its process died or hung). */
+  leaseMs: number;
+}
 
-  constructor(path: string) {
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('secure_delete = ON'); // forgotten responses may hold personal data
-    this.db.exec(`CREATE TABLE IF NOT EXISTS idempotency (
-      scope TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL, state TEXT NOT NULL,
-      status INTEGER, headers TEXT, body TEXT, created_at TEXT NOT NULL, PRIMARY KEY (scope, key))`);
-    const columns = this.db.prepare('PRAGMA table_info(idempotency)').all() as { name: string }[];
-    if (!columns.some((c) => c.name === 'owner')) this.db.exec('ALTER TABLE idempotency ADD COLUMN owner TEXT');
-  }
+/**
+ * The port for Idempotency-Key records, shared by every process of a deployment (the Nest injection token).
+ * Time is passed in (the app's Clock), so expiry and leases never depend on the wall clock of the adapter.
+ */
+export abstract class IdempotencyStore {
+  /** Claims the key for a request, or says what an earlier request with the same key left. */
+  abstract reserve(scope: string, key: string, requestHash: string, now: Date): Promise<Reservation>;
 
-  /** Claims the key for this request, or says what an earlier request with the same key left. */
-  reserve(scope: string, key: string, requestHash: string): Reservation {
-    return this.db.transaction((): Reservation => {
-      const row = this.db
-        .prepare('SELECT request_hash, state, status, headers, body, owner FROM idempotency WHERE scope = ? AND key = ?')
-        .get(scope, key) as
-        | { request_hash: string; state: string; status: number; headers: string; body: string; owner: string | null }
-        | undefined;
-      if (!row) {
-        this.db
-          .prepare("INSERT INTO idempotency (scope, key, request_hash, state, created_at, owner) VALUES (?, ?, ?, 'pending', ?, ?)")
-          .run(scope, key, requestHash, new Date().toISOString(), this.owner);
-        return { kind: 'new' };
-      }
-      if (row.request_hash !== requestHash) return { kind: 'mismatch' };
-      if (row.state !== 'done' && row.owner !== this.owner) {
-        // Its process stopped before answering (a crash, a kill): the retry runs the request again instead of a 409 for ever.
-        this.db.prepare('UPDATE idempotency SET owner = ? WHERE scope = ? AND key = ?').run(this.owner, scope, key);
-        return { kind: 'new' };
-      }
-      if (row.state !== 'done') return { kind: 'in_progress' };
-      return { kind: 'replay', response: { status: row.status, headers: JSON.parse(row.headers), body: JSON.parse(row.body) } };
-    })();
-  }
+  /** Records the outcome, unless the lease was taken over meanwhile (the taker's record wins); false then. */
+  abstract complete(scope: string, key: string, token: string, outcome: IdempotentOutcome): Promise<boolean>;
 
-  complete(scope: string, key: string, response: StoredResponse): void {
-    this.db
-      .prepare("UPDATE idempotency SET state = 'done', status = ?, headers = ?, body = ? WHERE scope = ? AND key = ?")
-      .run(response.status, JSON.stringify(response.headers), JSON.stringify(response.body ?? null), scope, key);
-  }
+  /** The request failed: frees the key for a retry, if this request still holds it. */
+  abstract release(scope: string, key: string, token: string): Promise<void>;
 
-  release(scope: string, key: string): void {
-    this.db.prepare("DELETE FROM idempotency WHERE scope = ? AND key = ? AND state = 'pending'").run(scope, key);
-  }
+  /** Deletes the records past their expiry; answers how many. */
+  abstract purgeExpired(now: Date): Promise<number>;
 
-  /** Deletes every stored response that mentions `text` (e.g. an erased case's id), and checkpoints the WAL. */
-  forget(text: string): number {
-    const { changes } = this.db.prepare('DELETE FROM idempotency WHERE instr(body, ?) > 0').run(text);
-    this.db.pragma('wal_checkpoint(TRUNCATE)');
-    return changes;
-  }
-
-  close(): void {
-    this.db.close();
-  }
+  abstract close(): Promise<void>;
 }

@@ -2,14 +2,37 @@ import { BadRequestException, CallHandler, createParamDecorator, ExecutionContex
 import type { Request, Response } from 'express';
 import { map, Observable } from 'rxjs';
 
+export interface ResourceRef {
+  /** A ResourceReaders kind: the stream category (`case`), or a name of its own for a part or another shape. */
+  kind: string;
+  id: string;
+}
+
 /** What a write or single-resource read returns: the body, its stream revision (ETag) and, after a write, the log position. */
 export class ResourceResult<T = unknown> {
   constructor(
     readonly body: T,
     readonly revision?: bigint,
     readonly position?: bigint,
+    /** Which resource the body shows, so an idempotent replay can read it again (see ResourceReaders). */
+    readonly resource?: ResourceRef,
   ) {}
 }
+
+/** `case-<uuid>` → `{kind: 'case', id: '<uuid>'}`: the category is the part before the first `-`. */
+export function resourceOfStream(streamId: string): ResourceRef {
+  const dash = streamId.indexOf('-');
+  if (dash <= 0) throw new Error(`stream id ${streamId} has no category`);
+  return { kind: streamId.slice(0, dash), id: streamId.slice(dash + 1) };
+}
+
+/** What the answer showed, left on `res.locals` for the idempotency interceptor (outside this one) to record. */
+export interface AnsweredResource {
+  resource?: ResourceRef;
+  revision?: bigint;
+  position?: bigint;
+}
+export const ANSWERED_RESOURCE = 'answeredResource';
 
 /** Sets ETag and X-Event-Position from a ResourceResult and sends its body. */
 @Injectable()
@@ -21,6 +44,8 @@ export class ResourceHeadersInterceptor implements NestInterceptor {
         if (!(value instanceof ResourceResult)) return value;
         if (value.revision !== undefined && value.revision >= 0n) res.setHeader('ETag', `"${value.revision}"`);
         if (value.position !== undefined) res.setHeader('X-Event-Position', value.position.toString());
+        const answered: AnsweredResource = { resource: value.resource, revision: value.revision, position: value.position };
+        res.locals[ANSWERED_RESOURCE] = answered;
         return value.body;
       }),
     );

@@ -1,0 +1,174 @@
+import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync } from 'node:fs';
+import { IdempotencyStore, IdempotencyTimes, IdempotentOutcome, Reservation } from './idempotency.store';
+
+export const IDEMPOTENCY_FILE = 'idempotency.sqlite';
+const SCHEMA_VERSION = 2;
+
+// A record never holds a response body: only what a replay needs to read the resource again.
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS idempotency_records (
+  scope         TEXT NOT NULL,
+  key           TEXT NOT NULL,
+  request_hash  TEXT NOT NULL,
+  state         TEXT NOT NULL CHECK (state IN ('pending', 'done')),
+  token         TEXT,
+  pending_until INTEGER,
+  resource_kind TEXT,
+  resource_id   TEXT,
+  revision      TEXT,
+  position      TEXT,
+  status        INTEGER,
+  created_at    INTEGER NOT NULL,
+  expires_at    INTEGER NOT NULL,
+  PRIMARY KEY (scope, key)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS idempotency_records_expiry ON idempotency_records (expires_at);
+`;
+
+interface Row {
+  request_hash: string;
+  state: 'pending' | 'done';
+  pending_until: number | null;
+  resource_kind: string | null;
+  resource_id: string | null;
+  revision: string | null;
+  position: string | null;
+  status: number | null;
+  expires_at: number;
+}
+
+export interface SqliteIdempotencyStoreOptions extends IdempotencyTimes {
+  path: string;
+}
+
+/**
+ * Idempotency records in a SQLite file of their own (DATA_DIR/idempotency.sqlite). Every process on the host opens the
+ * same file; a reservation is an IMMEDIATE transaction, so two processes never both get `new` for one live key.
+ */
+export class SqliteIdempotencyStore extends IdempotencyStore {
+  private readonly db: Database.Database;
+  private readonly times: IdempotencyTimes;
+  private readonly stmt: ReturnType<SqliteIdempotencyStore['prepare']>;
+
+  constructor(options: SqliteIdempotencyStoreOptions) {
+    super();
+    const onDisk = options.path !== ':memory:';
+    this.db = new Database(options.path);
+    if (onDisk) restrictToOwner(options.path); // earlier versions left it readable by everyone
+    this.db.pragma('secure_delete = ON'); // before anything is deleted: freed cells are zeroed, not left for a reader
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 10000');
+    this.migrate();
+    this.times = { ttlMs: options.ttlMs, leaseMs: options.leaseMs };
+    this.stmt = this.prepare();
+  }
+
+  private migrate(): void {
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION)
+      throw new Error(`idempotency store schema ${version} is newer than this version knows (${SCHEMA_VERSION})`);
+    // One transaction, so processes starting together on an old file do not both drop the old table.
+    const dropped = this.db
+      .transaction(() => {
+        this.db.exec(SCHEMA);
+        this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+        const legacy = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'idempotency'").get();
+        // The first version kept whole response bodies (personal data in plaintext).
+        if (legacy) this.db.exec('DROP TABLE idempotency');
+        return !!legacy;
+      })
+      .immediate();
+    if (!dropped) return;
+    // Rewrite the file without the freed pages and empty the WAL, so no copy of a body is left on disk.
+    this.db.exec('VACUUM');
+    this.checkpoint();
+  }
+
+  private prepare() {
+    const db = this.db;
+    return {
+      get: db.prepare(
+        `SELECT request_hash, state, pending_until, resource_kind, resource_id, revision, position, status, expires_at
+           FROM idempotency_records WHERE scope = ? AND key = ?`,
+      ),
+      claim: db.prepare(
+        `INSERT OR REPLACE INTO idempotency_records (scope, key, request_hash, state, token, pending_until, created_at, expires_at)
+         VALUES (?, ?, ?, 'pending', ?, ?, ?, ?)`,
+      ),
+      complete: db.prepare(
+        `UPDATE idempotency_records
+            SET state = 'done', token = NULL, pending_until = NULL, resource_kind = ?, resource_id = ?, revision = ?, position = ?, status = ?
+          WHERE scope = ? AND key = ? AND token = ? AND state = 'pending'`,
+      ),
+      release: db.prepare("DELETE FROM idempotency_records WHERE scope = ? AND key = ? AND token = ? AND state = 'pending'"),
+      purge: db.prepare('DELETE FROM idempotency_records WHERE expires_at <= ?'),
+    };
+  }
+
+  async reserve(scope: string, key: string, requestHash: string, now: Date): Promise<Reservation> {
+    const at = now.getTime();
+    return this.db
+      .transaction((): Reservation => {
+        const row = this.stmt.get.get(scope, key) as Row | undefined;
+        const live = row && row.expires_at > at ? row : undefined;
+        if (live && live.request_hash !== requestHash) return { kind: 'mismatch' };
+        if (live?.state === 'done') return { kind: 'replay', outcome: outcomeOf(live) };
+        if (live && live.pending_until! > at) return { kind: 'in_progress' };
+        // Absent, expired, or a lease that ran out (its process died or hung): this request runs it.
+        const token = randomBytes(16).toString('base64url');
+        this.stmt.claim.run(scope, key, requestHash, token, at + this.times.leaseMs, at, at + this.times.ttlMs);
+        return { kind: 'new', token };
+      })
+      .immediate();
+  }
+
+  async complete(scope: string, key: string, token: string, outcome: IdempotentOutcome): Promise<boolean> {
+    const { resource, revision, position, status } = outcome;
+    const { changes } = this.stmt.complete.run(
+      resource?.kind ?? null,
+      resource?.id ?? null,
+      revision?.toString() ?? null,
+      position?.toString() ?? null,
+      status,
+      scope,
+      key,
+      token,
+    );
+    return changes === 1;
+  }
+
+  async release(scope: string, key: string, token: string): Promise<void> {
+    this.stmt.release.run(scope, key, token);
+  }
+
+  async purgeExpired(now: Date): Promise<number> {
+    const { changes } = this.stmt.purge.run(now.getTime());
+    if (changes > 0) this.checkpoint();
+    return changes;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  /** Folds the WAL into the file (whose freed cells secure_delete zeroed) and truncates it; busy readers: next time. */
+  private checkpoint(): void {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+}
+
+function outcomeOf(row: Row): IdempotentOutcome {
+  return {
+    resource: row.resource_kind !== null && row.resource_id !== null ? { kind: row.resource_kind, id: row.resource_id } : null,
+    status: row.status!,
+    ...(row.revision !== null ? { revision: BigInt(row.revision) } : {}),
+    ...(row.position !== null ? { position: BigInt(row.position) } : {}),
+  };
+}
+
+function restrictToOwner(path: string): void {
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(file)) chmodSync(file, 0o600);
+}
