@@ -1,6 +1,6 @@
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { FixedClock } from '@app/core';
-import { startTestApp, TestApp } from '../support/test-app';
+import { guaranteeDraft, startTestApp, TestApp } from '../support/test-app';
 
 type H = { Authorization: string };
 
@@ -289,19 +289,7 @@ describe('cases over HTTP: intake to closing', () => {
 
   it('a case naming a commitment reports the breach through the process manager and shows its id', async () => {
     clock.set('2026-03-20T09:00:00Z');
-    await t
-      .http()
-      .post('/api/guarantees')
-      .set(admin)
-      .send({
-        unitId: 'hgb',
-        year: 2026,
-        title: 'Garanti',
-        commitments: [{ id: 'svar', text: 'Svar inom fem dagar', responseWorkingDays: 5 }],
-        remedy: 'Vi ringer upp',
-        contact: { name: 'Chef' },
-      })
-      .expect(201);
+    await t.http().post('/api/guarantees').set(admin).send(guaranteeDraft('hgb')).expect(201);
     await t.http().post('/api/guarantees/hgb-2026/adopt').set(admin).send({ decidedOn: '2026-01-15', decisionRef: '§ 3' }).expect(200);
     await t
       .http()

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { FixedClock } from '@app/core';
 import { filesContaining } from '@app/testing';
 import { buildProgram } from '../../apps/cli/src/main';
-import { startTestApp, TestApp } from '../support/test-app';
+import { guaranteeDraft, startTestApp, TestApp } from '../support/test-app';
 
 type H = { Authorization: string };
 const NAME = 'Zlatan Idempotensson';
@@ -107,14 +107,7 @@ describe('Idempotency-Key replays read the resource again', () => {
 
   it('answers a retried guarantee draft, breach report and remedy plan with the same resource, as it is now', async () => {
     const once = (path: string, key: string, body: object) => t.http().post(path).set(manager).set('Idempotency-Key', key).send(body);
-    const draft = {
-      unitId: 'idem',
-      year: 2026,
-      title: 'Garanti',
-      commitments: [{ id: 'svar', text: 'Du får svar inom fem arbetsdagar.', responseWorkingDays: 5 }],
-      remedy: 'Enhetschefen ringer upp.',
-      contact: { name: 'Anna Svensson' },
-    };
+    const draft = guaranteeDraft('idem', { contact: { name: 'Anna Svensson' } });
     const drafted = await once('/api/guarantees', 'g-1', draft).expect(201);
     await t
       .http()

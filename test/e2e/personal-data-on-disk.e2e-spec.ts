@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { filesContaining, filesUnder } from '@app/testing';
-import { startTestApp, TestApp } from '../support/test-app';
+import { guaranteeDraft, startTestApp, TestApp } from '../support/test-app';
 
 type H = { Authorization: string };
 
@@ -91,19 +91,7 @@ describe('no personal data in plaintext under DATA_DIR (issue 14)', () => {
     manager = await t.as('manager', ['hgb', 'fsk']);
     await t.unit('hgb');
     await t.unit('fsk');
-    await post(
-      '/api/guarantees',
-      {
-        unitId: 'hgb',
-        year: 2026,
-        title: 'Garanti',
-        commitments: [{ id: 'svar', text: 'Svar inom fem dagar', responseWorkingDays: 5 }],
-        remedy: 'Vi ringer upp',
-        contact: { name: 'Chef' },
-      },
-      admin,
-      201,
-    );
+    await post('/api/guarantees', guaranteeDraft('hgb'), admin, 201);
     await post('/api/guarantees/hgb-2026/adopt', { decidedOn: '2026-01-15', decisionRef: '§ 3' }, admin);
   });
 

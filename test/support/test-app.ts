@@ -51,3 +51,14 @@ export function binary(res: request.Response, callback: (err: Error | null, body
   stream.on('data', (c: Buffer) => chunks.push(c));
   stream.on('end', () => callback(null, Buffer.concat(chunks)));
 }
+
+/** A guarantee draft for `unitId` with one commitment `svar` (five working days), as POST /api/guarantees takes it. */
+export const guaranteeDraft = (unitId: string, over: object = {}) => ({
+  unitId,
+  year: 2026,
+  title: 'Garanti',
+  commitments: [{ id: 'svar', text: 'Svar inom fem dagar', responseWorkingDays: 5 }],
+  remedy: 'Vi ringer upp',
+  contact: { name: 'Chef' },
+  ...over,
+});
