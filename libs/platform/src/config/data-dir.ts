@@ -20,9 +20,10 @@ export function secureDataDir(dataDir: string, options: { keyStorePath?: string 
     if (entry.isFile()) chmodSync(join(dataDir, entry.name), FILE_MODE);
     else if (entry.isDirectory()) chmodSync(join(dataDir, entry.name), DIR_MODE);
   }
-  if (options.keyStorePath) {
-    for (const path of [options.keyStorePath, ...['-wal', '-shm', '-journal'].map((s) => options.keyStorePath + s)]) {
-      if (existsSync(path)) chmodSync(path, FILE_MODE);
-    }
-  }
+  if (options.keyStorePath) restrictToOwner(options.keyStorePath);
+}
+
+/** A SQLite file and its -wal, -shm and -journal companions, where they exist, readable by the owner only. */
+export function restrictToOwner(path: string): void {
+  for (const file of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`]) if (existsSync(file)) chmodSync(file, FILE_MODE);
 }

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync } from 'node:fs';
+import { restrictToOwner } from '../config/data-dir';
 import { IdempotencyStore, IdempotencyTimes, IdempotentOutcome, Reservation } from './idempotency.store';
 
 export const IDEMPOTENCY_FILE = 'idempotency.sqlite';
@@ -167,8 +167,4 @@ function outcomeOf(row: Row): IdempotentOutcome {
     ...(row.revision !== null ? { revision: BigInt(row.revision) } : {}),
     ...(row.position !== null ? { position: BigInt(row.position) } : {}),
   };
-}
-
-function restrictToOwner(path: string): void {
-  for (const file of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(file)) chmodSync(file, 0o600);
 }
