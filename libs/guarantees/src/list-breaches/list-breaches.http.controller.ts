@@ -3,12 +3,10 @@ import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { assertUnitAccess, CurrentUser, Principal, Roles } from '@app/auth';
-import { CLOCK, Clock, fold, NotFoundError, stockholmDate } from '@app/core';
+import { CLOCK, Clock, stockholmDate } from '@app/core';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { ProjectionQuery, ProjectionRead, ProjectionsHost, ResourceResult, SqlFilter } from '@app/platform';
-import { breachDecider } from '../breach.decider';
-import { BreachEvent, breachStream } from '../breach.events';
-import { toBreachView } from '../breach.view';
+import { ProjectionQuery, ProjectionRead, ProjectionsHost, SqlFilter } from '@app/platform';
+import { readBreach } from '../resource-readers';
 import { BREACHES_PROJECTION } from './breaches.projection';
 
 const STATUSES = ['reported', 'confirmed', 'rejected', 'remedied'] as const;
@@ -88,11 +86,7 @@ export class ListBreachesController {
 
   @Get(':id')
   @Roles('admin', 'manager', 'auditor')
-  async get(@Param('id') id: string, @CurrentUser() user: Principal) {
-    const events = await this.store.readStream(breachStream(id));
-    if (!events.length) throw new NotFoundError('breach', id);
-    const state = fold(breachDecider, events as unknown as BreachEvent[]);
-    if (!user.roles.includes('auditor')) assertUnitAccess(user, state.unitId!);
-    return new ResourceResult(toBreachView(state, this.clock.now()), events[events.length - 1].revision);
+  get(@Param('id') id: string, @CurrentUser() user: Principal) {
+    return readBreach(this.store, id, user, this.clock.now());
   }
 }

@@ -2,12 +2,10 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { CLOCK, Clock, fold, NotFoundError, stockholmYear } from '@app/core';
+import { CLOCK, Clock, stockholmYear } from '@app/core';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { ProjectionQuery, ProjectionRead, ProjectionsHost, ResourceResult, SqlFilter } from '@app/platform';
-import { guaranteeDecider } from '../guarantee.decider';
-import { GuaranteeEvent, guaranteeStream } from '../guarantee.events';
-import { toGuaranteeView } from '../guarantee.view';
+import { ProjectionQuery, ProjectionRead, ProjectionsHost, SqlFilter } from '@app/platform';
+import { readGuarantee } from '../resource-readers';
 import { GUARANTEES_PROJECTION } from './guarantees.projection';
 
 const STATUSES = ['draft', 'adopted', 'withdrawn', 'expired'] as const;
@@ -66,10 +64,7 @@ export class ListGuaranteesController {
   }
 
   @Get(':id')
-  async get(@Param('id') id: string) {
-    const events = await this.store.readStream(guaranteeStream(id));
-    if (!events.length) throw new NotFoundError('guarantee', id);
-    const state = fold(guaranteeDecider, events as unknown as GuaranteeEvent[]);
-    return new ResourceResult(toGuaranteeView(state, this.clock.now()), events[events.length - 1].revision);
+  get(@Param('id') id: string) {
+    return readGuarantee(this.store, id, this.clock.now());
   }
 }
