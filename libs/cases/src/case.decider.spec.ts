@@ -337,15 +337,54 @@ describe('case decider: a pause for the complainant ends with the steps that tak
 });
 
 describe('case decider: history', () => {
-  it('names who took each step, from the recorded events’ metadata', () => {
+  it('names who took each step and shows its business time beside its record time, from the recorded metadata', () => {
+    const entered = '2026-03-10T12:00:00.000Z';
     const recorded = [
       { ...registered[0], metadata: { actor: { sub: 'u-intake', name: 'Ida Intag' }, recordedAt: now.toISOString() } },
-      { ...ev('CaseAcknowledged.v1', '2026-03-03T08:00:00.000Z'), metadata: { actor: { sub: 'u-chef' }, recordedAt: now.toISOString() } },
+      { ...ev('CaseAcknowledged.v1', '2026-03-03T08:00:00.000Z'), metadata: { actor: { sub: 'u-chef' }, recordedAt: entered } },
     ] as unknown as CaseEvent[];
     expect(fold(caseDecider, recorded).history).toEqual([
-      { type: 'CaseRegistered', at: now.toISOString(), by: { sub: 'u-intake', name: 'Ida Intag' } },
-      { type: 'CaseAcknowledged', at: '2026-03-03T08:00:00.000Z', by: { sub: 'u-chef' } },
+      { type: 'CaseRegistered', at: now.toISOString(), recordedAt: now.toISOString(), by: { sub: 'u-intake', name: 'Ida Intag' } },
+      { type: 'CaseAcknowledged', at: '2026-03-03T08:00:00.000Z', recordedAt: entered, by: { sub: 'u-chef' } },
     ]);
+  });
+});
+
+describe('case decider: what the system records never moves the business clock', () => {
+  // A letter received on Monday 2 March and registered on Friday 13 March, when the system linked its breach.
+  const late = caseDecider.decide(
+    register({ receivedAt: new Date('2026-03-02T08:00:00Z'), now: new Date('2026-03-13T09:00:00Z') }),
+    caseDecider.initialState(),
+  ) as CaseEvent[];
+  const linked = ev('CaseBreachLinked.v1', '2026-03-13T09:00:05.000Z', { breachId: 'b1' });
+  const erased = ev('PersonalDataErased.v1', '2026-03-13T10:00:00.000Z', { reason: 'Begäran', basis: 'request' });
+  const rectified = ev('SubmitterRectified.v1', '2026-03-13T11:00:00.000Z', { submitter: { email: 'ny@example.se' } });
+  const acknowledge: CaseCommand = { type: 'AcknowledgeCase', ...at('2026-03-03T10:00:00Z') };
+
+  it.each([
+    ['the breach link', linked],
+    ['an erasure', erased],
+    ['a correction of contact details', rectified],
+  ])('after %s, a step dated before it still goes in', (_, record) => {
+    spec
+      .given([...late, record])
+      .when(acknowledge)
+      .then([{ type: 'CaseAcknowledged.v1', data: { caseId: 'c1', at: '2026-03-03T10:00:00.000Z' } }]);
+  });
+
+  it('a step still may not be dated before the previous step', () => {
+    spec
+      .given([...late, ev('CaseAcknowledged.v1', '2026-03-04T10:00:00.000Z'), linked])
+      .when({ type: 'RespondCase', message: 'Svar', outcome: 'justified', ...at('2026-03-03T10:00:00Z') })
+      .thenThrows(InvalidInputError, /previous step \(2026-03-04T10:00:00.000Z\)/);
+  });
+
+  it("the system dates its own records at the moment they are recorded, never at a step's business time", () => {
+    const linkedLater = { type: 'LinkBreach', breachId: 'b2', now: new Date('2026-03-13T09:00:05Z') } as CaseCommand;
+    spec
+      .given([...late, ev('CaseAcknowledged.v1', '2026-03-20T10:00:00.000Z')])
+      .when(linkedLater)
+      .then([{ type: 'CaseBreachLinked.v1', data: { caseId: 'c1', at: '2026-03-13T09:00:05.000Z', breachId: 'b2' } }]);
   });
 });
 

@@ -10,6 +10,7 @@ import {
   workingDays,
 } from '@app/core';
 import {
+  CASE_EVENT_KINDS,
   CaseEvent,
   CaseRegistered,
   CaseResumed,
@@ -68,7 +69,8 @@ export interface CaseState {
   erasedAt?: string;
   /** Business time of the latest step: later steps may not be dated before it. */
   lastAt?: string;
-  history: { type: string; at: string; by?: Actor }[];
+  /** `at` is business time for a step and record time for a record; `recordedAt` is when the system learned it. */
+  history: { type: string; at: string; recordedAt?: string; by?: Actor }[];
 }
 
 export type Actor = { sub: string; name?: string };
@@ -110,21 +112,31 @@ export type CaseCommand =
   | { type: 'RectifySubmitter'; submitter: Submitter; now: Date };
 
 const OPEN: CaseStatus[] = ['received', 'acknowledged', 'in_progress', 'transferred', 'awaiting_complainant', 'responded', 'reopened'];
-const step = (s: CaseState, type: string, at: string, actor?: Actor): Pick<CaseState, 'lastAt' | 'history'> => ({
-  lastAt: at > (s.lastAt ?? '') ? at : s.lastAt,
-  history: [...s.history, { type, at, ...(actor ? { by: { sub: actor.sub, ...(actor.name ? { name: actor.name } : {}) } } : {}) }],
-});
+/** The history entry of an event; a step also moves the floor for later steps' business time (CASE_EVENT_KINDS). */
+function entry(s: CaseState, event: CaseEvent, at: string, metadata?: Partial<EventMetadata>): Pick<CaseState, 'lastAt' | 'history'> {
+  const actor = metadata?.actor;
+  const moves = CASE_EVENT_KINDS[event.type] === 'step';
+  return {
+    lastAt: moves && at > (s.lastAt ?? '') ? at : s.lastAt,
+    history: [
+      ...s.history,
+      {
+        type: event.type.replace(/\.v\d+$/, ''),
+        at,
+        ...(metadata?.recordedAt ? { recordedAt: metadata.recordedAt } : {}),
+        ...(actor ? { by: { sub: actor.sub, ...(actor.name ? { name: actor.name } : {}) } } : {}),
+      },
+    ],
+  };
+}
 
 export const caseDecider: Decider<CaseState, CaseCommand, CaseEvent> = {
   initialState: () => ({ exists: false, delayNotices: 0, history: [] }),
 
   evolve(s, event) {
     const at = 'at' in event.data ? event.data.at : event.data.receivedAt;
-    // Recorded events carry who did it in their metadata; freshly decided ones do not yet.
-    const actor = (event as { metadata?: Partial<EventMetadata> }).metadata?.actor;
-    const entry = step(s, event.type.replace(/\.v\d+$/, ''), at, actor);
-    // A correction of contact details is no step in the handling: it never dates a later step "before the previous one".
-    const base = { ...s, ...entry, ...(event.type === 'SubmitterRectified.v1' ? { lastAt: s.lastAt } : {}) };
+    // Recorded events carry who did it and when it was recorded in their metadata; freshly decided ones do not yet.
+    const base = { ...s, ...entry(s, event, at, (event as { metadata?: Partial<EventMetadata> }).metadata) };
     switch (event.type) {
       case 'CaseRegistered.v1': {
         const d = event.data;
@@ -211,7 +223,8 @@ export const caseDecider: Decider<CaseState, CaseCommand, CaseEvent> = {
     if (command.type === 'RegisterCase') return [register(command, s)];
     if (!s.exists) throw new NotFoundError('case', '(named)');
     if (command.type === 'RectifySubmitter') return [rectify(command, s)];
-    const at = businessTime(command, s);
+    // What the system records by itself is dated when it is recorded; only people's steps take business time.
+    const at = command.type === 'LinkBreach' || command.type === 'ErasePersonalData' ? command.now.toISOString() : businessTime(command, s);
     const caseId = s.caseId!;
     const open = OPEN.includes(s.status!);
     const requireOpen = () => {

@@ -81,5 +81,31 @@ export type CaseEvent =
   | PersonalDataErased
   | SubmitterRectified;
 
+/**
+ * A `step` is something people do in handling the case: its `at` is business time and later steps may not be dated
+ * before it. A `record` is what is recorded about the case besides its handling — by the system (the breach link, an
+ * erasure) or as a correction: its `at` is its record time, it shows in the history, and it never raises that floor.
+ */
+export type CaseEventKind = 'step' | 'record';
+
+/** Every case event's kind; the compiler refuses an event type missing here. */
+export const CASE_EVENT_KINDS: { readonly [T in CaseEvent['type']]: CaseEventKind } = {
+  'CaseRegistered.v1': 'step',
+  'CaseAcknowledged.v1': 'step',
+  'CaseAssigned.v1': 'step',
+  'CaseTransferred.v1': 'step',
+  'ComplainantAsked.v1': 'step',
+  'CaseResumed.v1': 'step',
+  'CaseResponded.v1': 'step',
+  'DelayNoticeSent.v1': 'step',
+  'CaseClosed.v1': 'step',
+  'CaseReopened.v1': 'step',
+  'CaseMerged.v1': 'step',
+  'CaseUnmerged.v1': 'step',
+  'CaseBreachLinked.v1': 'record',
+  'PersonalDataErased.v1': 'record',
+  'SubmitterRectified.v1': 'record',
+};
+
 export const CASE_CATEGORY = 'case';
 export const caseStream = (caseId: string) => `${CASE_CATEGORY}-${caseId}`;

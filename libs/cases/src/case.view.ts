@@ -50,7 +50,7 @@ export function toCaseView(s: CaseState, now: Date, withContent: boolean) {
     ...(s.location && withContent ? { location: s.location } : {}),
     ...(withContent ? { description: s.description, ...(s.submitter ? { submitter: s.submitter } : {}) } : { contentWithheld: true }),
     delayNotices: s.delayNotices,
-    history: s.history.map((h) => ({ type: h.type, at: h.at, by: h.by ?? null })),
+    history: s.history.map((h) => ({ type: h.type, at: h.at, ...(h.recordedAt ? { recordedAt: h.recordedAt } : {}), by: h.by ?? null })),
   };
 }
 

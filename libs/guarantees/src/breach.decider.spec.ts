@@ -225,3 +225,45 @@ describe('breach decider', () => {
       .thenThrows(InvalidInputError);
   });
 });
+
+describe('breach decider: a breach a case raised, handled afterwards in business time', () => {
+  // The case's letter arrived on 10 February; the system raised its breach when the case was registered on 2 March.
+  const raised: BreachEvent = {
+    type: 'BreachReported.v1',
+    data: { ...reported.data, source: 'case', caseId: 'case-1', occurredAt: '2026-02-10T08:00:00.000Z', at: now.toISOString() },
+  };
+  const later = new Date('2026-03-05T09:00:00Z');
+  const backDated = (iso: string) => ({ at: new Date(iso), now: later });
+
+  it('is confirmed, planned and completed on dates before it was raised, each after the one before', () => {
+    const confirm = breachDecider.decide(
+      { type: 'ConfirmBreach', breachId: 'b1', ...backDated('2026-02-12T09:00:00Z') },
+      fold(breachDecider, [raised]),
+    );
+    expect(confirm).toEqual([{ type: 'BreachConfirmed.v1', data: { breachId: 'b1', unitId: 'hgb', at: '2026-02-12T09:00:00.000Z' } }]);
+    const planning = breachDecider.decide(
+      { ...plan, dueOn: '2026-02-28', ...backDated('2026-02-13T09:00:00Z') },
+      fold(breachDecider, [raised, ...confirm]),
+    );
+    expect(planning).toMatchObject([{ type: 'RemedyPlanned.v1', data: { at: '2026-02-13T09:00:00.000Z' } }]);
+    spec
+      .given([raised, ...confirm, ...planning])
+      .when({
+        type: 'CompleteRemedy',
+        breachId: 'b1',
+        remedyId: 'r1',
+        completedAt: new Date('2026-02-16T09:00:00Z'),
+        outcome: 'Uppringd',
+        complainantInformed: true,
+        now: later,
+      })
+      .thenMatches([{ type: 'RemedyCompleted.v1', data: { completedAt: '2026-02-16T09:00:00.000Z' } }]);
+  });
+
+  it('is not confirmed before the breach occurred', () => {
+    spec
+      .given([raised])
+      .when({ type: 'ConfirmBreach', breachId: 'b1', ...backDated('2026-02-09T09:00:00Z') })
+      .thenThrows(InvalidInputError, /before the breach occurred/);
+  });
+});
