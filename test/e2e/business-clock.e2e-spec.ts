@@ -15,6 +15,7 @@ describe('a late letter that names a commitment, handled afterwards in business 
     intake = await t.as('intake');
     manager = await t.as('manager', ['hgb']);
     await t.unit('hgb');
+    await t.unit('fsk');
     await t.http().post('/api/guarantees').set(admin).send(guaranteeDraft('hgb')).expect(201);
     await t.http().post('/api/guarantees/hgb-2026/adopt').set(admin).send({ decidedOn: '2026-01-15', decisionRef: '§ 3' }).expect(200);
   });
@@ -96,5 +97,36 @@ describe('a late letter that names a commitment, handled afterwards in business 
       breaches: { reported: 1, confirmed: 1 },
       remedies: { planned: 1, completed: 1, completedOnTime: 1 },
     });
+  });
+
+  it("names a case on a breach only if the case belongs to the breach's unit", async () => {
+    const { body: elsewhere } = await t
+      .http()
+      .post('/api/cases')
+      .set(intake)
+      .send({ type: 'complaint', channel: 'web', unitId: 'fsk', description: 'Annan enhet.' })
+      .expect(201);
+    const breach = { guaranteeId: 'hgb-2026', commitmentId: 'svar', occurredAt: '2026-03-09T08:00:00Z', description: 'x' };
+    const refused = await t
+      .http()
+      .post('/api/breaches')
+      .set(admin)
+      .send({ ...breach, caseId: elsewhere.id })
+      .expect(409);
+    expect(refused.body.code).toBe('case_of_other_unit');
+    const unknown = await t
+      .http()
+      .post('/api/breaches')
+      .set(admin)
+      .send({ ...breach, caseId: 'no-such-case' })
+      .expect(400);
+    expect(unknown.body.errors.map((e: { field: string }) => e.field)).toEqual(['caseId']);
+    await t.http().post(`/api/cases/${elsewhere.id}/transfer`).set(intake).send({ toUnitId: 'hgb', reason: 'Rätt enhet' }).expect(200);
+    await t
+      .http()
+      .post('/api/breaches')
+      .set(manager)
+      .send({ ...breach, caseId: elsewhere.id })
+      .expect(201);
   });
 });

@@ -80,6 +80,7 @@ export function breachLinkReactor(store: EventStore): Reactor {
             occurredAt: new Date(receivedAt),
             description: `Anmält i synpunkt ${reference} (enhet ${unitId})`,
             caseId,
+            caseUnitId: unitId,
             now,
           },
           { metadata },

@@ -72,7 +72,7 @@ const planned: BreachEvent = {
     at: '2026-02-22T10:00:00.000Z',
   },
 };
-const report = (over: Partial<{ commitmentId: string; occurredAt: Date; caseId: string }> = {}) => ({
+const report = (over: Partial<{ commitmentId: string; occurredAt: Date; caseId: string; caseUnitId: string }> = {}) => ({
   type: 'ReportBreach' as const,
   breachId: 'b1',
   guarantee,
@@ -91,7 +91,7 @@ describe('breach decider', () => {
       .then([{ ...reported, data: { ...reported.data, at: now.toISOString() } }]);
     spec
       .given([])
-      .when(report({ caseId: 'case-9' }))
+      .when(report({ caseId: 'case-9', caseUnitId: 'hgb' }))
       .thenMatches([{ data: { source: 'case', caseId: 'case-9' } }]);
   });
 
@@ -223,6 +223,19 @@ describe('breach decider', () => {
       .given([reported, confirmed, planned])
       .when({ ...complete('r1'), completedAt: new Date('2027-01-01T00:00:00Z') })
       .thenThrows(InvalidInputError);
+  });
+});
+
+describe('breach decider: a breach reported from a case', () => {
+  it("belongs to the case's unit: a case of another unit is refused, naming the rule", () => {
+    spec
+      .given([])
+      .when(report({ caseId: 'case-9', caseUnitId: 'fsk' }))
+      .thenThrows(RuleViolationError, 'case_of_other_unit');
+    spec
+      .given([])
+      .when(report({ caseId: 'case-9' }))
+      .thenThrows(RuleViolationError, 'case_of_other_unit');
   });
 });
 

@@ -44,6 +44,8 @@ export type BreachCommand =
       occurredAt: Date;
       description: string;
       caseId?: string;
+      /** The unit the named case belongs to now: a breach reported from a case is the case's unit's. */
+      caseUnitId?: string;
       now: Date;
     }
   | { type: 'ConfirmBreach'; breachId: string; note?: string; at?: Date; now: Date }
@@ -138,6 +140,12 @@ export const breachDecider: Decider<BreachState, BreachCommand, BreachEvent> = {
       if (!g.exists) throw new NotFoundError('guarantee', '(named)');
       const inForce = commitmentInForce(g, command.commitmentId, command.occurredAt);
       if (!inForce.ok) throw new RuleViolationError('commitment_not_in_force', inForce.reason);
+      if (command.caseId && command.caseUnitId !== g.unitId) {
+        throw new RuleViolationError(
+          'case_of_other_unit',
+          `case ${command.caseId} belongs to unit ${command.caseUnitId ?? '(unknown)'}, not to the guarantee's unit ${g.unitId}`,
+        );
+      }
       return [
         {
           type: 'BreachReported.v1',

@@ -2,9 +2,9 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { actorOf, assertUnitAccess, Principal } from '@app/auth';
-import { fold, NotFoundError } from '@app/core';
+import { fold, InvalidInputError, NotFoundError } from '@app/core';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { CommandRunner, ResourceResult } from '@app/platform';
+import { CommandRunner, ResourceReaders, ResourceResult } from '@app/platform';
 import { breachDecider } from '../breach.decider';
 import { breachStream } from '../breach.events';
 import { BreachView, toBreachView } from '../breach.view';
@@ -27,6 +27,7 @@ export class ReportBreach extends Command<ResourceResult<BreachView>> {
 export class ReportBreachHandler implements ICommandHandler<ReportBreach> {
   constructor(
     private readonly runner: CommandRunner,
+    private readonly readers: ResourceReaders,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
@@ -37,6 +38,7 @@ export class ReportBreachHandler implements ICommandHandler<ReportBreach> {
     );
     if (!guarantee.exists) throw new NotFoundError('guarantee', request.guaranteeId);
     assertUnitAccess(user, guarantee.unitId!);
+    const caseUnitId = request.caseId ? await this.caseUnit(request.caseId) : undefined;
     const now = this.runner.now();
     return this.runner.respond(
       breachDecider,
@@ -49,10 +51,25 @@ export class ReportBreachHandler implements ICommandHandler<ReportBreach> {
         occurredAt: new Date(request.occurredAt),
         description: request.description,
         caseId: request.caseId,
+        caseUnitId,
         now,
       },
       { actor: actorOf(user) },
       (s) => toBreachView(s, now),
     );
   }
+
+  /** The named case's unit, read through the cases module's reader (this module may not depend on cases). */
+  private async caseUnit(caseId: string): Promise<string> {
+    try {
+      const { body } = await this.readers.read('case', caseId, CASE_LOOKUP);
+      return (body as { unitId: string }).unitId;
+    } catch (err) {
+      if (err instanceof NotFoundError) throw new InvalidInputError([{ field: 'caseId', message: `no case has the id ${caseId}` }]);
+      throw err;
+    }
+  }
 }
+
+/** Who looks the case up: the check needs the case's unit whoever reports, not the reporter's own access to the case. */
+const CASE_LOOKUP: Principal = { sub: 'system:breach-report', roles: ['admin'], units: ['*'] };
