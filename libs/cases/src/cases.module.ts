@@ -28,6 +28,8 @@ import { RespondCaseController } from './respond-case/respond-case.http.controll
 import { ResumeCaseController } from './resume-case/resume-case.http.controller';
 import { TransferCaseController } from './transfer-case/transfer-case.http.controller';
 import { UnmergeCaseController } from './unmerge-case/unmerge-case.http.controller';
+import { ReferenceVoidScheduler } from './void-references/reference-void.scheduler';
+import { ReferencesController } from './void-references/references.http.controller';
 
 @Module({
   imports: [CqrsModule],
@@ -48,15 +50,17 @@ import { UnmergeCaseController } from './unmerge-case/unmerge-case.http.controll
     ErasePersonalDataController,
     RectifySubmitterController,
     PersonalDataExtractController,
+    ReferencesController,
   ],
   providers: [
     RegisterCaseHandler,
     CaseCommands,
     PersonalDataEraser,
     Gallring,
+    ReferenceVoidScheduler,
     { provide: ReferenceAllocator, inject: [EVENT_STORE], useFactory: (store: EventStore) => new ReferenceAllocator(store) },
   ],
-  exports: [PersonalDataEraser, Gallring],
+  exports: [PersonalDataEraser, Gallring, ReferenceVoidScheduler],
 })
 export class CasesModule implements OnModuleInit {
   constructor(

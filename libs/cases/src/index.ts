@@ -13,3 +13,5 @@ export * from './register-case/register-case.request.dto';
 export * from './register-case/reference-allocator';
 export * from './case-disclosure';
 export * from './list-cases/cases.projection';
+export * from './void-references/reference-voids';
+export * from './void-references/reference-void.scheduler';

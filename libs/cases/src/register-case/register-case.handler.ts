@@ -10,6 +10,7 @@ import { loadUnit } from '@app/units';
 import { CaseCommand, caseDecider } from '../case.decider';
 import { caseStream } from '../case.events';
 import { CaseView, toCommandView } from '../case.view';
+import { isVoided } from '../void-references/reference-voids';
 import { ReferenceAllocator } from './reference-allocator';
 import { RegisterCaseRequest } from './register-case.request.dto';
 
@@ -63,7 +64,18 @@ export class RegisterCaseHandler implements ICommandHandler<RegisterCase> {
     });
     // Every rule is checked before a reference is taken, so a rejected request never uses up a number.
     caseDecider.decide(command(''), caseDecider.initialState());
-    const reference = await this.references.allocate(stockholmYear(receivedAt), caseId, eventMetadata(actorOf(user)));
+    const year = stockholmYear(receivedAt);
+    const reference = await this.references.allocate(year, caseId, eventMetadata(actorOf(user)));
+    // A registration that stalled as long as a void takes to be recorded checks that its number was not voided meanwhile.
+    if (
+      this.runner.now().getTime() - now.getTime() >= this.config.referenceVoidAfterSeconds * 1000 &&
+      (await isVoided(this.store, year, reference))
+    ) {
+      throw new RuleViolationError(
+        'reference_voided',
+        `reference ${reference} was recorded as void before this registration completed; register again`,
+      );
+    }
     return this.runner.respond(caseDecider, caseStream(caseId), command(reference), { actor: actorOf(user), newStream: true }, (s) =>
       toCommandView(s, user, now),
     );
