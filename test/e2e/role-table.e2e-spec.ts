@@ -1,11 +1,13 @@
 import { Role } from '@app/auth';
+import { rolelessToken } from '@app/testing';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
  * Endpoint × role × unit → expected status. Every new endpoint adds its rows here.
- * 'none' = no token; 'bad' = a token with a wrong signature.
+ * 'none' = no token; 'bad' = a token with a wrong signature; 'noroles' = a valid token with `roles: []` (and units).
+ * test/e2e/route-rules.e2e-spec.ts proves the 403 for 'noroles' on every route the app registers.
  */
-type Caller = Role | 'none' | 'bad';
+type Caller = Role | 'none' | 'bad' | 'noroles';
 interface Row {
   method: 'get' | 'post';
   path: string;
@@ -167,6 +169,11 @@ const rows: Row[] = [
     { method: 'post', path: '/api/admin/projections/units/rebuild', body: {}, as, units: ['*'], expect: 403 },
   ]),
   { method: 'get', path: '/api/admin/projections', as: 'admin', expect: 200 },
+  // readiness in detail: admin only (the anonymous /health/ready says status and lag alone)
+  ...(['none', 'intake', 'manager', 'auditor'] as const).map(
+    (as): Row => ({ method: 'get', path: '/api/admin/health', as, units: ['*'], expect: as === 'none' ? 401 : 403 }),
+  ),
+  { method: 'get', path: '/api/admin/health', as: 'admin', expect: 200 },
   { method: 'post', path: '/api/admin/projections/nope/rebuild', body: {}, as: 'admin', expect: 404 },
   { method: 'post', path: '/api/admin/projections/units/rebuild', body: {}, as: 'none', expect: 401 },
   { method: 'post', path: '/api/admin/projections/rebuild', body: {}, as: 'manager', units: ['*'], expect: 403 },
@@ -230,6 +237,28 @@ const rows: Row[] = [
   { method: 'post', path: '/api/audit/digests', body: {}, as: 'admin', expect: 201 },
   { method: 'get', path: '/api/audit/digests/latest', as: 'manager', units: ['*'], expect: 403 },
   { method: 'get', path: '/api/audit/digests/latest', as: 'auditor', expect: 200 },
+  // the year's reference series (void numbers): auditors and admin
+  { method: 'get', path: '/api/audit/references?year=2026', as: 'none', expect: 401 },
+  { method: 'get', path: '/api/audit/references?year=2026', as: 'intake', expect: 403 },
+  { method: 'get', path: '/api/audit/references?year=2026', as: 'manager', units: ['*'], expect: 403 },
+  { method: 'get', path: '/api/audit/references?year=2026', as: 'auditor', expect: 200 },
+  // a valid token without roles reads nothing, whatever units it names: denied by default; public routes stay open
+  ...['/api/cases', '/api/cases/{case}', '/api/units', '/api/units/table-unit', '/api/guarantees', '/api/breaches'].flatMap(
+    (path): Row[] => [
+      { method: 'get', path, as: 'noroles', units: ['*'], expect: 403 },
+      { method: 'get', path, as: 'noroles', units: ['table-unit'], expect: 403 },
+    ],
+  ),
+  { method: 'get', path: '/api/cases?unitId=table-unit', as: 'noroles', units: ['table-unit'], expect: 403 },
+  { method: 'post', path: '/api/cases', body: caseBody, as: 'noroles', units: ['table-unit'], expect: 403 },
+  { method: 'post', path: '/api/cases/{case}/acknowledge', body: {}, as: 'noroles', units: ['table-unit'], expect: 403 },
+  { method: 'get', path: '/api/reports/yearly?year=2026', as: 'noroles', expect: 403 },
+  { method: 'get', path: '/api/audit/events', as: 'noroles', expect: 403 },
+  { method: 'get', path: '/api/admin/projections', as: 'noroles', expect: 403 },
+  ...['/health/live', '/dashboard', '/open311/v2/services.json', '/api/docs-json'].map(
+    (path): Row => ({ method: 'get', path, as: 'noroles', expect: 200 }),
+  ),
+  { method: 'get', path: '/api/docs', as: 'none', expect: 200 },
 ];
 
 describe('role table: endpoint × role × unit', () => {
@@ -251,6 +280,7 @@ describe('role table: endpoint × role × unit', () => {
       let req = t.http()[row.method](row.path.replace('{case}', caseId));
       const body = row.body && JSON.parse(JSON.stringify(row.body).replace('{other}', otherCaseId));
       if (row.as === 'bad') req = req.set('Authorization', 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl');
+      else if (row.as === 'noroles') req = req.set('Authorization', `Bearer ${await rolelessToken(row.units)}`);
       else if (row.as !== 'none') req = req.set(await t.as(row.as, row.units));
       const res = body ? await req.send(body) : await req;
       expect(res.status).toBe(row.expect);

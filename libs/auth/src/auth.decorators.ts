@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext, ForbiddenException, SetMetadata } from '@nestjs/common';
-import { canActForUnit, Principal, Role } from './principal';
+import { canActForUnit, Principal, Role, ROLES } from './principal';
 
 export const IS_PUBLIC = 'synpunkt:public';
 export const ROLES_KEY = 'synpunkt:roles';
@@ -7,8 +7,14 @@ export const ROLES_KEY = 'synpunkt:roles';
 /** Opens an endpoint to callers without a token (health, metrics). Everything else is guarded. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 
-/** Restricts an endpoint to these roles; without it any authenticated user may call. */
+/**
+ * Opens an endpoint (or a controller's endpoints) to tokens holding one of these roles. An endpoint with neither
+ * this nor @Public() is closed to everyone: access is denied by default.
+ */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+
+/** Any signed-in staff member, whatever their role; a token without a role is still refused. */
+export const AnyStaffRole = () => Roles(...ROLES);
 
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
   return ctx.switchToHttp().getRequest<{ user: Principal }>().user;

@@ -1,14 +1,16 @@
 import { Controller, Get, INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { createServer, Server } from 'node:http';
+import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, JWTPayload, KeyLike, SignJWT } from 'jose';
+import { generateKeyPair, JWTPayload, KeyLike, SignJWT } from 'jose';
 import request from 'supertest';
+import { rolelessToken, TestIdentityProvider } from '@app/testing';
 import { AuthConfig, DEFAULT_DEV_SECRET, DEV_AUDIENCE, DEV_ISSUER } from './auth.config';
-import { CurrentUser, Public, Roles } from './auth.decorators';
+import { AnyStaffRole, CurrentUser, Public, Roles } from './auth.decorators';
 import { AuthModule } from './auth.module';
 import { issueDevToken } from './dev-token';
 import { Principal } from './principal';
+import { TokenVerifier } from './token-verifier';
 
 @Controller()
 class ProbeController {
@@ -18,6 +20,7 @@ class ProbeController {
     return { open: true };
   }
 
+  @AnyStaffRole()
   @Get('me')
   me(@CurrentUser() user: Principal) {
     return user;
@@ -27,6 +30,12 @@ class ProbeController {
   @Get('managed')
   managed(@CurrentUser() user: Principal) {
     return { sub: user.sub };
+  }
+
+  /** Someone forgot the rule: closed to everyone. */
+  @Get('unruled')
+  unruled() {
+    return { reached: true };
   }
 }
 
@@ -98,7 +107,30 @@ describe('AuthModule in development mode', () => {
     await get('/managed', manager).expect(200, { sub: 'm-1' });
   });
 
-  it('lets any authenticated role reach a route without @Roles and hands it the principal', async () => {
+  it('answers 403 on a route with neither @Public() nor @Roles, whatever the token', async () => {
+    await get('/unruled').expect(401);
+    for (const role of ['intake', 'manager', 'auditor', 'admin'] as const) {
+      const res = await get('/unruled', await issueDevToken({ roles: [role] }, {})).expect(403);
+      expect(res.body.message).toMatch(/no access rule/);
+    }
+  });
+
+  it('answers 403 to a valid token without roles, even with units', async () => {
+    for (const path of ['/me', '/managed']) {
+      expect((await get(path, await rolelessToken(['*'])).expect(403)).body.message).toMatch(/carries no role/);
+    }
+    await get('/open', await rolelessToken()).expect(200);
+  });
+
+  it('answers 401 for a development token without exp, or living longer than the maximum', async () => {
+    const base = { ...claims, sub: 'x', iss: DEV_ISSUER, aud: DEV_AUDIENCE, iat: now() };
+    const signDev = (payload: JWTPayload) => new SignJWT(payload).setProtectedHeader({ alg: 'HS256' }).sign(devKey);
+    expect((await get('/me', await signDev(base)).expect(401)).body.message).toMatch(/no expiry/);
+    expect((await get('/me', await signDev({ ...base, exp: now() + 13 * 3600 })).expect(401)).body.message).toMatch(/at most 43200 s/);
+    await expect(issueDevToken({ roles: ['admin'], expiresIn: '13h' }, {})).rejects.toThrow(/at most 43200 s/);
+  });
+
+  it('lets any staff role reach an @AnyStaffRole() route and hands it the principal', async () => {
     for (const role of ['intake', 'manager', 'auditor', 'admin'] as const) {
       await get('/me', await issueDevToken({ roles: [role] }, {})).expect(200);
     }
@@ -109,56 +141,68 @@ describe('AuthModule in development mode', () => {
 
 describe('AuthModule in production mode (JWKS)', () => {
   let app: INestApplication;
-  let jwksServer: Server;
-  let idpKey: KeyLike;
+  let idp: TestIdentityProvider;
   let otherKey: KeyLike;
-  const issuer = 'https://idp.example.se/';
-  const audience = 'synpunkt';
   const get = (path: string, token: string) => request(app.getHttpServer()).get(path).set('Authorization', `Bearer ${token}`);
-  const idpToken = (opts: Partial<{ iss: string; aud: string; exp: number }> = {}, key = idpKey, payload: JWTPayload = claims) =>
-    sign(payload, key, 'RS256', { iss: issuer, aud: audience, kid: 'idp-1', ...opts });
+  const refusal = async (token: string) => (await get('/me', token).expect(401)).body.message as string;
 
   beforeAll(async () => {
-    const pair = await generateKeyPair('RS256');
-    idpKey = pair.privateKey;
+    idp = await TestIdentityProvider.start();
     otherKey = (await generateKeyPair('RS256')).privateKey;
-    const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'idp-1', alg: 'RS256', use: 'sig' };
-    jwksServer = createServer((_, res) => {
-      res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ keys: [jwk] }));
-    });
-    await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
-    const { port } = jwksServer.address() as AddressInfo;
-    app = await boot({ jwksUrl: `http://127.0.0.1:${port}/jwks.json`, issuer, audience });
+    app = await boot({ jwksUrl: idp.jwksUrl, issuer: idp.issuer, audience: idp.audience, maxTokenAgeSeconds: 3600 });
   });
   afterAll(async () => {
     await app.close();
-    await new Promise((resolve) => jwksServer.close(resolve));
+    await idp.close();
   });
 
   it("accepts a token signed by the identity provider's key", async () => {
-    await get('/me', await idpToken()).expect(200, { sub: 'user-1', ...claims });
-    await get('/managed', await idpToken()).expect(200);
+    await get('/me', await idp.token(claims)).expect(200, { sub: 'user-1', ...claims });
+    await get('/managed', await idp.token(claims)).expect(200);
   });
 
   it('answers 401 for a wrong issuer or a wrong audience', async () => {
-    expect((await get('/me', await idpToken({ iss: 'https://evil.example/' })).expect(401)).body.message).toMatch(/iss/);
-    expect((await get('/me', await idpToken({ aud: 'another-api' })).expect(401)).body.message).toMatch(/aud/);
+    expect(await refusal(await idp.token({ ...claims, iss: 'https://evil.example/' }))).toMatch(/iss/);
+    expect(await refusal(await idp.token({ ...claims, aud: 'another-api' }))).toMatch(/aud/);
   });
 
   it('answers 401 for a key the JWKS does not hold, an expired token and a development token', async () => {
-    await get('/me', await idpToken({}, otherKey)).expect(401);
-    await get('/me', await idpToken({ exp: now() - 120 })).expect(401);
-    const devLike = await sign(claims, new TextEncoder().encode(DEFAULT_DEV_SECRET), 'HS256', { iss: issuer, aud: audience });
+    await get('/me', await idp.token(claims, otherKey)).expect(401);
+    await get('/me', await idp.token({ ...claims, exp: now() - 120 })).expect(401);
+    const devLike = await sign(claims, new TextEncoder().encode(DEFAULT_DEV_SECRET), 'HS256', { iss: idp.issuer, aud: idp.audience });
     await get('/me', devLike).expect(401);
   });
 
-  it('answers 403 for an identity-provider token whose roles do not fit', async () => {
-    await get('/managed', await idpToken({}, idpKey, { ...claims, roles: ['auditor'] })).expect(403);
+  it('answers 401 naming the claim for a token without exp, iat or sub', async () => {
+    expect(await refusal(await idp.token({ ...claims, exp: undefined }))).toMatch(/no expiry \(exp\)/);
+    expect(await refusal(await idp.token({ ...claims, iat: undefined }))).toMatch(/no issue time \(iat\)/);
+    expect(await refusal(await idp.token({ ...claims, sub: undefined }))).toMatch(/no subject \(sub\)/);
+  });
+
+  it('answers 401 for a lifetime (exp − iat) over the maximum, or an issue time in the future', async () => {
+    expect(await refusal(await idp.token({ ...claims, iat: now() - 60, exp: now() + 3600 }))).toMatch(/lives 3660 s.*at most 3600 s/);
+    expect(await refusal(await idp.token({ ...claims, iat: now() + 3600, exp: now() + 3900 }))).toMatch(/issued in the future/);
+    await get('/me', await idp.token({ ...claims, iat: now(), exp: now() + 3600 })).expect(200);
+  });
+
+  it('answers 403 for an identity-provider token whose roles do not fit, or that carries none', async () => {
+    await get('/managed', await idp.token({ ...claims, roles: ['auditor'] })).expect(403);
+    for (const roles of [[], undefined]) {
+      const res = await get('/managed', await idp.token({ ...claims, roles, units: ['*'] })).expect(403);
+      expect(res.body.message).toMatch(/no role/);
+    }
   });
 
   it('refuses to issue development tokens', async () => {
-    await expect(issueDevToken({ roles: ['admin'] }, { jwksUrl: 'http://127.0.0.1/jwks', issuer, audience })).rejects.toThrow(/refused/);
+    await expect(issueDevToken({ roles: ['admin'] }, { jwksUrl: idp.jwksUrl, issuer: idp.issuer, audience: idp.audience })).rejects.toThrow(
+      /refused/,
+    );
+  });
+
+  it('fetches keys over plain http from a loopback address only', () => {
+    const config = { issuer: idp.issuer, audience: idp.audience };
+    expect(() => new TokenVerifier({ ...config, jwksUrl: 'http://idp.example.se/jwks' })).toThrow(/https/);
+    expect(() => new TokenVerifier({ ...config, jwksUrl: 'http://[::1]:8080/jwks' })).not.toThrow();
   });
 });
 

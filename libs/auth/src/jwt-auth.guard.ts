@@ -9,10 +9,13 @@ import {
 import { Reflector } from '@nestjs/core';
 import { errors } from 'jose';
 import { IS_PUBLIC, ROLES_KEY } from './auth.decorators';
-import { hasRole, InvalidClaimsError, Principal, Role } from './principal';
+import { hasRole, InvalidClaimsError, Principal, Role, ROLES } from './principal';
 import { IdentityProviderUnavailableError, TokenVerifier } from './token-verifier';
 
-/** On by default for every route: a valid bearer token, and one of the route's roles when it names any. */
+/**
+ * On for every route, and closed by default: a route opens only by @Public() or by naming its roles (@Roles,
+ * @AnyStaffRole). A valid token whose roles the route does not name, or that carries no role at all, gets 403.
+ */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
   constructor(
@@ -37,9 +40,10 @@ export class JwtAuthGuard implements CanActivate {
     }
     req.user = principal;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (roles?.length && !hasRole(principal, ...roles)) {
-      throw new ForbiddenException(`this needs one of the roles: ${roles.join(', ')}`);
-    }
+    // A route nobody gave a rule to is a mistake; it stays shut rather than open to every token (test/e2e/route-rules).
+    if (!roles?.length) throw new ForbiddenException('this endpoint has no access rule, so it is closed to everyone');
+    if (!principal.roles.length) throw new ForbiddenException(`the token carries no role; ask for one of: ${ROLES.join(', ')}`);
+    if (!hasRole(principal, ...roles)) throw new ForbiddenException(`this needs one of the roles: ${roles.join(', ')}`);
     return true;
   }
 }

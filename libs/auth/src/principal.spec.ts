@@ -1,5 +1,5 @@
 import { ForbiddenException } from '@nestjs/common';
-import { actorOf, canActForUnit, InvalidClaimsError, principalFromClaims } from './principal';
+import { actorOf, assertTokenLifetime, canActForUnit, InvalidClaimsError, principalFromClaims } from './principal';
 import { assertUnitAccess } from './auth.decorators';
 import { issueDevToken } from './dev-token';
 import { isDevelopmentMode } from './auth.config';
@@ -22,6 +22,10 @@ describe('principal claims', () => {
     expect(() => principalFromClaims({ sub: 'x', roles: ['manager'], units: 'a' })).toThrow(/units/);
   });
 
+  it('reads a token without a roles claim as one without roles (refused by every rule: 403)', () => {
+    expect(principalFromClaims({ sub: 'x', units: ['*'] })).toEqual({ sub: 'x', roles: [], units: ['*'] });
+  });
+
   it('scopes unit access: admin everywhere, * everywhere, otherwise the named units', () => {
     expect(canActForUnit({ sub: 'a', roles: ['admin'], units: [] }, 'x')).toBe(true);
     expect(canActForUnit({ sub: 'm', roles: ['manager'], units: ['*'] }, 'x')).toBe(true);
@@ -40,6 +44,22 @@ describe('principal claims', () => {
   it('gives the actor for event metadata', () => {
     expect(actorOf({ sub: 'u1', name: 'Åsa', roles: ['admin'], units: ['*'] })).toEqual({ sub: 'u1', name: 'Åsa' });
     expect(actorOf({ sub: 'u2', roles: ['admin'], units: [] })).toEqual({ sub: 'u2' });
+  });
+});
+
+describe('token lifetime', () => {
+  const t = 1_800_000_000;
+
+  it('needs exp and iat, and exp − iat within the maximum', () => {
+    expect(() => assertTokenLifetime({ iat: t, exp: t + 3600 }, 3600, t)).not.toThrow();
+    expect(() => assertTokenLifetime({ iat: t }, 3600, t)).toThrow(/no expiry \(exp\)/);
+    expect(() => assertTokenLifetime({ exp: t + 60 }, 3600, t)).toThrow(/no issue time \(iat\)/);
+    expect(() => assertTokenLifetime({ iat: t, exp: t + 3601 }, 3600, t)).toThrow(/lives 3601 s \(exp − iat\); at most 3600 s/);
+  });
+
+  it('refuses an issue time ahead of the clock by more than a minute', () => {
+    expect(() => assertTokenLifetime({ iat: t + 60, exp: t + 120 }, 3600, t)).not.toThrow();
+    expect(() => assertTokenLifetime({ iat: t + 61, exp: t + 120 }, 3600, t)).toThrow(/issued in the future/);
   });
 });
 

@@ -15,8 +15,11 @@ export class InvalidClaimsError extends Error {}
 export function principalFromClaims(claims: Record<string, unknown>): Principal {
   const { sub, name, roles, units } = claims;
   if (typeof sub !== 'string' || !sub) throw new InvalidClaimsError('the token has no subject (sub)');
-  if (!Array.isArray(roles) || roles.some((r) => typeof r !== 'string')) throw new InvalidClaimsError('the token has no roles claim');
-  const unknown = roles.filter((r) => !ROLES.includes(r as Role));
+  // No roles claim is no role (providers leave it out for users without one): such a token is refused by every rule (403).
+  if (roles !== undefined && (!Array.isArray(roles) || roles.some((r) => typeof r !== 'string'))) {
+    throw new InvalidClaimsError('the roles claim must be a list of role names');
+  }
+  const unknown = ((roles ?? []) as string[]).filter((r) => !ROLES.includes(r as Role));
   if (unknown.length) throw new InvalidClaimsError(`unknown role(s) in token: ${unknown.join(', ')}`);
   if (units !== undefined && (!Array.isArray(units) || units.some((u) => typeof u !== 'string'))) {
     throw new InvalidClaimsError('the units claim must be a list of unit ids');
@@ -24,9 +27,26 @@ export function principalFromClaims(claims: Record<string, unknown>): Principal 
   return {
     sub,
     ...(typeof name === 'string' && name ? { name } : {}),
-    roles: [...new Set(roles as Role[])],
+    roles: [...new Set((roles ?? []) as Role[])],
     units: (units as string[] | undefined) ?? [],
   };
+}
+
+/** Clocks of identity providers drift a little; an issue time further ahead than this is refused. */
+const CLOCK_SKEW_SECONDS = 60;
+
+/**
+ * A token must say when it was issued and when it expires, and live no longer than `maxAgeSeconds`: a stolen token
+ * is worth a working day at most. An issue time in the future would stretch that, so it is refused too.
+ */
+export function assertTokenLifetime(claims: { iat?: unknown; exp?: unknown }, maxAgeSeconds: number, nowSeconds: number): void {
+  const { iat, exp } = claims;
+  if (typeof exp !== 'number') throw new InvalidClaimsError('the token has no expiry (exp)');
+  if (typeof iat !== 'number') throw new InvalidClaimsError('the token has no issue time (iat)');
+  if (iat > nowSeconds + CLOCK_SKEW_SECONDS) throw new InvalidClaimsError('the token was issued in the future (iat)');
+  if (exp - iat > maxAgeSeconds) {
+    throw new InvalidClaimsError(`the token lives ${exp - iat} s (exp − iat); at most ${maxAgeSeconds} s is accepted`);
+  }
 }
 
 export const hasRole = (p: Principal, ...roles: Role[]) => p.roles.some((r) => roles.includes(r));

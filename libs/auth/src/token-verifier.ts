@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, errors, JWTPayload, jwtVerify } from 'jose';
-import { AuthConfig, DEV_AUDIENCE, DEV_ISSUER, devSecretOf, isDevelopmentMode } from './auth.config';
-import { Principal, principalFromClaims } from './principal';
+import { AuthConfig, DEV_AUDIENCE, DEV_ISSUER, devSecretOf, isDevelopmentMode, isLoopbackHost, maxTokenAgeOf } from './auth.config';
+import { assertTokenLifetime, Principal, principalFromClaims } from './principal';
 
 /** Identity providers sign with asymmetric keys; HS* or 'none' from a JWKS would be a downgrade. */
 const PRODUCTION_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
@@ -16,8 +16,10 @@ export class IdentityProviderUnavailableError extends Error {
 /** Verifies bearer tokens: against the identity provider's JWKS in production, the development secret otherwise. */
 export class TokenVerifier {
   private readonly verify: (token: string) => Promise<JWTPayload>;
+  private readonly maxTokenAge: number;
 
   constructor(config: AuthConfig) {
+    this.maxTokenAge = maxTokenAgeOf(config);
     if (isDevelopmentMode(config)) {
       const secret = devSecretOf(config);
       this.verify = async (token) =>
@@ -25,7 +27,11 @@ export class TokenVerifier {
     } else {
       const { issuer, audience } = config;
       if (!issuer || !audience) throw new Error('production authentication (jwksUrl) needs both issuer and audience');
-      const jwks = createRemoteJWKSet(new URL(config.jwksUrl!));
+      const url = new URL(config.jwksUrl!);
+      if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+        throw new Error('the JWKS URL must be https: (plain http only on a loopback address)');
+      }
+      const jwks = createRemoteJWKSet(url);
       this.verify = async (token) => {
         try {
           return (await jwtVerify(token, jwks, { issuer, audience, algorithms: PRODUCTION_ALGORITHMS })).payload;
@@ -45,8 +51,9 @@ export class TokenVerifier {
     const known = this.verified.get(token, now);
     if (known) return known;
     const claims = await this.verify(token);
+    assertTokenLifetime(claims, this.maxTokenAge, Math.floor(now / 1000));
     const principal = principalFromClaims(claims as Record<string, unknown>);
-    return this.verified.add(token, principal, typeof claims.exp === 'number' ? claims.exp * 1000 : undefined, now);
+    return this.verified.add(token, principal, claims.exp! * 1000, now);
   }
 }
 

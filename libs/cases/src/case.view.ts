@@ -1,4 +1,4 @@
-import { canActForUnit, Principal } from '@app/auth';
+import { canActForUnit, hasRole, Principal } from '@app/auth';
 import { CaseState } from './case.decider';
 import { caseFlags } from './case.flags';
 
@@ -9,13 +9,22 @@ export function canReadContent(user: Principal, s: Pick<CaseState, 'confidential
   return user.roles.includes('manager') && canActForUnit(user, s.unitId!);
 }
 
-/** May this user see the case at all? Intake, admins and auditors see every case; managers their units' cases. */
+/**
+ * May this user see the case at all? Intake, admins and auditors see every case; managers their units' cases. A unit
+ * claim alone grants nothing: without one of these roles (a token with `roles: []`) no case is visible.
+ */
 export function canSeeCase(user: Principal, unitId: string): boolean {
-  return seesAllCases(user) || canActForUnit(user, unitId);
+  return seesAllCases(user) || (hasRole(user, 'manager') && canActForUnit(user, unitId));
 }
 
 export function seesAllCases(user: Principal): boolean {
-  return user.roles.some((r) => r === 'intake' || r === 'admin' || r === 'auditor') || user.units.includes('*');
+  return hasRole(user, 'intake', 'admin', 'auditor') || (hasRole(user, 'manager') && user.units.includes('*'));
+}
+
+/** The units whose cases a list shows this user: all, their own as a manager, none otherwise. */
+export function visibleUnits(user: Principal): 'all' | string[] {
+  if (seesAllCases(user)) return 'all';
+  return hasRole(user, 'manager') ? user.units : [];
 }
 
 export function toCaseView(s: CaseState, now: Date, withContent: boolean) {

@@ -1,5 +1,5 @@
 import { TokenVerifier } from '@app/auth';
-import { tokenFor } from './tokens';
+import { rolelessToken, tokenFor } from './tokens';
 
 describe('tokenFor', () => {
   const verifier = new TokenVerifier({});
@@ -12,5 +12,9 @@ describe('tokenFor', () => {
     const p = await verifier.principal(await tokenFor(['manager', 'intake'], ['hgb']));
     expect(p).toMatchObject({ roles: ['manager', 'intake'], units: ['hgb'] });
     expect(p.sub).not.toBe((await verifier.principal(await tokenFor('manager', ['vby']))).sub);
+  });
+
+  it('signs a valid token without roles, for the tests that prove it is refused', async () => {
+    expect(await verifier.principal(await rolelessToken(['hgb']))).toMatchObject({ roles: [], units: ['hgb'] });
   });
 });

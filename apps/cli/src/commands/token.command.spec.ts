@@ -64,6 +64,14 @@ describe('synpunkt token', () => {
     expect((await run(['token', '--role', 'admin', '--expires', 'forever'])).err).toMatch(/duration/);
   });
 
+  it('refuses a lifetime the API would not accept (AUTH_MAX_TOKEN_AGE, 12 h unless set)', async () => {
+    const long = await run(['token', '--role', 'admin', '--expires', '24h']);
+    expect(long.error?.exitCode).toBe(2);
+    expect(long.err).toMatch(/at most 43200 s/);
+    expect((await run(['token', '--role', 'admin', '--expires', '2h'], { AUTH_MAX_TOKEN_AGE: '1h' })).error?.exitCode).toBe(2);
+    expect((await run(['token', '--role', 'admin', '--expires', '12h'])).error).toBeUndefined();
+  });
+
   it('has --help', async () => {
     const { out, error } = await run(['token', '--help']);
     expect(error?.code).toBe('commander.helpDisplayed');

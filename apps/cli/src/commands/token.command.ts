@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from 'commander';
-import { AuthConfig, isDevelopmentMode, issueDevToken, Role, ROLES } from '@app/auth';
+import { AuthConfig, durationSeconds, isDevelopmentMode, issueDevToken, Role, ROLES } from '@app/auth';
 import { RegisterCommand } from '../cli-context';
 
 interface TokenOptions {
@@ -39,11 +39,13 @@ const parseDuration = (value: string): string => {
 /** The AUTH_* variables as the API reads them, so a printed token is one the server accepts. */
 export function authConfigFromEnv(env: NodeJS.ProcessEnv): AuthConfig {
   const text = (name: string) => (env[name]?.trim() ? env[name]!.trim() : undefined);
+  const maxAge = text('AUTH_MAX_TOKEN_AGE');
   return {
     jwksUrl: text('AUTH_JWKS_URL'),
     issuer: text('AUTH_ISSUER'),
     audience: text('AUTH_AUDIENCE'),
     devSecret: text('AUTH_DEV_SECRET'),
+    maxTokenAgeSeconds: maxAge === undefined ? undefined : durationSeconds(maxAge),
   };
 }
 
@@ -55,7 +57,7 @@ export const registerTokenCommand: RegisterCommand = (program, ctx) => {
     .option('--units <ids>', 'unit ids the user may act for, comma-separated; * = all', parseUnits, ['*'])
     .option('--name <name>', 'display name carried in the token')
     .option('--sub <id>', 'subject (user id); default derived from the roles')
-    .option('--expires <duration>', 'lifetime, e.g. 30m, 8h, 7d', parseDuration, '8h')
+    .option('--expires <duration>', 'lifetime, e.g. 30m, 8h; at most AUTH_MAX_TOKEN_AGE (12h unless set)', parseDuration, '8h')
     .addHelpText('after', '\nExample:\n  npm run token -- --role manager --units hgb,vby --name "Anna Andersson"\n')
     .action(async (options: TokenOptions, command) => {
       const config = authConfigFromEnv(ctx.env);
@@ -72,7 +74,7 @@ export const registerTokenCommand: RegisterCommand = (program, ctx) => {
       const token = await issueDevToken(
         { roles: options.role, units: options.units, name: options.name, sub: options.sub, expiresIn: options.expires },
         config,
-      );
+      ).catch((err: Error) => command.error(err.message, { exitCode: 2 }));
       ctx.err(
         `development token: roles ${options.role.join(', ')}; units ${options.units.join(', ')}; valid ${options.expires}` +
           `${config.devSecret ? ' (AUTH_DEV_SECRET)' : ' (default development secret)'}\n`,

@@ -1,12 +1,12 @@
 import { Controller, ForbiddenException, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Principal } from '@app/auth';
+import { AnyStaffRole, CurrentUser, Principal } from '@app/auth';
 import { CLOCK, Clock, isCalendarDate, startOfStockholmDay } from '@app/core';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { ProjectionRead, ProjectionsHost, ResourceResult, SqlFilter } from '@app/platform';
 import { recordConfidentialRead } from '../case-disclosure';
 import { openOverSixMonths } from '../case.flags';
-import { canReadContent, canSeeCase, seesAllCases, toCaseView } from '../case.view';
+import { canReadContent, canSeeCase, toCaseView, visibleUnits } from '../case.view';
 import { loadCase } from '../load-case';
 import { CASES_PROJECTION } from './cases.projection';
 import { ListCasesQuery } from './list-cases.request.dto';
@@ -47,6 +47,7 @@ export class ListCasesController {
   ) {}
 
   @Get()
+  @AnyStaffRole()
   @ProjectionRead(CASES_PROJECTION)
   list(@Query() q: ListCasesQuery, @CurrentUser() user: Principal) {
     if (q.unitId && !canSeeCase(user, q.unitId)) throw new ForbiddenException(`you may not read cases of unit ${q.unitId}`);
@@ -60,7 +61,8 @@ export class ListCasesController {
       .add('received_at < ?', [q.to && bound(q.to)], !!q.to)
       .add('(overdue_ack = 1 OR overdue_respond = 1)', [], q.overdue === 'true')
       .add('(overdue_ack = 0 AND overdue_respond = 0)', [], q.overdue === 'false');
-    if (!seesAllCases(user)) f.in('unit_id', user.units);
+    const units = visibleUnits(user);
+    if (units !== 'all') f.in('unit_id', units);
     const pageSize = q.pageSize ?? 50;
     const page = q.page ?? 1;
     const sql = `SELECT * FROM (SELECT *,
@@ -101,6 +103,7 @@ export class ListCasesController {
 
   /** Straight from the case's stream (reads the caller's own writes). Confidential text only for those allowed. */
   @Get(':id')
+  @AnyStaffRole()
   async get(@Param('id') id: string, @CurrentUser() user: Principal) {
     const state = await loadCase(this.store, id);
     if (!canSeeCase(user, state.unitId!)) throw new ForbiddenException(`you may not read cases of unit ${state.unitId}`);

@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { AnyStaffRole } from '@app/auth';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { CLOCK, Clock, stockholmYear } from '@app/core';
 import { EVENT_STORE, EventStore } from '@app/event-store';
@@ -40,6 +41,7 @@ export class ListGuaranteesController {
   ) {}
 
   @Get()
+  @AnyStaffRole()
   @ProjectionRead(GUARANTEES_PROJECTION)
   list(@Query() q: ListGuaranteesQuery) {
     const thisYear = stockholmYear(this.clock.now());
@@ -64,6 +66,7 @@ export class ListGuaranteesController {
   }
 
   @Get(':id')
+  @AnyStaffRole()
   get(@Param('id') id: string) {
     return readGuarantee(this.store, id, this.clock.now());
   }

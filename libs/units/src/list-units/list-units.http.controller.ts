@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AnyStaffRole } from '@app/auth';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { ProjectionRead, ProjectionsHost, ResourceResult, SqlFilter } from '@app/platform';
 import { requireUnit } from '../load-unit';
@@ -28,6 +29,7 @@ export class ListUnitsController {
   ) {}
 
   @Get()
+  @AnyStaffRole()
   @ProjectionRead(UNITS_PROJECTION)
   list(@Query() q: ListUnitsQuery) {
     const f = new SqlFilter().eq('department', q.department).eq('district', q.district).eq('status', q.status);
@@ -46,6 +48,7 @@ export class ListUnitsController {
   }
 
   @Get(':id')
+  @AnyStaffRole()
   async get(@Param('id') id: string) {
     const unit = await requireUnit(this.store, id);
     return new ResourceResult(toUnitView(unit), unit.revision);
