@@ -105,6 +105,32 @@ describe('Idempotency-Key replays read the resource again', () => {
     expect(again.body[0].service_request_id).toMatch(/^2026-\d{6}$/);
   });
 
+  it('keeps Open311 clients apart: one Idempotency-Key used by two clients files twice', async () => {
+    const issue = async (name: string) => {
+      let out = '';
+      await buildProgram(
+        { env: { DATA_DIR: t.dataDir, LOG_LEVEL: 'silent' }, out: (s) => (out += s), err: () => undefined },
+        { exitOverride: true },
+      ).parseAsync(['node', 'synpunkt', 'open311-key', 'create', '--name', name]);
+      return out.trim();
+    };
+    const [first, second] = [await issue('Klient A'), await issue('Klient B')];
+    const file = (key: string, description: string) =>
+      t
+        .http()
+        .post('/open311/v2/requests.json')
+        .set('Idempotency-Key', 'o311-shared')
+        .type('form')
+        .send(`api_key=${key}&service_code=idem.opinion&description=${encodeURIComponent(description)}`);
+    const byFirst = await file(first, 'Gungan är trasig').expect(201);
+    const bySecond = await file(second, 'Sandlådan behöver ny sand').expect(201);
+    expect(bySecond.headers['idempotent-replayed']).toBeUndefined();
+    expect(bySecond.body[0].service_request_id).not.toBe(byFirst.body[0].service_request_id);
+    const again = await file(first, 'Gungan är trasig').expect(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body).toEqual(byFirst.body);
+  });
+
   it('answers a retried guarantee draft, breach report and remedy plan with the same resource, as it is now', async () => {
     const once = (path: string, key: string, body: object) => t.http().post(path).set(manager).set('Idempotency-Key', key).send(body);
     const draft = guaranteeDraft('idem', { contact: { name: 'Anna Svensson' } });

@@ -46,26 +46,54 @@ export class AuditEventsController {
     return { streamId, revision: Number(events[events.length - 1].revision), events: events.map(auditEventView) };
   }
 
+  /** Exports being streamed right now; one whose client went away is no longer counted (see `export`). */
+  openExports = 0;
+
   /**
    * NDJSON, one event per line in log order, resumable from any position. Personal data stays sealed (ciphertext)
    * unless plaintext=true: the sealed form is what an import reproduces hash for hash. A plaintext export logs a
-   * disclosure of each confidential case before its text goes out.
+   * disclosure of each confidential case before its text goes out. A client that goes away (the response closes)
+   * ends the export before the next page: a write to it would wait for a drain that never comes.
    */
   @Get('export')
   @ApiProduces('application/x-ndjson')
   async export(@Query() q: ExportQuery, @CurrentUser() user: Principal, @Res() res: Response): Promise<void> {
-    res.status(200).type('application/x-ndjson');
-    const plaintext = q.plaintext === 'true';
-    const disclosed = new Set<string>();
-    let position = after(q.fromPosition);
-    for (;;) {
-      const page = await this.store.readAll({ after: position, limit: 2000, raw: !plaintext });
-      if (!page.length) break;
-      if (plaintext) await this.disclosures.forEvents(user, page, disclosed);
-      const chunk = page.map((e) => JSON.stringify(auditEventView(e))).join('\n') + '\n';
-      if (!res.write(chunk)) await new Promise((r) => res.once('drain', r));
-      position = page[page.length - 1].position;
+    let closed = false;
+    const onClose = () => void (closed = true);
+    const gone = () => closed || res.destroyed || !!res.socket?.destroyed;
+    res.once('close', onClose);
+    this.openExports++;
+    try {
+      res.status(200).type('application/x-ndjson');
+      const plaintext = q.plaintext === 'true';
+      const disclosed = new Set<string>();
+      let position = after(q.fromPosition);
+      while (!gone()) {
+        const page = await this.store.readAll({ after: position, limit: 2000, raw: !plaintext });
+        if (!page.length || gone()) break;
+        if (plaintext) await this.disclosures.forEvents(user, page, disclosed);
+        if (gone()) break;
+        const chunk = page.map((e) => JSON.stringify(auditEventView(e))).join('\n') + '\n';
+        if (!res.write(chunk) && !gone()) await drainOrClose(res);
+        position = page[page.length - 1].position;
+      }
+      if (!gone()) res.end();
+    } finally {
+      res.off('close', onClose);
+      this.openExports--;
     }
-    res.end();
   }
+}
+
+/** Resolves when the response can take more, or when it closed (and never will). */
+function drainOrClose(res: Response): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 }

@@ -1,4 +1,3 @@
 export const APP_CONFIG = Symbol('AppConfig');
-export const PROJECTION_STATUS = Symbol('ProjectionStatus');
 /** The module a rebuild thread opens the log and the projections from (RebuildThreadsOptions.module), or null. */
 export const REBUILD_SOURCE = Symbol('RebuildSource');

@@ -1,20 +1,14 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { Controller, Get, Header, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
+import type { Response } from 'express';
 import { Public } from '@app/auth';
-import { EVENT_STORE, EventStore } from '@app/event-store';
-import { AppConfig } from '../config/app-config';
-import { APP_CONFIG, PROJECTION_STATUS } from '../tokens';
+import { Readiness, ReadinessStatus } from './readiness';
 
-export interface ProjectionHealth {
-  name: string;
-  lag: number;
-  state: string;
-  error?: string;
-}
-
-export interface ProjectionStatusSource {
-  projectionHealth(): Promise<ProjectionHealth[]>;
+/** What anyone may see of readiness: no part names, no error text, no ids (those are at GET /api/admin/health). */
+export interface PublicReadiness {
+  status: ReadinessStatus;
+  lagSeconds: number;
 }
 
 @ApiTags('health')
@@ -22,10 +16,7 @@ export interface ProjectionStatusSource {
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
-    private readonly indicators: HealthIndicatorService,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(PROJECTION_STATUS) private readonly projections: ProjectionStatusSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly readiness: Readiness,
   ) {}
 
   /** The process is up. */
@@ -36,25 +27,15 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** The store answers and every projection is running and within the lag bound. */
+  /** `ok` or `degraded` (200: serve), `down` (503: take this instance out of rotation). */
   @Public()
   @Get('ready')
-  @HealthCheck()
-  ready() {
-    return this.health.check([
-      async () => {
-        const session = this.indicators.check('eventStore');
-        return (await this.store.ping())
-          ? session.up({ kind: this.store.kind })
-          : session.down({ kind: this.store.kind, message: 'not reachable' });
-      },
-      async () => {
-        const session = this.indicators.check('projections');
-        const all = await this.projections.projectionHealth();
-        const bad = all.filter((p) => p.state === 'failed' || p.lag > this.config.readyMaxLag);
-        const detail = Object.fromEntries(all.map((p) => [p.name, { state: p.state, lag: p.lag, ...(p.error ? { error: p.error } : {}) }]));
-        return bad.length ? session.down(detail) : session.up(detail);
-      },
-    ]);
+  @Header('Cache-Control', 'no-store')
+  @ApiOkResponse({ description: '`{status: "ok" | "degraded", lagSeconds}`' })
+  @ApiServiceUnavailableResponse({ description: '`{status: "down", lagSeconds}`' })
+  async ready(@Res({ passthrough: true }) res: Response): Promise<PublicReadiness> {
+    const { status, lagSeconds } = await this.readiness.report();
+    if (status === 'down') res.status(503);
+    return { status, lagSeconds };
   }
 }

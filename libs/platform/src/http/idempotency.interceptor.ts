@@ -19,7 +19,10 @@ import { ResourceReaders } from './resource-readers';
 import { ANSWERED_RESOURCE, AnsweredResource } from './resource-result';
 
 const KEY = /^[A-Za-z0-9._:-]{1,200}$/;
-/** A caller without a token (an Open311 client, whose key is in the body): readers check it like any user without roles. */
+/**
+ * A caller no guard identified: readers check it like any user without roles. (An Open311 client is identified by its
+ * api_key before this runs, see Open311KeyGuard, so its keys are scoped to it.)
+ */
 const NOBODY: Principal = { sub: 'anonymous', roles: [], units: [] };
 
 /**

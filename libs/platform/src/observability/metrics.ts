@@ -45,12 +45,17 @@ export class Metrics {
   middleware() {
     return (req: Request, res: Response, next: NextFunction) => {
       const end = this.httpDuration.startTimer();
-      res.on('finish', () => {
-        const route =
-          (req.route?.path as string | undefined) ?? (res.statusCode === 404 ? 'unmatched' : req.path.split('/').slice(0, 3).join('/'));
-        end({ method: req.method, route: `${req.baseUrl ?? ''}${route}`, status: String(res.statusCode) });
-      });
+      res.on('finish', () => end({ method: req.method, route: routeLabel(req), status: String(res.statusCode) }));
       next();
     };
   }
+}
+
+/**
+ * The route's pattern (`/api/cases/:id`), never the raw path: a label per path would let anyone create series. A request
+ * no route matched (the router's 404, or one refused before routing, e.g. a body too large) is `unmatched`.
+ */
+function routeLabel(req: Request): string {
+  const pattern = req.route?.path as string | undefined;
+  return pattern === undefined ? 'unmatched' : `${req.baseUrl ?? ''}${pattern}`;
 }

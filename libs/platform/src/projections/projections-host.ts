@@ -6,7 +6,6 @@ import { AppConfig } from '../config/app-config';
 import { Metrics } from '../observability/metrics';
 import { APP_CONFIG, REBUILD_SOURCE } from '../tokens';
 import { DataDirLock } from './data-dir-lock';
-import type { ProjectionHealth, ProjectionStatusSource } from '../health/health.controller';
 
 /** What the platform hands the rebuild source module (see PlatformOptions.rebuildSource) in each rebuild thread. */
 export interface RebuildSourceData {
@@ -19,7 +18,7 @@ export interface RebuildSourceData {
  * in onModuleInit; the runner starts once the application has booted and stops (PlatformModule) before the store closes.
  */
 @Injectable()
-export class ProjectionsHost implements OnApplicationBootstrap, ProjectionStatusSource {
+export class ProjectionsHost implements OnApplicationBootstrap {
   readonly readModels: ReadModelStore;
   readonly runner: ProjectionRunner;
   private stopped = false;
@@ -60,10 +59,6 @@ export class ProjectionsHost implements OnApplicationBootstrap, ProjectionStatus
     await this.runner.stop();
     this.readModels.close();
     this.lock.release();
-  }
-
-  async projectionHealth(): Promise<ProjectionHealth[]> {
-    return (await this.runner.status()).map((s) => ({ name: s.name, lag: s.lag, state: s.state, ...(s.error ? { error: s.error } : {}) }));
   }
 
   /** Backs `?minPosition=`: waits (bounded) until the read models include that position. */

@@ -35,7 +35,7 @@ export class ProjectionsController {
   @HttpCode(202)
   @Roles('admin')
   async rebuildAll() {
-    void this.host.runner.rebuildAll().catch(() => undefined); // a failure shows in GET and /health/ready
+    void this.host.runner.rebuildAll().catch(() => undefined); // a failure shows in GET and /api/admin/health
     return this.list();
   }
 
@@ -46,7 +46,7 @@ export class ProjectionsController {
   async rebuild(@Param('name') name: string) {
     const status = (await this.host.runner.status()).find((s) => s.name === name && s.kind === 'projection');
     if (!status) throw new NotFoundError('projection', name);
-    void this.host.runner.rebuild(name).catch(() => undefined); // a failure shows in GET and /health/ready
+    void this.host.runner.rebuild(name).catch(() => undefined); // a failure shows in GET and /api/admin/health
     return view(status);
   }
 }
