@@ -1,4 +1,9 @@
-import { DigestScheduler } from '@app/audit';
+import { Logger } from '@nestjs/common';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkSignature, DigestScheduler, keyIdOf } from '@app/audit';
 import { FixedClock } from '@app/core';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -32,6 +37,34 @@ describe('daily log digest', () => {
     expect(check.body).toMatchObject({ ok: true, digest: { matches: true } });
     const events = await t.app.get<EventStore>(EVENT_STORE).readStream('audit-digests');
     expect(events[0].metadata.actor).toMatchObject({ sub: 'system:digest' });
+  });
+
+  it('signs each digest with DIGEST_SIGNING_KEY_FILE, over what it says and when it was taken', async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const file = join(mkdtempSync(join(tmpdir(), 'synpunkt-digest-key-')), 'signing.pem');
+    writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+    t = await startTestApp({ clock: new FixedClock(new Date('2026-03-04T09:00:00Z')), env: { DIGEST_SIGNING_KEY_FILE: file } });
+    await unit('s1');
+    const digest = await t.app.get(DigestScheduler).tick();
+    expect(digest).toMatchObject({ events: 1, takenAt: '2026-03-04T09:00:00.000Z', keyId: keyIdOf(publicKey) });
+    expect(checkSignature(digest!, publicKey)).toBe('valid');
+    const latest = await t
+      .http()
+      .get('/api/audit/digests/latest')
+      .set(await t.as('auditor'))
+      .expect(200);
+    expect(latest.body).toMatchObject({ signature: digest!.signature, keyId: digest!.keyId });
+  });
+
+  it('says at start that digests are unsigned when no key is configured', async () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    try {
+      t = await startTestApp({ clock, env: { DIGEST_INTERVAL_HOURS: '0' } });
+      t.app.get(DigestScheduler).start();
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/UNSIGNED.*DIGEST_SIGNING_KEY_FILE/s));
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('records nothing when turned off', async () => {

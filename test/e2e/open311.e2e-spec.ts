@@ -29,7 +29,7 @@ describe('Open311 GeoReport v2: list services, file a request, follow it to clos
     let out = '';
     let err = '';
     await buildProgram(
-      { env: { DATA_DIR: t.dataDir, LOG_LEVEL: 'silent' }, out: (s) => (out += s), err: (s) => (err += s) },
+      { env: { DATA_DIR: t.dataDir, LOG_LEVEL: 'silent' }, clock, out: (s) => (out += s), err: (s) => (err += s) },
       { exitOverride: true },
     ).parseAsync(['node', 'synpunkt', ...args]);
     return { out, err };

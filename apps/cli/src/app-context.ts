@@ -20,7 +20,11 @@ export async function withStore<T>(ctx: CliContext, run: (store: EventStore) => 
   const config = loadConfig({ ...ctx.env, LOG_LEVEL: 'silent' });
   // The embedded log lives under DATA_DIR: owner-only, as the API makes it (withApp gets this from the platform).
   if (!config.eventStoreConnectionString) secureDataDir(config.dataDir, { keyStorePath: config.keyStorePath });
-  const store = createEventStore({ dataDir: config.dataDir, eventStoreConnectionString: config.eventStoreConnectionString });
+  const store = createEventStore({
+    dataDir: config.dataDir,
+    eventStoreConnectionString: config.eventStoreConnectionString,
+    clock: ctx.clock,
+  });
   try {
     return await run(store);
   } finally {

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { CliContext, processContext, RegisterCommand } from './cli-context';
+import { registerDigestExportCommand } from './commands/digest-export.command';
+import { registerDigestKeyCommand } from './commands/digest-key.command';
 import { registerExportCommand } from './commands/export.command';
 import { registerGallringCommand } from './commands/gallring.command';
 import { registerImportCommand } from './commands/import.command';
@@ -20,6 +22,8 @@ export const COMMANDS: RegisterCommand[] = [
   registerTokenCommand,
   registerSeedCommand,
   registerOpen311KeyCommand,
+  registerDigestKeyCommand,
+  registerDigestExportCommand,
 ];
 
 export function buildProgram(ctx: CliContext = processContext, options: { exitOverride?: boolean } = {}): Command {

@@ -1,23 +1,32 @@
 import { Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { actorOf, CurrentUser, Principal, Roles } from '@app/auth';
-import { NotFoundError } from '@app/core';
-import { EVENT_STORE, EventStore, verifyEventLog } from '@app/event-store';
+import { CLOCK, Clock, NotFoundError } from '@app/core';
+import { EVENT_STORE, EventStore, storeChecks, verifyEventLog } from '@app/event-store';
 import { eventMetadata } from '@app/platform';
 import { VerifyQuery } from './audit.request.dto';
+import { DIGEST_SIGNER, DigestSigner } from './digest-signing';
 import { latestDigest, logDigest, recordLogDigest } from './log-digest';
 
 @ApiTags('audit')
 @ApiBearerAuth()
 @Controller('api/audit')
 export class VerifyController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(DIGEST_SIGNER) private readonly signer: DigestSigner | null,
+  ) {}
 
-  /** Walks every stream's hash chain; with a published digest, also checks the log as a whole was not rewritten. */
+  /**
+   * Walks every stream's hash chain and the columns the hashes do not cover (record time, position order); with a
+   * published digest, also checks the log as a whole was not rewritten. Signatures are checked by the CLI
+   * (`verify --public-key`), against a key the auditor holds rather than one this server vouches for.
+   */
   @Get('verify')
   @Roles('auditor', 'admin')
   async verify(@Query() q: VerifyQuery) {
-    const report = await verifyEventLog(this.store, { heads: this.store.streamHeads ? () => this.store.streamHeads!() : undefined });
+    const report = await verifyEventLog(this.store, storeChecks(this.store));
     if (!q.digest) return report;
     const current = await logDigest(this.store, q.position ? BigInt(q.position) : undefined);
     const digestMatches = current.digest === q.digest;
@@ -28,12 +37,12 @@ export class VerifyController {
     };
   }
 
-  /** Records a digest of the whole log as an event; export or publish it so a later rewrite is detectable. */
+  /** Records a digest of the whole log as an event, signed when the server has a key; export or publish it. */
   @Post('digests')
   @HttpCode(201)
   @Roles('admin')
   async record(@CurrentUser() user: Principal) {
-    return recordLogDigest(this.store, eventMetadata(actorOf(user)));
+    return recordLogDigest(this.store, eventMetadata(actorOf(user)), { now: this.clock.now(), signer: this.signer });
   }
 
   @Get('digests/latest')

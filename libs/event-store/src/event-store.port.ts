@@ -59,11 +59,23 @@ export interface EventStore extends EventStreamStore {
   headPosition(): Promise<bigint>;
   /** Each stream's recorded head (revision and hash), where the adapter keeps one: lets verify catch events cut from a stream's end. */
   streamHeads?(): Promise<Map<string, { revision: bigint; hash: string | null }>>;
+  /**
+   * The first event whose stored columns outside the hash (record-time column, position) contradict its hashed content,
+   * where the adapter keeps such columns (SQLite). EventStoreDB has none: it filters on the hashed recordedAt itself.
+   */
+  verifyRows?(): Promise<RowBreak | undefined>;
   /** Writes events exactly as exported (same stream revisions, metadata and hashes) into streams that do not hold them yet. */
   importEvents?(events: RecordedEvent[]): Promise<number>;
   /** Is the store reachable right now? */
   ping(): Promise<boolean>;
   close(): Promise<void>;
+}
+
+/** An event whose unhashed columns contradict what its hash covers (see EventStore.verifyRows). */
+export interface RowBreak {
+  streamId: string;
+  revision: bigint;
+  reason: string;
 }
 
 export const EVENT_STORE = Symbol('EventStore');

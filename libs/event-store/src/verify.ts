@@ -1,5 +1,5 @@
 import { RecordedEvent } from '@app/core';
-import { EventStore } from './event-store.port';
+import { EventStore, RowBreak } from './event-store.port';
 import { eventHash } from './hash-chain';
 
 export interface VerifyReport {
@@ -14,9 +14,22 @@ export interface VerifyOptions {
   onProgress?: (eventsChecked: number) => void;
   /** The store's own record of each stream's head, to catch events cut from a stream's end. */
   heads?: () => Promise<Map<string, { revision: bigint; hash: string | null }>>;
+  /** The store's check of what the hashes do not cover (record-time column, position order): see EventStore.verifyRows. */
+  rows?: () => Promise<RowBreak | undefined>;
 }
 
-/** Walks the whole log as stored and names the first event whose chain link or own hash is wrong. */
+/** Every check the store can add beyond the chains: its recorded heads and its unhashed columns. */
+export function storeChecks(store: EventStore): Pick<VerifyOptions, 'heads' | 'rows'> {
+  return {
+    heads: store.streamHeads ? () => store.streamHeads!() : undefined,
+    rows: store.verifyRows ? () => store.verifyRows!() : undefined,
+  };
+}
+
+/**
+ * Walks the whole log as stored and names the first event whose chain link or own hash is wrong, then whatever the
+ * store's own checks find (a stream cut at its end, a record-time column or position that contradicts the hash).
+ */
 export async function verifyEventLog(store: EventStore, options: VerifyOptions = {}): Promise<VerifyReport> {
   const pageSize = options.pageSize ?? 5000;
   const last = new Map<string, { revision: bigint; hash: string }>();
@@ -54,5 +67,7 @@ export async function verifyEventLog(store: EventStore, options: VerifyOptions =
       }
     }
   }
+  const row = await options.rows?.();
+  if (row) return broken(row, row.reason);
   return { ok: true, eventsChecked, streamsChecked: last.size };
 }

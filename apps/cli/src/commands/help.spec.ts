@@ -33,6 +33,8 @@ describe('synpunkt <command> --help', () => {
       'token',
       'seed',
       'open311-key',
+      'digest-key',
+      'digest-export',
     ]);
   });
 

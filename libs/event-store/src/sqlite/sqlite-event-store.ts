@@ -12,11 +12,12 @@ import {
   systemClock,
   WrongExpectedRevisionError,
 } from '@app/core';
-import { EventFilter, EventStore, ReadAllOptions, StreamMetadata, SubscribeOptions, Subscription } from '../event-store.port';
+import { EventFilter, EventStore, ReadAllOptions, RowBreak, StreamMetadata, SubscribeOptions, Subscription } from '../event-store.port';
 import { eventHashFromText } from '../hash-chain';
 import { PollingSubscription } from '../polling-subscription';
 import { UpcasterRegistry } from '../upcasters';
 import { EVENT_STORE_SCHEMA } from './schema';
+import { verifySqliteRows } from './verify-rows';
 
 export interface SqliteEventStoreOptions {
   /** File path, or ':memory:' for tests that need no durability. */
@@ -99,6 +100,7 @@ export class SqliteEventStore implements EventStore {
       forwards: db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`).raw(),
       backwards: db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`).raw(),
       headPosition: db.prepare('SELECT COALESCE(MAX(position), 0) FROM events').pluck(),
+      lastRecordedAt: db.prepare('SELECT recorded_at FROM events ORDER BY position DESC LIMIT 1').pluck(),
       getMeta: db.prepare('SELECT metadata FROM streams WHERE stream_id = ?').pluck(),
       setMeta: db.prepare(
         `INSERT INTO streams (stream_id, revision, hash, metadata) VALUES (?, -1, NULL, ?)
@@ -176,9 +178,16 @@ export class SqliteEventStore implements EventStore {
     if (this.pending.length) this.flush();
   }
 
+  /**
+   * Record time never runs backwards in commit order: not within this process, nor after a restart with a clock set
+   * back, nor against another process appending to the same file (read inside the append's transaction). verify relies
+   * on it to tell a moved position from an honest one.
+   */
   private nextRecordedAt(): string {
     let now = this.clock.now().toISOString();
-    if (now < this.lastRecordedAt) now = this.lastRecordedAt; // record time never runs backwards
+    const logHead = (this.stmt.lastRecordedAt.get() as string | undefined) ?? '';
+    if (now < this.lastRecordedAt) now = this.lastRecordedAt;
+    if (now < logHead) now = logHead;
     this.lastRecordedAt = now;
     return now;
   }
@@ -291,6 +300,12 @@ export class SqliteEventStore implements EventStore {
       string | null,
     ][];
     return new Map(rows.map(([id, revision, hash]) => [id, { revision: BigInt(revision), hash }]));
+  }
+
+  /** The first row whose `recorded_at` column or position contradicts its hashed record time (see verifySqliteRows). */
+  async verifyRows(): Promise<RowBreak | undefined> {
+    await this.drain();
+    return verifySqliteRows(this.db);
   }
 
   /** Imports exported events verbatim: each must continue its stream's chain and carry a hash that matches its content. */

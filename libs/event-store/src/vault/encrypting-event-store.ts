@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppendResult, ExpectedRevision, NewEvent, ReadStreamOptions, RecordedEvent } from '@app/core';
-import { EventStore, ReadAllOptions, StreamMetadata, SubscribeOptions, Subscription } from '../event-store.port';
+import { EventStore, ReadAllOptions, RowBreak, StreamMetadata, SubscribeOptions, Subscription } from '../event-store.port';
 import { mapSubscription } from '../polling-subscription';
 import { UpcasterRegistry } from '../upcasters';
 import { ShredReceipt } from './key-store';
@@ -80,6 +80,11 @@ export class EncryptingEventStore implements EventStore {
   streamHeads(): Promise<Map<string, { revision: bigint; hash: string | null }>> {
     if (!this.inner.streamHeads) return Promise.resolve(new Map());
     return this.inner.streamHeads();
+  }
+
+  /** The rows as stored: sealing changes nothing the check reads. */
+  verifyRows(): Promise<RowBreak | undefined> {
+    return this.inner.verifyRows ? this.inner.verifyRows() : Promise.resolve(undefined);
   }
 
   /** Imports go to the inner store as exported: their envelopes are already sealed. */
