@@ -167,9 +167,9 @@ describe('cases over HTTP: intake to closing', () => {
     const intakeActor = { sub: 'test-intake-*', name: 'Test User' };
     const managerActor = { sub: 'test-manager-hgb', name: 'Test User' };
     expect(got.body.history.slice(0, 3)).toEqual([
-      { type: 'CaseRegistered', at: c.receivedAt, by: intakeActor },
-      { type: 'CaseAcknowledged', at: expect.any(String), by: managerActor },
-      { type: 'CaseAssigned', at: expect.any(String), by: managerActor },
+      { type: 'CaseRegistered', at: c.receivedAt, recordedAt: c.registeredAt, by: intakeActor },
+      { type: 'CaseAcknowledged', at: expect.any(String), recordedAt: expect.any(String), by: managerActor },
+      { type: 'CaseAssigned', at: expect.any(String), recordedAt: expect.any(String), by: managerActor },
     ]);
     expect(got.body.history.every((h: { by: unknown }) => h.by !== undefined)).toBe(true);
     const stale = await t.http().post(`${path}/close`).set(manager).set('If-Match', '"2"').send({ resolution: 'resolved' }).expect(412);

@@ -71,13 +71,14 @@ describe('no personal data in plaintext under DATA_DIR (issue 14)', () => {
     await post(`/api/cases/${id}/close`, { resolution: 'resolved', note: v.closeNote }, manager);
     await post(`/api/cases/${id}/reopen`, { reason: v.reopenReason }, manager);
     await post(`/api/cases/${id}/rectify-submitter`, { submitter: { name: v.rectifiedName, email: v.rectifiedEmail } }, manager);
-    await post(`/api/cases/${id}/transfer`, { toUnitId: 'fsk', reason: v.transferReason }, intake);
+    // Reported while the case is still the guarantee's unit's; then the case moves on.
     const { body: breach } = await post(
       '/api/breaches',
       { guaranteeId: 'hgb-2026', commitmentId: 'svar', occurredAt: '2026-03-02T08:00:00Z', description: v.breachQuote, caseId: id },
       manager,
       201,
     );
+    await post(`/api/cases/${id}/transfer`, { toUnitId: 'fsk', reason: v.transferReason }, intake);
     return { id, breachId: breach.id as string };
   }
 

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, createRootLogger, loadConfig } from '@app/platform';
 import { DigestScheduler } from '@app/audit';
+import { ReferenceVoidScheduler } from '@app/cases';
 import { createApp } from './create-app';
 
 async function main(): Promise<void> {
@@ -21,11 +22,16 @@ async function main(): Promise<void> {
     );
   }
   const app = await createApp({ config, logger });
-  await app.listen(config.port);
+  if (config.host) await app.listen(config.port, config.host);
+  else await app.listen(config.port);
   app.get(DigestScheduler).start();
+  app.get(ReferenceVoidScheduler).start();
+  const url = config.host ? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}` : null;
+  const devOnly =
+    !config.auth.jwksUrl && config.host === '127.0.0.1' ? '; development mode: this machine only, set HOST to listen on others' : '';
   logger.info(
-    { port: config.port, store: config.eventStoreConnectionString ? 'esdb' : 'sqlite', dataDir: config.dataDir },
-    `Synpunkt API listening on http://localhost:${config.port} (docs at /api/docs)`,
+    { host: config.host ?? '*', port: config.port, store: config.eventStoreConnectionString ? 'esdb' : 'sqlite', dataDir: config.dataDir },
+    `Synpunkt API listening on ${url ?? `port ${config.port} of every interface`} (docs at /api/docs${devOnly})`,
   );
 }
 

@@ -6,7 +6,10 @@ import { CLOCK, Clock, systemClock } from '@app/core';
 import { createEventStore, EVENT_STORE, EventStore, PersonalDataPolicy, UpcasterRegistry } from '@app/event-store';
 import { AppConfig } from './config/app-config';
 import { secureDataDir } from './config/data-dir';
+import { AdminHealthController } from './health/admin-health.http.controller';
+import { EventStoreReadiness } from './health/event-store.readiness';
 import { HealthController } from './health/health.controller';
+import { Readiness } from './health/readiness';
 import { CommandRunner } from './http/command-runner';
 import { IdempotencyExpiry } from './http/idempotency-expiry';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
@@ -21,7 +24,8 @@ import { Metrics } from './observability/metrics';
 import { MetricsController } from './observability/metrics.controller';
 import { ProjectionsHost } from './projections/projections-host';
 import { ProjectionsController } from './projections/projections.http.controller';
-import { APP_CONFIG, PROJECTION_STATUS, REBUILD_SOURCE } from './tokens';
+import { ProjectionsReadiness } from './projections/projections.readiness';
+import { APP_CONFIG, REBUILD_SOURCE } from './tokens';
 
 export interface PlatformOptions {
   config: AppConfig;
@@ -38,7 +42,7 @@ export interface PlatformOptions {
   rebuildSource?: string;
 }
 
-/** The floor every module stands on: config, clock, event store, read models, HTTP conventions, health and metrics. */
+/** The floor every module stands on: config, clock, event store, read models, HTTP conventions, readiness and metrics. */
 @Global()
 @Module({})
 export class PlatformModule implements OnApplicationShutdown {
@@ -54,7 +58,7 @@ export class PlatformModule implements OnApplicationShutdown {
     return {
       module: PlatformModule,
       imports: [TerminusModule],
-      controllers: [HealthController, MetricsController, ProjectionsController],
+      controllers: [HealthController, AdminHealthController, MetricsController, ProjectionsController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: REBUILD_SOURCE, useValue: options.rebuildSource ?? null },
@@ -89,13 +93,15 @@ export class PlatformModule implements OnApplicationShutdown {
         ResourceReaders,
         ProjectionsHost,
         CommandRunner,
-        { provide: PROJECTION_STATUS, useExisting: ProjectionsHost },
+        Readiness,
+        EventStoreReadiness,
+        ProjectionsReadiness,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ResourceHeadersInterceptor },
       ],
-      exports: [APP_CONFIG, CLOCK, EVENT_STORE, Metrics, ProjectionsHost, CommandRunner, IdempotencyStore, ResourceReaders],
+      exports: [APP_CONFIG, CLOCK, EVENT_STORE, Metrics, ProjectionsHost, CommandRunner, IdempotencyStore, ResourceReaders, Readiness],
     };
   }
 

@@ -48,6 +48,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ GALLRING_RULES: 'nope' })).toThrow(/GALLRING_RULES must be JSON/);
   });
 
+  it('reads after how long a reference without its case is voided: ten minutes unless set, at least a minute', () => {
+    expect(loadConfig({}).referenceVoidAfterSeconds).toBe(600);
+    expect(loadConfig({ REFERENCE_VOID_AFTER: '1h' }).referenceVoidAfterSeconds).toBe(3600);
+    expect(() => loadConfig({ REFERENCE_VOID_AFTER: '30s' })).toThrow(/REFERENCE_VOID_AFTER/);
+    expect(() => loadConfig({ REFERENCE_VOID_AFTER: 'soon' })).toThrow(/REFERENCE_VOID_AFTER/);
+  });
+
   it('reads the digest interval, 24 hours unless set, 0 for never', () => {
     expect(loadConfig({}).digestIntervalHours).toBe(24);
     expect(loadConfig({ DIGEST_INTERVAL_HOURS: '0' }).digestIntervalHours).toBe(0);
@@ -78,6 +85,42 @@ describe('loadConfig', () => {
   it('rejects a port out of range and a short dev secret', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
     expect(() => loadConfig({ AUTH_DEV_SECRET: 'short' })).toThrow(/AUTH_DEV_SECRET/);
+  });
+
+  it('reads the longest accepted token lifetime: 12 h unless set, as 12h, 90m, 3600s or seconds', () => {
+    expect(loadConfig({}).auth.maxTokenAgeSeconds).toBe(12 * 3600);
+    expect(loadConfig({ AUTH_MAX_TOKEN_AGE: '90m' }).auth.maxTokenAgeSeconds).toBe(5400);
+    expect(loadConfig({ AUTH_MAX_TOKEN_AGE: '3600' }).auth.maxTokenAgeSeconds).toBe(3600);
+    expect(() => loadConfig({ AUTH_MAX_TOKEN_AGE: 'a day' })).toThrow(/AUTH_MAX_TOKEN_AGE must be a duration/);
+    expect(() => loadConfig({ AUTH_MAX_TOKEN_AGE: '30s' })).toThrow(/AUTH_MAX_TOKEN_AGE/);
+    expect(() => loadConfig({ AUTH_MAX_TOKEN_AGE: '8d' })).toThrow(/AUTH_MAX_TOKEN_AGE/);
+  });
+
+  it('fetches the identity provider keys over https, plain http only on a loopback address', () => {
+    const idp = { AUTH_ISSUER: 'https://idp.example.se', AUTH_AUDIENCE: 'synpunkt' };
+    for (const url of [
+      'https://idp.example.se/jwks',
+      'http://127.0.0.1:8080/jwks.json',
+      'http://127.9.0.1/j',
+      'http://[::1]/j',
+      'http://localhost/j',
+    ]) {
+      expect(loadConfig({ ...idp, AUTH_JWKS_URL: url }).auth.jwksUrl).toBe(url);
+    }
+    for (const url of ['http://idp.example.se/jwks', 'http://10.0.0.5/jwks', 'http://128.0.0.1/jwks', 'http://localhost.example.se/j']) {
+      expect(() => loadConfig({ ...idp, AUTH_JWKS_URL: url })).toThrow(
+        /AUTH_JWKS_URL must be https: \(plain http only on a loopback address/,
+      );
+    }
+  });
+
+  it('listens on 127.0.0.1 in development mode and on every interface with an identity provider, unless HOST is set', () => {
+    const idp = { AUTH_JWKS_URL: 'https://idp.example.se/jwks', AUTH_ISSUER: 'https://idp.example.se', AUTH_AUDIENCE: 'synpunkt' };
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig(idp).host).toBeUndefined();
+    expect(loadConfig({ ...idp, HOST: '::' }).host).toBe('::');
+    expect(() => loadConfig({ HOST: 'http://x' })).toThrow(/HOST must be a host name or IP address/);
   });
 
   it('refuses production mode without an identity provider, since the development secret is public', () => {

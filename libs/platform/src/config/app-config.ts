@@ -1,19 +1,28 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
+import { digestSigningKeyProblems } from './signing-key-file';
+import { durationSeconds, isLoopbackHost } from '@app/auth';
 
 export interface AppConfig {
   port: number;
+  /** Interface to listen on; undefined = all. Development mode (no AUTH_JWKS_URL) defaults to 127.0.0.1. */
+  host?: string;
   dataDir: string;
   /** The personal-data key store, when not DATA_DIR/keys.sqlite. */
   keyStorePath?: string;
+  /** A reference taken this long ago without its case is recorded as void (the registration died in between). */
+  referenceVoidAfterSeconds: number;
   /** How often the running API records a digest of the whole log; 0 = never. */
   digestIntervalHours: number;
+  /** Ed25519 private key (PEM) that signs each log digest; outside DATA_DIR, owner-only. Unset: digests are unsigned. */
+  digestSigningKeyFile?: string;
   eventStoreConnectionString?: string;
-  auth: { jwksUrl?: string; issuer?: string; audience?: string; devSecret?: string };
+  /** `maxTokenAgeSeconds`: the longest token lifetime (exp − iat) accepted. */
+  auth: { jwksUrl?: string; issuer?: string; audience?: string; devSecret?: string; maxTokenAgeSeconds: number };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Largest accepted request body. */
   bodyLimit: string;
-  /** A projection further behind the head than this makes /health/ready fail. */
+  /** A projection further behind the head than this (in events) makes /health/ready `down` (503). */
   readyMaxLag: number;
   /** Threads besides the main one that a rebuild over a long log spreads its work over (0: none). */
   rebuildThreads: number;
@@ -68,6 +77,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const audience = text('AUTH_AUDIENCE');
   if (jwksUrl) {
     if (!isUrl(jwksUrl, ['https:', 'http:'])) problems.push(`AUTH_JWKS_URL must be an http(s) URL, got "${jwksUrl}"`);
+    else if (!isUrl(jwksUrl, ['https:']) && !isLoopbackHost(new URL(jwksUrl).hostname)) {
+      problems.push(`AUTH_JWKS_URL must be https: (plain http only on a loopback address: 127.0.0.1, ::1, localhost), got "${jwksUrl}"`);
+    }
     if (!issuer) problems.push('AUTH_ISSUER is required when AUTH_JWKS_URL is set');
     if (!audience) problems.push('AUTH_AUDIENCE is required when AUTH_JWKS_URL is set');
   } else if (issuer || audience) {
@@ -79,6 +91,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const devSecret = text('AUTH_DEV_SECRET');
   if (devSecret && devSecret.length < 32) problems.push('AUTH_DEV_SECRET must be at least 32 characters');
+  const maxAgeText = text('AUTH_MAX_TOKEN_AGE') ?? '12h';
+  const maxTokenAgeSeconds = durationSeconds(maxAgeText) ?? 0;
+  if (maxTokenAgeSeconds < 60 || maxTokenAgeSeconds > 7 * 86_400)
+    problems.push(`AUTH_MAX_TOKEN_AGE must be a duration from 60 s to 7 days, such as 12h, 90m or 3600 (seconds), got "${maxAgeText}"`);
+  // Development mode trusts a public secret: it stays on this machine unless HOST says otherwise.
+  const host = text('HOST') ?? (jwksUrl ? undefined : '127.0.0.1');
+  if (host && !/^[a-z0-9.:-]+$/i.test(host))
+    problems.push(`HOST must be a host name or IP address, such as 127.0.0.1 or ::, got "${host}"`);
 
   const logLevel = (text('LOG_LEVEL') ?? 'info') as AppConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
@@ -103,8 +123,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const digestText = text('DIGEST_INTERVAL_HOURS') ?? '24';
   if (!/^\d{1,4}$/.test(digestText)) problems.push(`DIGEST_INTERVAL_HOURS must be a whole number of hours (0 = off), got "${digestText}"`);
+  const signingKeyText = text('DIGEST_SIGNING_KEY_FILE');
+  const digestSigningKeyFile = signingKeyText ? resolve(signingKeyText) : undefined;
+  if (digestSigningKeyFile) problems.push(...digestSigningKeyProblems(digestSigningKeyFile, resolve(text('DATA_DIR') ?? './data')));
 
   const retention = parseRetention(text('GALLRING_RULES'), problems);
+
+  const voidAfterText = text('REFERENCE_VOID_AFTER') ?? '10m';
+  const referenceVoidAfterSeconds = durationSeconds(voidAfterText) ?? 0;
+  if (referenceVoidAfterSeconds < 60)
+    problems.push(`REFERENCE_VOID_AFTER must be a duration of at least a minute, such as 10m or 1h, got "${voidAfterText}"`);
 
   const ttlText = text('IDEMPOTENCY_TTL_HOURS') ?? '24';
   if (!/^\d{1,4}$/.test(ttlText) || Number(ttlText) < 1 || Number(ttlText) > 8760)
@@ -116,15 +144,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (problems.length) throw new ConfigError(problems);
   return {
     port,
+    host,
     dataDir: resolve(text('DATA_DIR') ?? './data'),
     keyStorePath: text('KEY_STORE_PATH') ? resolve(text('KEY_STORE_PATH')!) : undefined,
     eventStoreConnectionString: esdb,
-    auth: { jwksUrl, issuer, audience, devSecret },
+    auth: { jwksUrl, issuer, audience, devSecret, maxTokenAgeSeconds },
     logLevel,
     bodyLimit,
     readyMaxLag,
     rebuildThreads: Number(threadsText),
     digestIntervalHours: Number(digestText),
+    digestSigningKeyFile,
+    referenceVoidAfterSeconds,
     nodeEnv,
     deadlines,
     retention,
