@@ -51,6 +51,8 @@ describe('a registration killed between taking its number and appending its case
       expect(c.reference).toBe('2026-000002');
       const series = async () => (await t.http().get('/api/audit/references?year=2026').set(admin).expect(200)).body;
       expect(await series()).toMatchObject({ taken: 2, cases: 1, voids: 0, unexplained: 1 });
+      const verify = async () => (await t.http().get('/api/audit/verify').set(admin).expect(200)).body;
+      expect(await verify()).toMatchObject({ ok: true, references: [{ year: 2026, taken: 2, voids: [], unexplained: ['2026-000001'] }] });
 
       t.app.get(ReferenceVoidScheduler).start();
       let found = await series();
@@ -68,6 +70,12 @@ describe('a registration killed between taking its number and appending its case
         }),
         expect.objectContaining({ number: 2, reference: '2026-000002', status: 'case', caseId: c.id }),
       ]);
+      expect(await verify()).toMatchObject({
+        ok: true,
+        references: [
+          { year: 2026, taken: 2, voids: [{ reference: '2026-000001', reason: 'registration did not complete' }], unexplained: [] },
+        ],
+      });
       // Another run finds nothing new: a number is voided once.
       expect(await t.app.get(ReferenceVoidScheduler).tick()).toEqual([]);
       await t

@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { createEventStore, EventStore } from '@app/event-store';
-import { loadConfig, secureDataDir } from '@app/platform';
+import { AppConfig, loadConfig, secureDataDir } from '@app/platform';
 import { createApp } from '../../api/src/create-app';
 import { CliContext } from './cli-context';
 
@@ -16,7 +16,7 @@ export async function withApp<T>(ctx: CliContext, run: (app: INestApplication) =
 }
 
 /** The event store as stored (personal data stays sealed): for verify, export and import. */
-export async function withStore<T>(ctx: CliContext, run: (store: EventStore) => Promise<T>): Promise<T> {
+export async function withStore<T>(ctx: CliContext, run: (store: EventStore, config: AppConfig) => Promise<T>): Promise<T> {
   const config = loadConfig({ ...ctx.env, LOG_LEVEL: 'silent' });
   // The embedded log lives under DATA_DIR: owner-only, as the API makes it (withApp gets this from the platform).
   if (!config.eventStoreConnectionString) secureDataDir(config.dataDir, { keyStorePath: config.keyStorePath });
@@ -26,7 +26,7 @@ export async function withStore<T>(ctx: CliContext, run: (store: EventStore) => 
     clock: ctx.clock,
   });
   try {
-    return await run(store);
+    return await run(store, config);
   } finally {
     await store.close();
   }

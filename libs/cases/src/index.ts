@@ -15,3 +15,4 @@ export * from './case-disclosure';
 export * from './list-cases/cases.projection';
 export * from './void-references/reference-voids';
 export * from './void-references/reference-void.scheduler';
+export * from './void-references/reference-series';

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { referenceGaps } from '@app/cases';
 import { storeChecks, verifyEventLog } from '@app/event-store';
 import { logDigest, parseExportedDigest, readPublicKey, verifyDigests, verifyExportedDigest } from '@app/audit';
 import { RegisterCommand } from '../cli-context';
@@ -29,7 +30,7 @@ export const registerVerifyCommand: RegisterCommand = (program, ctx) =>
       const exported = opts.digest && !HEX_DIGEST.test(opts.digest) ? parseExportedDigest(readFileSync(opts.digest, 'utf8')) : undefined;
       if (exported && !publicKey) throw new Error('a digest file is checked against the published key: add --public-key <file>');
       const hex = opts.digest && !exported ? opts.digest : undefined;
-      await withStore(ctx, async (store) => {
+      await withStore(ctx, async (store, config) => {
         const bar = progressBar(ctx, 'verify', Number(await store.headPosition()));
         const report = await verifyEventLog(store, { ...storeChecks(store), onProgress: (n) => bar.update(n) });
         bar.stop();
@@ -38,7 +39,9 @@ export const registerVerifyCommand: RegisterCommand = (program, ctx) =>
         const signedDigests = publicKey ? await verifyDigests(store, publicKey) : undefined;
         const digestFile = exported ? await verifyExportedDigest(store, exported, publicKey!) : undefined;
         const ok = report.ok && digestMatches !== false && signedDigests?.ok !== false && digestFile?.ok !== false;
-        const result = { ...report, ok, digest, ...(hex ? { digestMatches } : {}), signedDigests, digestFile };
+        // Listed, not failed on: a void explains a number; an unexplained one may be a registration that died minutes ago.
+        const references = await referenceGaps(store, new Date(), config.referenceVoidAfterSeconds * 1000);
+        const result = { ...report, ok, digest, ...(hex ? { digestMatches } : {}), signedDigests, digestFile, references };
         ctx.out(JSON.stringify(result, null, 2) + '\n');
         if (!ok) process.exitCode = 3;
       });
