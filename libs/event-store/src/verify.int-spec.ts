@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventHashFromText } from './hash-chain';
+import { tamperSql } from '@app/testing';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
 import { verifyEventLog } from './verify';
 
@@ -19,14 +20,6 @@ async function seeded(): Promise<string> {
   );
   await store.close();
   return path;
-}
-
-/** Changes the file behind the store's back, as an attacker with disk access would. */
-function tamper(path: string, sql: string): void {
-  const db = new Database(path);
-  db.exec('DROP TRIGGER events_immutable; DROP TRIGGER events_append_only;');
-  db.exec(sql);
-  db.close();
 }
 
 async function verify(path: string) {
@@ -52,7 +45,7 @@ describe('verifyEventLog on a tampered SQLite file', () => {
 
   it('names the event whose content changed by one byte', async () => {
     const path = await seeded();
-    tamper(path, "UPDATE events SET data = replace(data, 'maten', 'matem') WHERE stream_id = 'case-a' AND revision = 2");
+    tamperSql(path, "UPDATE events SET data = replace(data, 'maten', 'matem') WHERE stream_id = 'case-a' AND revision = 2");
     expect(await verify(path)).toMatchObject({
       ok: false,
       firstBroken: { streamId: 'case-a', revision: '2', reason: expect.stringMatching(/altered/) },
@@ -61,7 +54,7 @@ describe('verifyEventLog on a tampered SQLite file', () => {
 
   it('names the gap where an event was removed from the middle of a stream', async () => {
     const path = await seeded();
-    tamper(path, "DELETE FROM events WHERE stream_id = 'case-a' AND revision = 1");
+    tamperSql(path, "DELETE FROM events WHERE stream_id = 'case-a' AND revision = 1");
     expect(await verify(path)).toMatchObject({
       ok: false,
       firstBroken: { streamId: 'case-a', revision: '2', reason: expect.stringMatching(/missing/) },
@@ -70,7 +63,7 @@ describe('verifyEventLog on a tampered SQLite file', () => {
 
   it('notices an event cut from the end of a stream through the recorded head', async () => {
     const path = await seeded();
-    tamper(path, "DELETE FROM events WHERE stream_id = 'case-b' AND revision = 1");
+    tamperSql(path, "DELETE FROM events WHERE stream_id = 'case-b' AND revision = 1");
     expect(await verify(path)).toMatchObject({
       ok: false,
       firstBroken: { streamId: 'case-b', revision: '1', reason: expect.stringMatching(/removed/) },
@@ -79,7 +72,7 @@ describe('verifyEventLog on a tampered SQLite file', () => {
 
   it('names the first break when one event is removed from the middle and one from the end of the same stream', async () => {
     const path = await seeded();
-    tamper(path, "DELETE FROM events WHERE stream_id = 'case-a' AND revision IN (1, 3)");
+    tamperSql(path, "DELETE FROM events WHERE stream_id = 'case-a' AND revision IN (1, 3)");
     expect(await verify(path)).toMatchObject({
       ok: false,
       eventsChecked: 1,
@@ -87,7 +80,7 @@ describe('verifyEventLog on a tampered SQLite file', () => {
     });
     // On a fresh copy, the cut end alone is caught through the stream's recorded head.
     const onlyEnd = await seeded();
-    tamper(onlyEnd, "DELETE FROM events WHERE stream_id = 'case-a' AND revision = 3");
+    tamperSql(onlyEnd, "DELETE FROM events WHERE stream_id = 'case-a' AND revision = 3");
     expect(await verify(onlyEnd)).toMatchObject({
       ok: false,
       firstBroken: { streamId: 'case-a', revision: '3', reason: expect.stringMatching(/ends before its recorded head/) },
@@ -102,7 +95,7 @@ describe('verifyEventLog on a tampered SQLite file', () => {
     const after = before.replace(/T(\d)/, (_, d: string) => `T${(Number(d) + 1) % 10}`); // the hour of recordedAt, one byte
     expect(after).not.toBe(before);
     expect(after.length).toBe(before.length);
-    tamper(path, `UPDATE events SET metadata = '${after}' WHERE stream_id = 'case-b' AND revision = 0`);
+    tamperSql(path, `UPDATE events SET metadata = '${after}' WHERE stream_id = 'case-b' AND revision = 0`);
     expect(await verify(path)).toMatchObject({
       ok: false,
       firstBroken: { streamId: 'case-b', revision: '0', reason: expect.stringMatching(/altered/) },
@@ -118,7 +111,7 @@ describe('verifyEventLog on a tampered SQLite file', () => {
     db.close();
     const data = row.data.replace('maten', 'matem');
     const hash = eventHashFromText(row.stream_id, BigInt(row.revision), row.type, data, row.metadata, row.prev_hash);
-    tamper(path, `UPDATE events SET data = '${data}', hash = '${hash}' WHERE stream_id = 'case-a' AND revision = 0`);
+    tamperSql(path, `UPDATE events SET data = '${data}', hash = '${hash}' WHERE stream_id = 'case-a' AND revision = 0`);
     expect(await verify(path)).toMatchObject({
       ok: false,
       eventsChecked: 1,

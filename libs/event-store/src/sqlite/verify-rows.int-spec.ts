@@ -1,9 +1,9 @@
-import Database from 'better-sqlite3';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FixedClock } from '@app/core';
 import { storeChecks, verifyEventLog } from '../verify';
+import { tamperSql } from '@app/testing';
 import { SqliteEventStore } from './sqlite-event-store';
 
 /** case-a (positions 1–4) recorded at 09:00, case-b (positions 5–6) at 10:00. */
@@ -24,14 +24,6 @@ async function seeded(): Promise<string> {
   return path;
 }
 
-/** Changes the file behind the store's back, as someone with write access to DATA_DIR would. */
-function tamper(path: string, sql: string): void {
-  const db = new Database(path);
-  db.exec('DROP TRIGGER events_immutable; DROP TRIGGER events_append_only;');
-  db.exec(sql);
-  db.close();
-}
-
 async function verify(path: string, checks: 'chains only' | 'all' = 'all') {
   const store = new SqliteEventStore({ path });
   try {
@@ -48,7 +40,7 @@ describe('verify: the columns the hashes do not cover (SQLite)', () => {
 
   it('names the event whose recorded_at column was changed, which as-of reads filter on', async () => {
     const path = await seeded();
-    tamper(path, "UPDATE events SET recorded_at = '2026-03-01T09:00:00.000Z' WHERE stream_id = 'case-b' AND revision = 1");
+    tamperSql(path, "UPDATE events SET recorded_at = '2026-03-01T09:00:00.000Z' WHERE stream_id = 'case-b' AND revision = 1");
     expect(await verify(path, 'chains only')).toMatchObject({ ok: true });
     expect(await verify(path)).toMatchObject({
       ok: false,
@@ -63,7 +55,7 @@ describe('verify: the columns the hashes do not cover (SQLite)', () => {
   it('names the event moved to another position, though every stream’s chain still holds', async () => {
     const path = await seeded();
     // case-a@3 and case-b@0 trade places: each stream keeps its own order, so the chains verify
-    tamper(
+    tamperSql(
       path,
       'UPDATE events SET position = -1 WHERE position = 4; UPDATE events SET position = 4 WHERE position = 5;' +
         'UPDATE events SET position = 5 WHERE position = -1;',
