@@ -9,6 +9,9 @@ export interface EventMetadata {
 
 export type AppendMetadata = Omit<Partial<EventMetadata>, 'recordedAt'>;
 
+/** Who did something, as events record it: a person's token subject, or a named system principal (`system:…`). */
+export type Actor = NonNullable<EventMetadata['actor']>;
+
 export interface NewEvent {
   type: string;
   data: unknown;

@@ -7,3 +7,4 @@ export * from './ids';
 export * from './calendar';
 export * from './working-days';
 export * from './response-clock';
+export * from './aggregate';

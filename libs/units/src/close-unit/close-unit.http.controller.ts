@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { actorOf, CurrentUser, Principal, Roles } from '@app/auth';
 import { IfMatch } from '@app/platform';
-import { CloseUnit } from './close-unit.handler';
+import { CloseUnit } from './close-unit.command';
 import { CloseUnitRequest } from './close-unit.request.dto';
 
 @ApiTags('units')
@@ -16,6 +16,6 @@ export class CloseUnitController {
   @HttpCode(200)
   @Roles('admin')
   close(@Param('id') id: string, @Body() body: CloseUnitRequest, @CurrentUser() user: Principal, @IfMatch() expectedRevision?: bigint) {
-    return this.commands.execute(new CloseUnit(id, body.reason, { actor: actorOf(user), expectedRevision }));
+    return this.commands.execute(new CloseUnit(id, body.reason, actorOf(user), expectedRevision));
   }
 }

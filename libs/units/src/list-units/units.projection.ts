@@ -3,6 +3,18 @@ import { UnitEvent } from '../unit.events';
 
 export const UNITS_PROJECTION = 'units';
 
+/** A row of the units table, as the projection writes it and its queries read it. */
+export interface UnitRow {
+  id: string;
+  name: string;
+  department: string;
+  district: string;
+  status: string;
+  registered_at: string;
+  closed_at: string | null;
+  revision: number;
+}
+
 /** The units register as a table: one row per unit with its current name and status. */
 export const unitsProjection: Projection = {
   name: UNITS_PROJECTION,

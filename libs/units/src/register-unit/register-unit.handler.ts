@@ -1,38 +1,17 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Command } from '@nestjs/cqrs';
 import { CommandRunner, ResourceResult } from '@app/platform';
 import { unitDecider } from '../unit.decider';
 import { unitStream } from '../unit.events';
 import { toUnitView, UnitView } from '../unit.view';
-import { RegisterUnitRequest } from './register-unit.request.dto';
-
-export class RegisterUnit extends Command<ResourceResult<UnitView>> {
-  constructor(
-    readonly request: RegisterUnitRequest,
-    readonly actor: { sub: string; name?: string },
-  ) {
-    super();
-  }
-}
+import { RegisterUnit } from './register-unit.command';
 
 @CommandHandler(RegisterUnit)
-export class RegisterUnitHandler implements ICommandHandler<RegisterUnit> {
+export class RegisterUnitHandler implements ICommandHandler<RegisterUnit, ResourceResult<UnitView>> {
   constructor(private readonly runner: CommandRunner) {}
 
-  execute({ request, actor }: RegisterUnit): Promise<ResourceResult<UnitView>> {
-    return this.runner.respond(
-      unitDecider,
-      unitStream(request.id),
-      {
-        type: 'RegisterUnit',
-        unitId: request.id,
-        name: request.name,
-        department: request.department,
-        district: request.district,
-        now: this.runner.now(),
-      },
-      { actor },
-      toUnitView,
-    );
+  execute({ unit, actor }: RegisterUnit): Promise<ResourceResult<UnitView>> {
+    const { id: unitId, name, department, district } = unit;
+    const command = { type: 'RegisterUnit' as const, unitId, name, department, district, now: this.runner.now() };
+    return this.runner.respond(unitDecider, unitStream(unit.id), command, { actor }, toUnitView);
   }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { actorOf, CurrentUser, Principal, Roles } from '@app/auth';
-import { RegisterUnit } from './register-unit.handler';
+import { RegisterUnit } from './register-unit.command';
 import { RegisterUnitRequest } from './register-unit.request.dto';
 
 @ApiTags('units')
@@ -14,6 +14,7 @@ export class RegisterUnitController {
   @Post()
   @Roles('admin')
   register(@Body() body: RegisterUnitRequest, @CurrentUser() user: Principal) {
-    return this.commands.execute(new RegisterUnit(body, actorOf(user)));
+    const { id, name, department, district } = body;
+    return this.commands.execute(new RegisterUnit({ id, name, department, district }, actorOf(user)));
   }
 }

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { actorOf, CurrentUser, Principal, Roles } from '@app/auth';
 import { IfMatch } from '@app/platform';
-import { RenameUnit } from './rename-unit.handler';
+import { RenameUnit } from './rename-unit.command';
 import { RenameUnitRequest } from './rename-unit.request.dto';
 
 @ApiTags('units')
@@ -16,6 +16,6 @@ export class RenameUnitController {
   @HttpCode(200)
   @Roles('admin')
   rename(@Param('id') id: string, @Body() body: RenameUnitRequest, @CurrentUser() user: Principal, @IfMatch() expectedRevision?: bigint) {
-    return this.commands.execute(new RenameUnit(id, body.name, { actor: actorOf(user), expectedRevision }));
+    return this.commands.execute(new RenameUnit(id, body.name, actorOf(user), expectedRevision));
   }
 }
