@@ -1,5 +1,5 @@
 import { ForbiddenException } from '@nestjs/common';
-import { actorOf, assertTokenLifetime, canActForUnit, InvalidClaimsError, principalFromClaims } from './principal';
+import { actorOf, assertTokenLifetime, canActForUnit, InvalidClaimsError, principalFromClaims, systemPrincipal } from './principal';
 import { assertUnitAccess } from './auth.decorators';
 import { issueDevToken } from './dev-token';
 import { isDevelopmentMode } from './auth.config';
@@ -137,5 +137,14 @@ describe('verified tokens', () => {
     } finally {
       jest.useRealTimers();
     }
+  });
+});
+
+describe('systemPrincipal', () => {
+  it('acts as a named system actor with admin rights over every unit', () => {
+    const p = systemPrincipal('breach-link', 'Garantibrott från synpunkt');
+    expect(p).toEqual({ sub: 'system:breach-link', name: 'Garantibrott från synpunkt', roles: ['admin'], units: ['*'] });
+    expect(actorOf(p)).toEqual({ sub: 'system:breach-link', name: 'Garantibrott från synpunkt' });
+    expect(canActForUnit(p, 'hgb')).toBe(true);
   });
 });

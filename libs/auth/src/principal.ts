@@ -57,3 +57,11 @@ export function canActForUnit(p: Principal, unitId: string): boolean {
 }
 
 export const actorOf = (p: Principal): { sub: string; name?: string } => ({ sub: p.sub, ...(p.name ? { name: p.name } : {}) });
+
+/**
+ * The principal a process of the system acts as (a reactor, a scheduler, a CLI command): recorded as the actor
+ * `system:<name>`, with the rights of an admin over every unit, since it acts on rules, not on a person's behalf.
+ */
+export function systemPrincipal(name: string, label: string): Principal {
+  return { sub: `system:${name}`, name: label, roles: ['admin'], units: ['*'] };
+}
