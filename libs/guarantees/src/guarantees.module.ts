@@ -1,19 +1,22 @@
-import { Inject, Module, OnModuleInit } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
-import { CLOCK, Clock } from '@app/core';
-import { EVENT_STORE, EventStore } from '@app/event-store';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { CqrsModule, QueryBus } from '@nestjs/cqrs';
 import { ProjectionsHost, ResourceReaders } from '@app/platform';
 import { AdoptGuaranteeController } from './adopt-guarantee/adopt-guarantee.http.controller';
-import { BreachCommands } from './breach-commands';
+import { BreachStepHandler } from './breach-step.handler';
 import { CompleteRemedyController } from './complete-remedy/complete-remedy.http.controller';
 import { DecideBreachController } from './decide-breach/decide-breach.http.controller';
 import { DraftGuaranteeHandler } from './draft-guarantee/draft-guarantee.handler';
 import { DraftGuaranteeController } from './draft-guarantee/draft-guarantee.http.controller';
-import { GuaranteeCommands } from './guarantee-command';
+import { GuaranteeStepHandler } from './guarantee-step.handler';
 import { breachesProjection } from './list-breaches/breaches.projection';
+import { GetBreachHandler, GetRemedyHandler } from './list-breaches/get-breach.query';
 import { ListBreachesController } from './list-breaches/list-breaches.http.controller';
+import { ListBreachesHandler } from './list-breaches/list-breaches.query';
+import { GetGuaranteeHandler } from './list-guarantees/get-guarantee.query';
 import { guaranteesProjection } from './list-guarantees/guarantees.projection';
 import { ListGuaranteesController } from './list-guarantees/list-guarantees.http.controller';
+import { ListGuaranteesHandler } from './list-guarantees/list-guarantees.query';
+import { PlanRemedyHandler } from './plan-remedy/plan-remedy.handler';
 import { PlanRemedyController } from './plan-remedy/plan-remedy.http.controller';
 import { ReportBreachHandler } from './report-breach/report-breach.handler';
 import { ReportBreachController } from './report-breach/report-breach.http.controller';
@@ -35,20 +38,29 @@ import { WithdrawGuaranteeController } from './withdraw-guarantee/withdraw-guara
     CompleteRemedyController,
     ListBreachesController,
   ],
-  providers: [DraftGuaranteeHandler, ReportBreachHandler, GuaranteeCommands, BreachCommands],
-  exports: [ReportBreachHandler],
+  providers: [
+    DraftGuaranteeHandler,
+    GuaranteeStepHandler,
+    ReportBreachHandler,
+    BreachStepHandler,
+    PlanRemedyHandler,
+    ListGuaranteesHandler,
+    GetGuaranteeHandler,
+    ListBreachesHandler,
+    GetBreachHandler,
+    GetRemedyHandler,
+  ],
 })
 export class GuaranteesModule implements OnModuleInit {
   constructor(
     private readonly projections: ProjectionsHost,
     private readonly readers: ResourceReaders,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly queries: QueryBus,
   ) {}
 
   onModuleInit(): void {
     this.projections.register(guaranteesProjection);
     this.projections.register(breachesProjection);
-    registerResourceReaders(this.readers, this.store, this.clock);
+    registerResourceReaders(this.readers, this.queries);
   }
 }

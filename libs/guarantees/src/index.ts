@@ -1,10 +1,13 @@
-export * from './breach.decider';
+export type { BreachCommand, BreachState, BreachStatus, Remedy } from './breach.decider';
 export * from './breach.events';
 export * from './breach.view';
-export * from './guarantee.decider';
+export type { GuaranteeCommand, GuaranteeState, GuaranteeVersion, VersionStatus } from './guarantee.decider';
 export * from './guarantee.events';
 export * from './guarantee.view';
 export * from './guarantees.module';
-export * from './report-breach/report-breach.handler';
+export * from './load-guarantee';
+export * from './load-breach';
+export * from './history';
+export * from './report-breach/report-breach.command';
 export * from './projections';
 export * from './breach.personal-data';

@@ -1,34 +1,22 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@app/auth';
-import { IfMatch, IsCalendarDate } from '@app/platform';
-import { GuaranteeCommands } from '../guarantee-command';
-
-export class AdoptGuaranteeRequest {
-  @ApiProperty({ example: '2026-01-21' })
-  @IsCalendarDate({ message: 'decidedOn must be a calendar date YYYY-MM-DD' })
-  decidedOn: string;
-
-  @ApiProperty({ example: '§ 7, dnr 1.2-600/2026' }) @IsString() @IsNotEmpty() @MaxLength(200) decisionRef: string;
-}
+import { IfMatch } from '@app/platform';
+import { AdoptGuarantee } from './adopt-guarantee.command';
+import { AdoptGuaranteeRequest } from './adopt-guarantee.request.dto';
 
 @ApiTags('guarantees')
 @ApiBearerAuth()
 @Controller('api/guarantees')
 export class AdoptGuaranteeController {
-  constructor(private readonly guarantees: GuaranteeCommands) {}
+  constructor(private readonly commands: CommandBus) {}
 
   /** The board's decision; only an administrator records it. */
   @Post(':id/adopt')
   @HttpCode(200)
   @Roles('admin')
   adopt(@Param('id') id: string, @Body() body: AdoptGuaranteeRequest, @CurrentUser() user: Principal, @IfMatch() rev?: bigint) {
-    return this.guarantees.run(
-      id,
-      user,
-      (now) => ({ type: 'AdoptGuarantee', guaranteeId: id, decidedOn: body.decidedOn, decisionRef: body.decisionRef, now }),
-      rev,
-    );
+    return this.commands.execute(new AdoptGuarantee(id, { decidedOn: body.decidedOn, decisionRef: body.decisionRef }, user, rev));
   }
 }

@@ -1,24 +1,16 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsBoolean, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@app/auth';
 import { IfMatch } from '@app/platform';
-import { BreachCommands } from '../breach-commands';
-
-export class CompleteRemedyRequest {
-  @ApiPropertyOptional({ description: 'when the remedy was completed (business time); default now' })
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'completedAt must be an ISO 8601 instant' })
-  completedAt?: string;
-  @ApiProperty({ example: 'Nytt möte hölls; brukaren nöjd.' }) @IsString() @IsNotEmpty() @MaxLength(4000) outcome: string;
-  @ApiProperty() @IsBoolean() complainantInformed: boolean;
-}
+import { CompleteRemedy } from './complete-remedy.command';
+import { CompleteRemedyRequest } from './complete-remedy.request.dto';
 
 @ApiTags('breaches')
 @ApiBearerAuth()
 @Controller('api/breaches')
 export class CompleteRemedyController {
-  constructor(private readonly breaches: BreachCommands) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/remedies/:remedyId/complete')
   @HttpCode(200)
@@ -30,19 +22,8 @@ export class CompleteRemedyController {
     @CurrentUser() user: Principal,
     @IfMatch() rev?: bigint,
   ) {
-    return this.breaches.run(
-      id,
-      user,
-      (now) => ({
-        type: 'CompleteRemedy',
-        breachId: id,
-        remedyId,
-        completedAt: body.completedAt ? new Date(body.completedAt) : undefined,
-        outcome: body.outcome,
-        complainantInformed: body.complainantInformed,
-        now,
-      }),
-      rev,
-    );
+    const { outcome, complainantInformed } = body;
+    const completedAt = body.completedAt ? new Date(body.completedAt) : undefined;
+    return this.commands.execute(new CompleteRemedy(id, { remedyId, completedAt, outcome, complainantInformed }, user, rev));
   }
 }

@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@app/auth';
 import { IfMatch } from '@app/platform';
-import { BreachCommands } from '../breach-commands';
+import { ConfirmBreach, RejectBreach } from './decide-breach.command';
 import { ConfirmBreachRequest, RejectBreachRequest } from './decide-breach.request.dto';
 
 const instant = (at?: string) => (at ? new Date(at) : undefined);
@@ -12,24 +13,19 @@ const instant = (at?: string) => (at ? new Date(at) : undefined);
 @ApiBearerAuth()
 @Controller('api/breaches')
 export class DecideBreachController {
-  constructor(private readonly breaches: BreachCommands) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/confirm')
   @HttpCode(200)
   @Roles('admin', 'manager')
   confirm(@Param('id') id: string, @Body() body: ConfirmBreachRequest, @CurrentUser() user: Principal, @IfMatch() rev?: bigint) {
-    return this.breaches.run(id, user, (now) => ({ type: 'ConfirmBreach', breachId: id, note: body.note, at: instant(body.at), now }), rev);
+    return this.commands.execute(new ConfirmBreach(id, { note: body.note, at: instant(body.at) }, user, rev));
   }
 
   @Post(':id/reject')
   @HttpCode(200)
   @Roles('admin', 'manager')
   reject(@Param('id') id: string, @Body() body: RejectBreachRequest, @CurrentUser() user: Principal, @IfMatch() rev?: bigint) {
-    return this.breaches.run(
-      id,
-      user,
-      (now) => ({ type: 'RejectBreach', breachId: id, reason: body.reason, at: instant(body.at), now }),
-      rev,
-    );
+    return this.commands.execute(new RejectBreach(id, { reason: body.reason, at: instant(body.at) }, user, rev));
   }
 }

@@ -2,8 +2,8 @@ import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@app/auth';
-import { DraftGuarantee } from './draft-guarantee.handler';
-import { DraftGuaranteeRequest } from './guarantee-content.request.dto';
+import { DraftGuarantee } from './draft-guarantee.command';
+import { contentOf, DraftGuaranteeRequest } from './guarantee-content.request.dto';
 
 @ApiTags('guarantees')
 @ApiBearerAuth()
@@ -14,6 +14,6 @@ export class DraftGuaranteeController {
   @Post()
   @Roles('admin', 'manager')
   draft(@Body() body: DraftGuaranteeRequest, @CurrentUser() user: Principal) {
-    return this.commands.execute(new DraftGuarantee(body, user));
+    return this.commands.execute(new DraftGuarantee(body.unitId, body.year, contentOf(body), user));
   }
 }

@@ -16,6 +16,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import type { GuaranteeContentInput } from '../guarantee.events';
 
 export class CommitmentRequest {
   @ApiPropertyOptional({ example: 'svar', description: 'stable id; assigned (c1, c2, …) when absent' })
@@ -80,6 +81,7 @@ export class DraftGuaranteeRequest extends GuaranteeContentRequest {
   @ApiProperty({ example: 2026 }) @IsInt() @Min(2000) @Max(2100) year: number;
 }
 
-export function contentOf(r: GuaranteeContentRequest) {
-  return { title: r.title, intro: r.intro, commitments: r.commitments, remedy: r.remedy, contact: r.contact };
+/** The content as plain data for a command, with the fields the client gave. */
+export function contentOf(r: GuaranteeContentRequest): GuaranteeContentInput {
+  return { title: r.title, intro: r.intro, commitments: r.commitments.map((c) => ({ ...c })), remedy: r.remedy, contact: { ...r.contact } };
 }

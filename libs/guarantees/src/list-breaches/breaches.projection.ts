@@ -1,8 +1,32 @@
 import { stockholmYear } from '@app/core';
 import { Projection } from '@app/projections';
+import type { BreachStatus } from '../breach.decider';
 import { BreachEvent } from '../breach.events';
 
 export const BREACHES_PROJECTION = 'breaches';
+
+/** A row of the breaches table, as the projection writes it and its queries read it. */
+export interface BreachRow {
+  id: string;
+  unit_id: string;
+  guarantee_id: string;
+  commitment_id: string;
+  status: BreachStatus;
+  occurred_at: string;
+  /** The Stockholm year of occurred_at. */
+  year: number;
+  case_id: string | null;
+  reported_at: string;
+}
+
+/** A row of the remedies table. */
+export interface RemedyRow {
+  breach_id: string;
+  remedy_id: string;
+  status: 'planned' | 'completed';
+  due_on: string;
+  completed_at: string | null;
+}
 
 export const breachesProjection: Projection = {
   name: BREACHES_PROJECTION,

@@ -3,6 +3,20 @@ import { GuaranteeEvent } from '../guarantee.events';
 
 export const GUARANTEES_PROJECTION = 'guarantees';
 
+/** A row of the guarantees table, as the projection writes it and its queries read it. */
+export interface GuaranteeRow {
+  id: string;
+  unit_id: string;
+  year: number;
+  /** The latest version's status; an adopted guarantee of a past year reads as expired. */
+  status: 'draft' | 'adopted' | 'withdrawn';
+  version: number;
+  title: string;
+  in_force_version: number | null;
+  decided_on: string | null;
+  decision_ref: string | null;
+}
+
 /** One row per guarantee (unit and year) with its latest version's status, plus every version's commitments. */
 export const guaranteesProjection: Projection = {
   name: GUARANTEES_PROJECTION,

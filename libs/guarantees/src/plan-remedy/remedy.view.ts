@@ -16,4 +16,6 @@ export function toRemedyView(breach: BreachState, remedyId: string) {
   };
 }
 
+export type RemedyView = ReturnType<typeof toRemedyView>;
+
 export const REMEDY_KIND = 'remedy';

@@ -1,60 +1,36 @@
 import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { actorOf, assertUnitAccess, Principal } from '@app/auth';
-import { fold, InvalidInputError, NotFoundError } from '@app/core';
+import { InvalidInputError, NotFoundError } from '@app/core';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { CommandRunner, ResourceReaders, ResourceResult } from '@app/platform';
 import { breachDecider } from '../breach.decider';
 import { breachStream } from '../breach.events';
 import { BreachView, toBreachView } from '../breach.view';
-import { guaranteeDecider } from '../guarantee.decider';
-import { GuaranteeEvent, guaranteeStream } from '../guarantee.events';
-import { ReportBreachRequest } from './report-breach.request.dto';
-
-export class ReportBreach extends Command<ResourceResult<BreachView>> {
-  constructor(
-    readonly request: ReportBreachRequest,
-    readonly user: Principal,
-    /** A process manager passes a deterministic id so that replays report the same breach only once. */
-    readonly breachId: string = randomUUID(),
-  ) {
-    super();
-  }
-}
+import { loadGuarantee } from '../load-guarantee';
+import { ReportBreach } from './report-breach.command';
 
 @CommandHandler(ReportBreach)
-export class ReportBreachHandler implements ICommandHandler<ReportBreach> {
+export class ReportBreachHandler implements ICommandHandler<ReportBreach, ResourceResult<BreachView>> {
   constructor(
     private readonly runner: CommandRunner,
     private readonly readers: ResourceReaders,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
-  async execute({ request, user, breachId }: ReportBreach): Promise<ResourceResult<BreachView>> {
-    const guarantee = fold(
-      guaranteeDecider,
-      (await this.store.readStream(guaranteeStream(request.guaranteeId))) as unknown as GuaranteeEvent[],
-    );
-    if (!guarantee.exists) throw new NotFoundError('guarantee', request.guaranteeId);
+  async execute({ breach, user, options }: ReportBreach): Promise<ResourceResult<BreachView>> {
+    const { guaranteeId, caseId, breachId = randomUUID() } = breach;
+    const guarantee = await loadGuarantee(this.store, guaranteeId, options.guaranteeAsKnown);
     assertUnitAccess(user, guarantee.unitId!);
-    const caseUnitId = request.caseId ? await this.caseUnit(request.caseId) : undefined;
+    const caseUnitId = caseId ? (breach.caseUnitId ?? (await this.caseUnit(caseId))) : undefined;
     const now = this.runner.now();
+    const { commitmentId, occurredAt, description } = breach;
     return this.runner.respond(
       breachDecider,
       breachStream(breachId),
-      {
-        type: 'ReportBreach',
-        breachId,
-        guarantee,
-        commitmentId: request.commitmentId,
-        occurredAt: new Date(request.occurredAt),
-        description: request.description,
-        caseId: request.caseId,
-        caseUnitId,
-        now,
-      },
-      { actor: actorOf(user) },
+      { type: 'ReportBreach', breachId, guarantee, commitmentId, occurredAt, description, caseId, caseUnitId, now },
+      { actor: actorOf(user), metadata: options.metadata },
       (s) => toBreachView(s, now),
     );
   }

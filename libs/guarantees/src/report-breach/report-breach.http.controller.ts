@@ -2,7 +2,7 @@ import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@app/auth';
-import { ReportBreach } from './report-breach.handler';
+import { ReportBreach } from './report-breach.command';
 import { ReportBreachRequest } from './report-breach.request.dto';
 
 @ApiTags('breaches')
@@ -14,6 +14,9 @@ export class ReportBreachController {
   @Post()
   @Roles('admin', 'manager')
   report(@Body() body: ReportBreachRequest, @CurrentUser() user: Principal) {
-    return this.commands.execute(new ReportBreach(body, user));
+    const { guaranteeId, commitmentId, occurredAt, description, caseId } = body;
+    return this.commands.execute(
+      new ReportBreach({ guaranteeId, commitmentId, occurredAt: new Date(occurredAt), description, caseId }, user),
+    );
   }
 }

@@ -1,0 +1,23 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandRunner, ResourceResult } from '@app/platform';
+import { actingForUnit } from './acting-for-unit';
+import { guaranteeDecider } from './guarantee.decider';
+import { guaranteeStream } from './guarantee.events';
+import { GuaranteeView, toGuaranteeView } from './guarantee.view';
+import { GuaranteeStep } from './guarantee-step';
+
+@CommandHandler(GuaranteeStep)
+export class GuaranteeStepHandler implements ICommandHandler<GuaranteeStep, ResourceResult<GuaranteeView>> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute(command: GuaranteeStep): Promise<ResourceResult<GuaranteeView>> {
+    const now = this.runner.now();
+    return this.runner.respond(
+      guaranteeDecider,
+      guaranteeStream(command.guaranteeId),
+      command.decision(now),
+      actingForUnit(command.user, command.expectedRevision),
+      (s) => toGuaranteeView(s, now),
+    );
+  }
+}
