@@ -130,6 +130,9 @@ function entry(s: CaseState, event: CaseEvent, at: string, metadata?: Partial<Ev
   };
 }
 
+/** Back to the status an event names, after a pause or an unmerge: the remembered one is spent. */
+const returnTo = (status: string) => ({ status: status as CaseStatus, statusBefore: undefined });
+
 export const caseDecider: Decider<CaseState, CaseCommand, CaseEvent> = {
   initialState: () => ({ exists: false, delayNotices: 0, history: [] }),
 
@@ -177,13 +180,7 @@ export const caseDecider: Decider<CaseState, CaseCommand, CaseEvent> = {
       case 'ComplainantAsked.v1':
         return { ...base, status: 'awaiting_complainant', statusBefore: s.status, pausedSince: at };
       case 'CaseResumed.v1':
-        return {
-          ...base,
-          status: event.data.status as CaseStatus,
-          statusBefore: undefined,
-          pausedSince: undefined,
-          respondBy: event.data.respondBy,
-        };
+        return { ...base, ...returnTo(event.data.status), pausedSince: undefined, respondBy: event.data.respondBy };
       case 'CaseResponded.v1':
         return { ...base, status: 'responded', respondedAt: s.respondedAt ?? at, outcome: event.data.outcome ?? s.outcome };
       case 'DelayNoticeSent.v1':
@@ -202,14 +199,7 @@ export const caseDecider: Decider<CaseState, CaseCommand, CaseEvent> = {
           closedAt: at,
         };
       case 'CaseUnmerged.v1':
-        return {
-          ...base,
-          status: event.data.status as CaseStatus,
-          statusBefore: undefined,
-          resolution: undefined,
-          mergedInto: undefined,
-          closedAt: undefined,
-        };
+        return { ...base, ...returnTo(event.data.status), resolution: undefined, mergedInto: undefined, closedAt: undefined };
       case 'CaseBreachLinked.v1':
         return { ...base, breachId: event.data.breachId };
       case 'PersonalDataErased.v1':
@@ -384,10 +374,16 @@ function rectify(c: { submitter: Submitter; now: Date }, s: CaseState): Submitte
   return { type: 'SubmitterRectified.v1', data: { caseId: s.caseId!, at: c.now.toISOString(), submitter } };
 }
 
-function register(c: RegistrationInput & { now: Date }, s: CaseState): CaseRegistered {
-  if (s.exists) throw new RuleViolationError('case_exists', `case ${c.caseId} already exists`);
-  const received = c.receivedAt ?? c.now;
-  if (received > c.now) throw new InvalidInputError([{ field: 'receivedAt', message: 'cannot be in the future' }]);
+/** What a registration's own fields must satisfy, and what follows from them. */
+export type RegistrationFields = Pick<RegistrationInput, 'caseType' | 'description' | 'submitter' | 'wantsReply' | 'receivedAt'>;
+
+/**
+ * The registration rules that need no state: the registration handler checks them before it takes a reference
+ * number (a refused registration never uses one up), and `decide` checks them again. Throws the first rule broken.
+ */
+export function checkRegistration(c: RegistrationFields, now: Date) {
+  const received = c.receivedAt ?? now;
+  if (received > now) throw new InvalidInputError([{ field: 'receivedAt', message: 'cannot be in the future' }]);
   if (!c.description.trim()) throw new InvalidInputError([{ field: 'description', message: 'must not be blank' }]);
   const submitter = c.submitter && Object.values(c.submitter).some((v) => v) ? c.submitter : undefined;
   const wantsReply = c.wantsReply ?? hasContact(submitter);
@@ -395,6 +391,12 @@ function register(c: RegistrationInput & { now: Date }, s: CaseState): CaseRegis
     throw new InvalidInputError([{ field: 'wantsReply', message: 'a reply needs a way to reach the submitter: e-mail, phone or address' }]);
   }
   const needsResponse = wantsReply && (c.caseType === 'complaint' || c.caseType === 'opinion');
+  return { received, submitter, wantsReply, needsResponse };
+}
+
+function register(c: RegistrationInput & { now: Date }, s: CaseState): CaseRegistered {
+  if (s.exists) throw new RuleViolationError('case_exists', `case ${c.caseId} already exists`);
+  const { received, submitter, wantsReply, needsResponse } = checkRegistration(c, c.now);
   return {
     type: 'CaseRegistered.v1',
     data: {

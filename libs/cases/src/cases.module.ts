@@ -1,33 +1,39 @@
 import { Inject, Module, OnModuleInit } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
+import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import { CLOCK, Clock } from '@app/core';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { ProjectionsHost, ResourceReaders } from '@app/platform';
 import { AcknowledgeCaseController } from './acknowledge-case/acknowledge-case.http.controller';
 import { AssignCaseController } from './assign-case/assign-case.http.controller';
 import { AwaitComplainantController } from './await-complainant/await-complainant.http.controller';
-import { breachLinkReactor } from './breach-link.reactor';
-import { CaseCommands } from './case-commands';
-import { caseReader } from './case-reader';
 import { CASE_CATEGORY } from './case.events';
+import { CaseStepHandler } from './case-lifecycle/case-step.handler';
 import { CloseCaseController } from './close-case/close-case.http.controller';
-import { ErasePersonalDataController } from './erase-personal-data/erase-personal-data.http.controller';
-import { PersonalDataEraser } from './erase-personal-data/personal-data-eraser';
-import { Gallring } from './gallring/gallring';
 import { SendDelayNoticeController } from './delay-notice/delay-notice.http.controller';
+import { ErasePersonalDataHandler } from './erase-personal-data/erase-personal-data.handler';
+import { ErasePersonalDataController } from './erase-personal-data/erase-personal-data.http.controller';
+import { PersonalDataExtractController } from './extract-personal-data/extract-personal-data.http.controller';
+import { ExtractPersonalDataHandler } from './extract-personal-data/extract-personal-data.query';
+import { Gallring } from './gallring/gallring';
+import { caseReader, GetCaseHandler } from './get-case/get-case.query';
+import { breachLinkReactor } from './link-breach/breach-link.reactor';
+import { LinkBreachHandler } from './link-breach/link-breach.handler';
 import { casesProjection } from './list-cases/cases.projection';
 import { ListCasesController } from './list-cases/list-cases.http.controller';
+import { ListCasesHandler } from './list-cases/list-cases.query';
 import { MergeCaseController } from './merge-case/merge-case.http.controller';
+import { RecordDisclosureHandler } from './record-disclosure/record-disclosure.handler';
+import { RectifySubmitterHandler } from './rectify-submitter/rectify-submitter.handler';
+import { RectifySubmitterController } from './rectify-submitter/rectify-submitter.http.controller';
 import { ReferenceAllocator } from './register-case/reference-allocator';
 import { RegisterCaseHandler } from './register-case/register-case.handler';
 import { RegisterCaseController } from './register-case/register-case.http.controller';
-import { PersonalDataExtractController } from './extract-personal-data/personal-data-extract.http.controller';
-import { RectifySubmitterController } from './rectify-submitter/rectify-submitter.http.controller';
 import { ReopenCaseController } from './reopen-case/reopen-case.http.controller';
 import { RespondCaseController } from './respond-case/respond-case.http.controller';
 import { ResumeCaseController } from './resume-case/resume-case.http.controller';
 import { TransferCaseController } from './transfer-case/transfer-case.http.controller';
 import { UnmergeCaseController } from './unmerge-case/unmerge-case.http.controller';
+import { GetReferenceSeriesHandler } from './void-references/reference-series.query';
 import { ReferenceVoidScheduler } from './void-references/reference-void.scheduler';
 import { ReferencesController } from './void-references/references.http.controller';
 
@@ -54,13 +60,20 @@ import { ReferencesController } from './void-references/references.http.controll
   ],
   providers: [
     RegisterCaseHandler,
-    CaseCommands,
-    PersonalDataEraser,
+    CaseStepHandler,
+    RectifySubmitterHandler,
+    ErasePersonalDataHandler,
+    LinkBreachHandler,
+    RecordDisclosureHandler,
+    ListCasesHandler,
+    GetCaseHandler,
+    ExtractPersonalDataHandler,
+    GetReferenceSeriesHandler,
     Gallring,
     ReferenceVoidScheduler,
     { provide: ReferenceAllocator, inject: [EVENT_STORE], useFactory: (store: EventStore) => new ReferenceAllocator(store) },
   ],
-  exports: [PersonalDataEraser, Gallring, ReferenceVoidScheduler],
+  exports: [Gallring, ReferenceVoidScheduler],
 })
 export class CasesModule implements OnModuleInit {
   constructor(
@@ -68,11 +81,12 @@ export class CasesModule implements OnModuleInit {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly readers: ResourceReaders,
+    private readonly commands: CommandBus,
   ) {}
 
   onModuleInit(): void {
     this.projections.register(casesProjection);
-    this.projections.registerReactor(breachLinkReactor(this.store));
+    this.projections.registerReactor(breachLinkReactor({ commands: this.commands, store: this.store }));
     this.readers.register(CASE_CATEGORY, caseReader(this.store, this.clock));
   }
 }

@@ -1,24 +1,17 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@app/auth';
 import { IfMatch } from '@app/platform';
-import { BusinessTimeRequest, businessTime } from '../case-lifecycle/business-time.request.dto';
-import { CaseCommands } from '../case-commands';
-
-export class AwaitComplainantRequest extends BusinessTimeRequest {
-  @ApiProperty({ example: 'Vilken dag hände det?' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(4000)
-  question: string;
-}
+import { stepBy } from '../case-lifecycle/business-time.request.dto';
+import { AwaitComplainant } from './await-complainant.command';
+import { AwaitComplainantRequest } from './await-complainant.request.dto';
 
 @ApiTags('cases')
 @ApiBearerAuth()
 @Controller('api/cases')
 export class AwaitComplainantController {
-  constructor(private readonly cases: CaseCommands) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/await-complainant')
   @HttpCode(200)
@@ -27,10 +20,8 @@ export class AwaitComplainantController {
     @Param('id') id: string,
     @Body() body: AwaitComplainantRequest,
     @CurrentUser() user: Principal,
-    @IfMatch() expectedRevision?: bigint,
+    @IfMatch() rev?: bigint,
   ) {
-    return this.cases.run(id, user, (now) => ({ type: 'AwaitComplainant', question: body.question, at: businessTime(body), now }), {
-      expectedRevision,
-    });
+    return this.commands.execute(new AwaitComplainant(stepBy(id, body, user, rev), { question: body.question }));
   }
 }

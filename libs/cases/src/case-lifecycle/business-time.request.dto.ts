@@ -1,5 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional } from 'class-validator';
+import type { Principal } from '@app/auth';
+import type { StepBy } from './case-step.command';
 
 /** Every lifecycle command may be dated in business time (not in the future, not before the previous step). */
 export class BusinessTimeRequest {
@@ -9,4 +11,10 @@ export class BusinessTimeRequest {
   at?: string;
 }
 
-export const businessTime = (r: BusinessTimeRequest) => (r.at ? new Date(r.at) : undefined);
+/** Who takes a step on which case, as the request says: its business time, the If-Match revision. */
+export const stepBy = (caseId: string, body: BusinessTimeRequest, user: Principal, expectedRevision?: bigint): StepBy => ({
+  caseId,
+  user,
+  at: body.at ? new Date(body.at) : undefined,
+  expectedRevision,
+});

@@ -1,8 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { actorOf, systemPrincipal } from '@app/auth';
 import { CLOCK, Clock } from '@app/core';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { APP_CONFIG, AppConfig, ProjectionsHost, RetentionRule } from '@app/platform';
-import { PersonalDataEraser } from '../erase-personal-data/personal-data-eraser';
+import { ErasePersonalData } from '../erase-personal-data/erase-personal-data.command';
+import { closedCasesBefore, closureOf } from '../list-cases/closed-cases';
 import { loadCase } from '../load-case';
 
 export interface GallringResult {
@@ -12,7 +15,7 @@ export interface GallringResult {
   dryRun: boolean;
 }
 
-const SYSTEM = { sub: 'system:gallring', name: 'Gallring' };
+const SYSTEM = systemPrincipal('gallring', 'Gallring');
 
 /**
  * Gallring under the board's retention decision: the personal data of cases closed longer ago than a rule allows is
@@ -22,7 +25,7 @@ const SYSTEM = { sub: 'system:gallring', name: 'Gallring' };
 export class Gallring {
   constructor(
     private readonly host: ProjectionsHost,
-    private readonly eraser: PersonalDataEraser,
+    private readonly commands: CommandBus,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -36,13 +39,8 @@ export class Gallring {
   async due(rule: RetentionRule): Promise<string[]> {
     const cutoff = new Date(this.clock.now());
     cutoff.setFullYear(cutoff.getFullYear() - rule.yearsAfterClosing);
-    const rows = this.host.readModels.all<{ id: string; merged_into: string | null }>(
-      `SELECT id, merged_into FROM cases WHERE status = 'closed' AND closed_at <= ? AND type IN (${rule.types.map(() => '?').join(', ')}) ORDER BY closed_at`,
-      cutoff.toISOString(),
-      ...rule.types,
-    );
     const due: string[] = [];
-    for (const { id, merged_into } of rows) {
+    for (const { id, merged_into } of closedCasesBefore(this.host.readModels, cutoff.toISOString(), rule.types)) {
       if (this.answeredBefore(merged_into, cutoff.toISOString()) && !(await loadCase(this.store, id)).erasedAt) due.push(id);
     }
     return due;
@@ -54,10 +52,7 @@ export class Gallring {
     for (let into = mergedInto; into; ) {
       if (seen.has(into)) return false;
       seen.add(into);
-      const target = this.host.readModels.get<{ status: string; closed_at: string | null; merged_into: string | null }>(
-        'SELECT status, closed_at, merged_into FROM cases WHERE id = ?',
-        into,
-      );
+      const target = closureOf(this.host.readModels, into);
       if (!target || target.status !== 'closed' || !target.closed_at || target.closed_at > cutoff) return false;
       into = target.merged_into;
     }
@@ -71,25 +66,20 @@ export class Gallring {
       let erased = 0;
       if (!options.dryRun) {
         for (const id of due) {
-          await this.eraser.erase(id, `Gallring: ${rule.name}`, 'gallring', SYSTEM);
+          await this.commands.execute(new ErasePersonalData(id, `Gallring: ${rule.name}`, 'gallring', SYSTEM));
           options.onProgress?.(++erased, due.length);
         }
-        await this.store.append('gallring', [
-          {
-            type: 'GallringPerformed.v1',
-            data: {
-              rule: rule.name,
-              types: rule.types,
-              yearsAfterClosing: rule.yearsAfterClosing,
-              count: erased,
-              at: this.clock.now().toISOString(),
-            },
-            metadata: { actor: SYSTEM },
-          },
-        ]);
+        await this.record(rule, erased);
       }
       results.push({ rule: rule.name, due: due.length, erased, dryRun: options.dryRun });
     }
     return results;
+  }
+
+  /** The run on record, on the `gallring` stream: which rule, how many cases it erased. */
+  private async record(rule: RetentionRule, count: number): Promise<void> {
+    const { name, types, yearsAfterClosing } = rule;
+    const data = { rule: name, types, yearsAfterClosing, count, at: this.clock.now().toISOString() };
+    await this.store.append('gallring', [{ type: 'GallringPerformed.v1', data, metadata: { actor: actorOf(SYSTEM) } }]);
   }
 }

@@ -1,8 +1,35 @@
 import { stockholmYear } from '@app/core';
-import { columnsOf, Projection, Row, RowCache, ScopedState } from '@app/projections';
+import { columnsOf, Projection, RowCache, ScopedState } from '@app/projections';
 import { CaseEvent } from '../case.events';
 
 export const CASES_PROJECTION = 'cases';
+
+/** A row of the cases table, as the projection writes it and its queries read it. */
+export type CaseRow = {
+  id: string;
+  reference: string;
+  type: string;
+  channel: string;
+  unit_id: string;
+  category: string | null;
+  status: string;
+  confidential: number;
+  needs_response: number;
+  year: number;
+  received_at: string;
+  registered_at: string;
+  acknowledge_by: string;
+  respond_by: string;
+  acknowledged_at: string | null;
+  responded_at: string | null;
+  closed_at: string | null;
+  paused_since: string | null;
+  resolution: string | null;
+  outcome: string | null;
+  merged_into: string | null;
+  breach_id: string | null;
+  assignee: string | null;
+};
 
 /** The case list: one row per case with what lists, filters and deadlines need (no personal data). */
 export const casesProjection: Projection = {
@@ -21,7 +48,7 @@ export const casesProjection: Projection = {
   apply(tx, recorded) {
     const e = recorded as unknown as CaseEvent;
     const rows = open.of(tx);
-    const set = (change: (row: Row) => void) => rows.update(tx, e.data.caseId, change);
+    const set = (change: (row: CaseRow) => void) => rows.update(tx, e.data.caseId, change);
     switch (e.type) {
       case 'CaseRegistered.v1': {
         const d = e.data;
@@ -101,4 +128,4 @@ export const casesProjection: Projection = {
 
 const COLUMNS = columnsOf(casesProjection.tables.cases);
 /** The case rows a unit of work touched (see RowCache): written once at its end. */
-const open = new ScopedState((tx) => new RowCache<Row>(tx, 'cases', COLUMNS));
+const open = new ScopedState((tx) => new RowCache<CaseRow>(tx, 'cases', COLUMNS));

@@ -2,8 +2,8 @@ import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@app/auth';
-import { RegisterCase } from './register-case.handler';
-import { RegisterCaseRequest } from './register-case.request.dto';
+import { RegisterCase } from './register-case.command';
+import { RegisterCaseRequest, registrationOf } from './register-case.request.dto';
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -15,6 +15,6 @@ export class RegisterCaseController {
   @Post()
   @Roles('intake', 'manager', 'admin')
   register(@Body() body: RegisterCaseRequest, @CurrentUser() user: Principal) {
-    return this.commands.execute(new RegisterCase(body, user));
+    return this.commands.execute(new RegisterCase(registrationOf(body), user));
   }
 }

@@ -18,6 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CASE_TYPES, CaseType, Channel, CHANNELS } from '../case.events';
+import type { Registration } from './register-case.command';
 
 export class SubmitterRequest {
   @ApiPropertyOptional({ example: 'Eva Ek' }) @IsOptional() @IsString() @MaxLength(200) name?: string;
@@ -90,4 +91,22 @@ export class RegisterCaseRequest {
   @MaxLength(40)
   commitmentId?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() confidential?: boolean;
+}
+
+/** The registration a request asks for, as plain data (dates parsed, nested objects copied). */
+export function registrationOf(r: RegisterCaseRequest): Registration {
+  return {
+    caseType: r.type,
+    channel: r.channel,
+    unitId: r.unitId,
+    receivedAt: r.receivedAt ? new Date(r.receivedAt) : undefined,
+    category: r.category,
+    description: r.description,
+    submitter: r.submitter ? { ...r.submitter } : undefined,
+    wantsReply: r.wantsReply,
+    location: r.location ? { ...r.location } : undefined,
+    guaranteeId: r.guaranteeId,
+    commitmentId: r.commitmentId,
+    confidential: r.confidential,
+  };
 }

@@ -1,31 +1,22 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@app/auth';
 import { IfMatch } from '@app/platform';
-import { BusinessTimeRequest, businessTime } from '../case-lifecycle/business-time.request.dto';
-import { CaseCommands } from '../case-commands';
-
-export class ReopenCaseRequest extends BusinessTimeRequest {
-  @ApiProperty({ example: 'Problemet kvarstår' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(4000)
-  reason: string;
-}
+import { stepBy } from '../case-lifecycle/business-time.request.dto';
+import { ReopenCase } from './reopen-case.command';
+import { ReopenCaseRequest } from './reopen-case.request.dto';
 
 @ApiTags('cases')
 @ApiBearerAuth()
 @Controller('api/cases')
 export class ReopenCaseController {
-  constructor(private readonly cases: CaseCommands) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/reopen')
   @HttpCode(200)
   @Roles('manager', 'admin')
-  reopen(@Param('id') id: string, @Body() body: ReopenCaseRequest, @CurrentUser() user: Principal, @IfMatch() expectedRevision?: bigint) {
-    return this.cases.run(id, user, (now) => ({ type: 'ReopenCase', reason: body.reason, at: businessTime(body), now }), {
-      expectedRevision,
-    });
+  reopen(@Param('id') id: string, @Body() body: ReopenCaseRequest, @CurrentUser() user: Principal, @IfMatch() rev?: bigint) {
+    return this.commands.execute(new ReopenCase(stepBy(id, body, user, rev), { reason: body.reason }));
   }
 }

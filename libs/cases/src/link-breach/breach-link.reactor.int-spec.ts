@@ -3,11 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FixedClock, handleCommand } from '@app/core';
 import { EventStore, SqliteEventStore } from '@app/event-store';
-import { breachStream, GuaranteeCommand, guaranteeDecider, guaranteeIdFor, guaranteeStream } from '@app/guarantees';
+import { breachStream, GuaranteeCommand, guaranteeIdFor, guaranteeStream, ReportBreach } from '@app/guarantees';
+import { CommandRunner, ResourceReaders } from '@app/platform';
 import { ProjectionRunner, ReadModelStore } from '@app/projections';
+// The guarantees module's own decider and handler, so that guarantees are written and the breach reported as in the app
+// (a test may reach past the index).
+import { guaranteeDecider } from '../../../guarantees/src/guarantee.decider';
+import { ReportBreachHandler } from '../../../guarantees/src/report-breach/report-breach.handler';
+import { caseDecider } from '../case.decider';
+import { caseStream } from '../case.events';
 import { breachIdForCase, breachLinkReactor, breachLinkStream } from './breach-link.reactor';
-import { caseDecider } from './case.decider';
-import { caseStream } from './case.events';
+import { LinkBreach } from './link-breach.command';
+import { LinkBreachHandler } from './link-breach.handler';
 
 const REACTOR = 'breach-link';
 const content = (...ids: string[]) => ({
@@ -77,13 +84,21 @@ describe('the breach-link process manager over the real SQLite store', () => {
       now: at(recordedAt),
     });
 
+  /** The two commands the process manager sends, each to its handler in the app, writing to `on`. */
+  const bus = (on: EventStore) => {
+    const commandRunner = new CommandRunner(on, clock);
+    const report = new ReportBreachHandler(commandRunner, new ResourceReaders(), on);
+    const link = new LinkBreachHandler(commandRunner);
+    return { execute: (c: object) => (c instanceof ReportBreach ? report.execute(c) : link.execute(c as LinkBreach)) };
+  };
+
   /** A runner over its own read-model file; `fromStart` resets the reactor's checkpoint to 0 first (a replay). */
   const runReactor = async (fromStart = false, reactorStore: EventStore = store) => {
     const readModels = new ReadModelStore(join(dir, 'read-models.sqlite'));
     if (fromStart) readModels.checkpoints.save({ name: REACTOR, version: 0, generation: 0, position: 0n, status: 'stopped' });
     const runner = new ProjectionRunner(store, readModels);
     opened.push({ runner, readModels });
-    runner.registerReactor(breachLinkReactor(reactorStore));
+    runner.registerReactor(breachLinkReactor({ commands: bus(reactorStore), store: reactorStore }));
     await runner.start();
     const caughtUp = await runner.waitFor(await store.headPosition(), 10_000, REACTOR);
     return { runner, readModels, caughtUp };

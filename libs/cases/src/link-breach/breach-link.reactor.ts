@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { DomainError, fold, handleCommand, RecordedEvent, RuleViolationError, WrongExpectedRevisionError } from '@app/core';
+import { actorOf, systemPrincipal } from '@app/auth';
+import { DomainError, RecordedEvent, RuleViolationError, WrongExpectedRevisionError } from '@app/core';
 import { EventStore, SubjectErasedError } from '@app/event-store';
-import { breachDecider, breachStream, guaranteeDecider, GuaranteeEvent, guaranteeStream } from '@app/guarantees';
+import { ReportBreach } from '@app/guarantees';
 import { Reactor } from '@app/projections';
-import { caseDecider } from './case.decider';
-import { CaseRegistered, caseStream } from './case.events';
+import type { CaseRegistered } from '../case.events';
+import { LinkBreach } from './link-breach.command';
 
 /** The breach reported for a case has an id derived from the case, so a replay finds it instead of reporting again. */
 export function breachIdForCase(caseId: string): string {
@@ -34,15 +35,13 @@ export type BreachLinkRefused = {
 export const BREACH_LINK_CATEGORY = 'breachlink';
 export const breachLinkStream = (caseId: string) => `${BREACH_LINK_CATEGORY}-${caseId}`;
 
-/**
- * The guarantee as the system knew it when the case was recorded, as the registration check saw it: a later adoption
- * dated back, or a withdrawal, does not change which commitment the case named, and a replay decides the same.
- */
-async function guaranteeWhenRecorded(store: EventStore, guaranteeId: string, recorded: RecordedEvent) {
-  const events = await store.readStream(guaranteeStream(guaranteeId));
-  const positioned = recorded.position >= 0n && events.every((g) => g.position >= 0n);
-  const known = events.filter((g) => (positioned ? g.position < recorded.position : g.metadata.recordedAt <= recorded.metadata.recordedAt));
-  return fold(guaranteeDecider, known as unknown as GuaranteeEvent[]);
+/** Who reports and links: recorded as the actor of what the process manager writes. */
+export const BREACH_LINK = systemPrincipal('breach-link', 'Garantibrott från synpunkt');
+
+/** What the process manager needs: the command bus, and the store for its own refusal records. */
+export interface BreachLinkDeps {
+  commands: { execute(command: object): Promise<unknown> };
+  store: Pick<EventStore, 'append'>;
 }
 
 /**
@@ -50,62 +49,54 @@ async function guaranteeWhenRecorded(store: EventStore, guaranteeId: string, rec
  * Reads the durable log through a checkpointed subscription; idempotent on replay. A refusal by the guarantee rules is
  * recorded and does not stop it; any other error (the store is unavailable) does, and the event is delivered again.
  */
-export function breachLinkReactor(store: EventStore): Reactor {
+export function breachLinkReactor({ commands, store }: BreachLinkDeps): Reactor {
   return {
     name: 'breach-link',
     filter: { types: ['CaseRegistered.v1'] },
     sealed: true, // it reads ids and dates only
     async handle(recorded: RecordedEvent) {
-      const e = recorded as unknown as RecordedEvent<CaseRegistered['data']>;
-      const { caseId, guaranteeId, commitmentId, receivedAt, reference, unitId } = e.data;
+      const { caseId, guaranteeId, commitmentId, receivedAt, reference, unitId } = recorded.data as CaseRegistered['data'];
       if (!guaranteeId || !commitmentId) return;
-      const metadata = {
-        actor: { sub: 'system:breach-link', name: 'Garantibrott från synpunkt' },
-        correlationId: recorded.metadata.correlationId,
-        causationId: recorded.id,
-      };
-      const now = new Date(recorded.metadata.recordedAt);
+      const metadata = { correlationId: recorded.metadata.correlationId, causationId: recorded.id };
       const breachId = breachIdForCase(caseId);
-      const guarantee = await guaranteeWhenRecorded(store, guaranteeId, recorded);
+      const breach = {
+        breachId,
+        guaranteeId,
+        commitmentId,
+        occurredAt: new Date(receivedAt),
+        description: `Anmält i synpunkt ${reference} (enhet ${unitId})`,
+        caseId,
+        caseUnitId: unitId,
+      };
+      // The guarantee as the system knew it when the case was recorded, as the registration check saw it: a later
+      // adoption dated back, or a withdrawal, does not change which commitment the case named, and a replay decides the same.
+      const guaranteeAsKnown = { before: recorded.position, asOf: new Date(recorded.metadata.recordedAt) };
       try {
-        await handleCommand(
-          store,
-          breachDecider,
-          breachStream(breachId),
-          {
-            type: 'ReportBreach',
-            breachId,
-            guarantee,
-            commitmentId,
-            occurredAt: new Date(receivedAt),
-            description: `Anmält i synpunkt ${reference} (enhet ${unitId})`,
-            caseId,
-            caseUnitId: unitId,
-            now,
-          },
-          { metadata },
-        );
+        await commands.execute(new ReportBreach(breach, BREACH_LINK, { guaranteeAsKnown, metadata }));
       } catch (err) {
         // A case erased before the link ran: its breach would be sealed with the shredded key, so it is refused on record.
         const erased = err instanceof SubjectErasedError;
         if (!(err instanceof DomainError) && !erased) throw err;
         if (erased || !(err instanceof RuleViolationError && err.code === 'breach_exists')) {
           const rule = erased ? 'case_erased' : err.code;
+          const at = new Date(recorded.metadata.recordedAt).toISOString();
           const refusal: BreachLinkRefused = {
             type: 'BreachLinkRefused.v1',
-            data: { caseId, reference, guaranteeId, commitmentId, rule, reason: err.message, at: now.toISOString() },
+            data: { caseId, reference, guaranteeId, commitmentId, rule, reason: err.message, at },
           };
           return recordRefusal(store, refusal, metadata);
         }
       }
-      await handleCommand(store, caseDecider, caseStream(caseId), { type: 'LinkBreach', breachId, now }, { metadata });
+      await commands.execute(new LinkBreach(caseId, breachId, BREACH_LINK, metadata));
     },
   };
 }
 
-async function recordRefusal(store: EventStore, refusal: BreachLinkRefused, metadata: Record<string, unknown>): Promise<void> {
+async function recordRefusal(store: BreachLinkDeps['store'], refusal: BreachLinkRefused, metadata: object): Promise<void> {
   try {
-    await store.append(breachLinkStream(refusal.data.caseId), [{ ...refusal, metadata }], { expectedRevision: 'no_stream' });
+    await store.append(breachLinkStream(refusal.data.caseId), [{ ...refusal, metadata: { actor: actorOf(BREACH_LINK), ...metadata } }], {
+      expectedRevision: 'no_stream',
+    });
   } catch (err) {
     if (!(err instanceof WrongExpectedRevisionError)) throw err; // recorded on an earlier delivery
   }

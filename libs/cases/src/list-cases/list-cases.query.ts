@@ -1,0 +1,98 @@
+import { ForbiddenException, Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import type { Principal } from '@app/auth';
+import { CLOCK, Clock, isCalendarDate, startOfStockholmDay } from '@app/core';
+import { ProjectionsHost, SqlFilter } from '@app/platform';
+import { openOverSixMonths } from '../case.flags';
+import type { CaseStatus } from '../case.decider';
+import type { CaseType } from '../case.events';
+import { canSeeCase, visibleUnits } from '../case.view';
+import { CaseRow } from './cases.projection';
+
+export interface CaseListFilter {
+  unitId?: string;
+  /** A status, or `open`: every status but closed. */
+  status?: CaseStatus | 'open';
+  type?: CaseType;
+  /** true: only cases overdue on acknowledgement or response; false: only cases that are not. */
+  overdue?: boolean;
+  /** Received at or after / before: an instant, or the start of a date (Europe/Stockholm). */
+  from?: string;
+  to?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** The cases a user may see, newest first, a page at a time, from the case list projection. */
+export class ListCases {
+  constructor(
+    readonly filter: CaseListFilter,
+    readonly user: Principal,
+  ) {}
+}
+
+/** A date-only bound is the start of that Stockholm day; an instant is taken as it is. */
+const bound = (value: string) => (isCalendarDate(value) ? startOfStockholmDay(value) : new Date(value)).toISOString();
+
+/** The case rows with their overdue flags at an instant (the two `?` before the filter's own parameters). */
+const WITH_OVERDUE = `SELECT * FROM (SELECT *,
+        (status <> 'closed' AND acknowledged_at IS NULL AND ? > acknowledge_by) AS overdue_ack,
+        (status <> 'closed' AND needs_response = 1 AND responded_at IS NULL AND (paused_since IS NULL OR paused_since > respond_by) AND ? > respond_by) AS overdue_respond
+      FROM cases)`;
+
+type ListedRow = CaseRow & { overdue_ack: number; overdue_respond: number };
+
+@QueryHandler(ListCases)
+export class ListCasesHandler implements IQueryHandler<ListCases> {
+  constructor(
+    private readonly host: ProjectionsHost,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ filter: q, user }: ListCases) {
+    if (q.unitId && !canSeeCase(user, q.unitId)) throw new ForbiddenException(`you may not read cases of unit ${q.unitId}`);
+    const now = this.clock.now().toISOString();
+    const f = new SqlFilter(now, now)
+      .eq('unit_id', q.unitId)
+      .eq('type', q.type)
+      .add("status <> 'closed'", [], q.status === 'open')
+      .eq('status', q.status === 'open' ? undefined : q.status)
+      .add('received_at >= ?', [q.from && bound(q.from)], !!q.from)
+      .add('received_at < ?', [q.to && bound(q.to)], !!q.to)
+      .add('(overdue_ack = 1 OR overdue_respond = 1)', [], q.overdue === true)
+      .add('(overdue_ack = 0 AND overdue_respond = 0)', [], q.overdue === false);
+    const units = visibleUnits(user);
+    if (units !== 'all') f.in('unit_id', units);
+    const { page, pageSize } = q;
+    const sql = `${WITH_OVERDUE} ${f.where}`;
+    const total = this.host.readModels.get<{ n: number }>(`SELECT COUNT(*) AS n FROM (${sql})`, ...f.params)!.n;
+    const rows = this.host.readModels.all<ListedRow>(
+      `${sql} ORDER BY received_at DESC, reference DESC LIMIT ? OFFSET ?`,
+      ...f.params,
+      pageSize,
+      (page - 1) * pageSize,
+    );
+    return { page, pageSize, total, cases: rows.map((r) => listItem(r, now)) };
+  }
+}
+
+function listItem(r: ListedRow, now: string) {
+  return {
+    id: r.id,
+    reference: r.reference,
+    type: r.type,
+    channel: r.channel,
+    unitId: r.unit_id,
+    status: r.status,
+    ...(r.category ? { category: r.category } : {}),
+    confidential: !!r.confidential,
+    receivedAt: r.received_at,
+    acknowledgeBy: r.acknowledge_by,
+    respondBy: r.respond_by,
+    ...(r.acknowledged_at ? { acknowledgedAt: r.acknowledged_at } : {}),
+    ...(r.responded_at ? { respondedAt: r.responded_at } : {}),
+    ...(r.closed_at ? { closedAt: r.closed_at, resolution: r.resolution } : {}),
+    overdue: { acknowledge: !!r.overdue_ack, respond: !!r.overdue_respond },
+    openOverSixMonths: r.status !== 'closed' && openOverSixMonths(r.received_at, now),
+  };
+}

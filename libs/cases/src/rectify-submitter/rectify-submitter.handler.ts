@@ -1,0 +1,14 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandRunner, ResourceResult } from '@app/platform';
+import { CaseView } from '../case.view';
+import { runOnCase } from '../case-lifecycle/case-step.handler';
+import { RectifySubmitter } from './rectify-submitter.command';
+
+@CommandHandler(RectifySubmitter)
+export class RectifySubmitterHandler implements ICommandHandler<RectifySubmitter, ResourceResult<CaseView>> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ by, submitter }: RectifySubmitter): Promise<ResourceResult<CaseView>> {
+    return runOnCase(this.runner, by, ({ now }) => ({ type: 'RectifySubmitter', submitter, now }));
+  }
+}

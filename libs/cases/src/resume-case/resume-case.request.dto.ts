@@ -1,0 +1,3 @@
+import { BusinessTimeRequest } from '../case-lifecycle/business-time.request.dto';
+
+export class ResumeCaseRequest extends BusinessTimeRequest {}
