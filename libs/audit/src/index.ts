@@ -1,8 +1,9 @@
-export * from './audit-event.view';
-export { AuditEventsController } from './audit-events.http.controller';
+export * from './audit-events/audit-event.view';
+export { AuditEventsController } from './audit-events/audit-events.http.controller';
 export * from './audit.module';
-export * from './log-digest';
-export * from './digest-scheduler';
-export * from './digest-signing';
-export * from './digest-export';
-export * from './digest-verification';
+export * from './digests/log-digest';
+export * from './digests/digest-scheduler';
+export * from './digests/digest-signing';
+export * from './digests/digest-export';
+export * from './digests/digest-verification';
+export * from './digests/record-log-digest.command';

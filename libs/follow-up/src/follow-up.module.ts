@@ -1,13 +1,17 @@
 import { Module, OnModuleInit } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
 import { ProjectionsHost } from '@app/platform';
-import { reportProjection } from './report.projection';
-import { ReportFacts } from './report.service';
-import { UnitFollowUpController } from './unit-follow-up.http.controller';
-import { YearlyReportController } from './yearly-report.http.controller';
+import { ReportFacts } from './report-facts/report-facts.reader';
+import { reportProjection } from './report-facts/report.projection';
+import { UnitFollowUpController } from './unit-follow-up/unit-follow-up.http.controller';
+import { GetUnitFollowUpHandler } from './unit-follow-up/unit-follow-up.query';
+import { YearlyReportController } from './yearly-report/yearly-report.http.controller';
+import { GetYearlyReportHandler } from './yearly-report/yearly-report.query';
 
 @Module({
+  imports: [CqrsModule],
   controllers: [YearlyReportController, UnitFollowUpController],
-  providers: [ReportFacts],
+  providers: [ReportFacts, GetYearlyReportHandler, GetUnitFollowUpHandler],
   exports: [ReportFacts],
 })
 export class FollowUpModule implements OnModuleInit {

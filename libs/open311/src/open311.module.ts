@@ -10,6 +10,13 @@ import { open311RequestsProjection } from './list-requests/requests.projection';
 import { ListServicesController } from './list-services/list-services.http.controller';
 import { Open311FallbackController } from './open311-fallback.http.controller';
 import { PostRequestController } from './post-request/post-request.http.controller';
+import { FileServiceRequestHandler } from './post-request/post-request.handler';
+import { IssueApiKeyHandler } from './api-keys/issue-api-key/issue-api-key.handler';
+import { RevokeApiKeyHandler } from './api-keys/revoke-api-key/revoke-api-key.handler';
+import { GetServiceRequestHandler } from './get-request/get-request.query';
+import { ListServiceRequestsHandler } from './list-requests/list-requests.query';
+import { ListServicesHandler } from './list-services/list-services.query';
+import { GetServiceDefinitionHandler } from './service-definition/service-definition.query';
 import { filingAnswer, OPEN311_REQUEST_KIND } from './post-request/register-from-open311';
 import { ServiceDefinitionController } from './service-definition/service-definition.http.controller';
 
@@ -23,6 +30,15 @@ import { ServiceDefinitionController } from './service-definition/service-defini
     ListRequestsController,
     GetRequestController,
     Open311FallbackController, // last: catches only what the others did not
+  ],
+  providers: [
+    ListServicesHandler,
+    GetServiceDefinitionHandler,
+    ListServiceRequestsHandler,
+    GetServiceRequestHandler,
+    FileServiceRequestHandler,
+    IssueApiKeyHandler,
+    RevokeApiKeyHandler,
   ],
 })
 export class Open311Module implements OnModuleInit {

@@ -1,3 +1,4 @@
+import type { CaseEvent } from '@app/cases';
 import { stockholmDate } from '@app/core';
 
 /** What of a case's history is public: steps and dates, never the texts exchanged, who handled it or why it was erased. */
@@ -22,22 +23,18 @@ export interface PublicNote {
   detail?: string;
 }
 
-type Event = { type: string; data: unknown };
-
 /** Picks the public facts from one case event, field by field; anything not named here never leaves. */
-export function noteOf(event: Event): PublicNote | undefined {
-  const d = event.data as Record<string, unknown>;
-  const at = String(d.at ?? '');
-  const note = (kind: NoteKind, detail?: unknown): PublicNote => ({ at, kind, ...(typeof detail === 'string' ? { detail } : {}) });
-  switch (event.type) {
-    case 'CaseRegistered.v1':
-      return { at: String(d.receivedAt), kind: 'received' };
+export function noteOf(event: { type: string; data: unknown }): PublicNote | undefined {
+  const e = event as CaseEvent; // a case stream's event (upcast by the store); any other type has no note
+  if (e.type === 'CaseRegistered.v1') return { at: e.data.receivedAt, kind: 'received' };
+  const note = (kind: NoteKind, detail?: string): PublicNote => ({ at: e.data.at, kind, ...(detail !== undefined ? { detail } : {}) });
+  switch (e.type) {
     case 'CaseAcknowledged.v1':
       return note('acknowledged');
     case 'CaseAssigned.v1':
       return note('in_progress');
     case 'CaseTransferred.v1':
-      return note('transferred', d.toUnitId);
+      return note('transferred', e.data.toUnitId);
     case 'ComplainantAsked.v1':
       return note('awaiting');
     case 'CaseResumed.v1':
@@ -45,13 +42,13 @@ export function noteOf(event: Event): PublicNote | undefined {
     case 'CaseResponded.v1':
       return note('responded');
     case 'DelayNoticeSent.v1':
-      return note('delay_notice', d.newRespondBy);
+      return note('delay_notice', e.data.newRespondBy);
     case 'CaseClosed.v1':
-      return note('closed', d.resolution);
+      return note('closed', e.data.resolution);
     case 'CaseReopened.v1':
       return note('reopened');
     case 'CaseMerged.v1':
-      return note('merged', d.intoReference);
+      return note('merged', e.data.intoReference);
     case 'CaseUnmerged.v1':
       return note('unmerged');
     default:

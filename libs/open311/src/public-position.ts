@@ -1,4 +1,4 @@
-import { CaseEvent, caseStream } from '@app/cases';
+import { CaseRegistered, caseStream } from '@app/cases';
 import { EventStore } from '@app/event-store';
 
 /** Three decimals of a degree: about 110 m north–south, less east–west at our latitudes. */
@@ -32,7 +32,8 @@ export function publicPosition(c: PositionSource): PublicPosition | undefined {
 
 /** The position of a case read from its registration (the first event, personal fields opened by the store). */
 export async function publicPositionOf(store: EventStore, caseId: string): Promise<PublicPosition | undefined> {
-  const [first] = (await store.readStream(caseStream(caseId), { maxCount: 1 })) as unknown as CaseEvent[];
+  const [first] = await store.readStream(caseStream(caseId), { maxCount: 1 });
   if (first?.type !== 'CaseRegistered.v1') return undefined;
-  return publicPosition({ channel: first.data.channel, location: first.data.location, erased: false });
+  const registered = first.data as CaseRegistered['data'];
+  return publicPosition({ channel: registered.channel, location: registered.location, erased: false });
 }

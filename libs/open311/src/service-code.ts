@@ -30,6 +30,7 @@ const TYPE_TEXTS: Record<CaseType, string> = {
 /** Services with form fields beyond the standard ones (reply wanted, the guarantee commitment). */
 export const hasDefinition = (type: CaseType) => type === 'complaint' || type === 'opinion';
 
+/** The columns of the units register's table (owned by @app/units) that Open311 reads. */
 export interface UnitRow {
   id: string;
   name: string;

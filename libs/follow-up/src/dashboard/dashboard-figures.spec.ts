@@ -1,4 +1,4 @@
-import { BreachFact, CaseFact, GuaranteeFact } from '../report-facts';
+import { BreachFact, CaseFact, GuaranteeFact } from '../report-facts/report-facts';
 import { commitmentFigures, onTimeByMonth } from './dashboard-figures';
 
 const kase = (id: string, over: Partial<CaseFact>): CaseFact => ({

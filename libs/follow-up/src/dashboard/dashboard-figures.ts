@@ -1,6 +1,6 @@
 import { stockholmDate } from '@app/core';
-import { BreachFact, CaseFact, GuaranteeFact } from '../report-facts';
-import { Ratio, tallyCases } from '../yearly-figures';
+import { BreachFact, CaseFact, GuaranteeFact } from '../report-facts/report-facts';
+import { Ratio, tallyCases } from '../yearly-report/tally';
 
 export interface MonthOnTime {
   /** 1–12, the month of receipt (Stockholm time). */

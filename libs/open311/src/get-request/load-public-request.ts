@@ -1,5 +1,5 @@
-import { CaseEvent, caseDecider, caseStream, referenceStream } from '@app/cases';
-import { fold } from '@app/core';
+import { CaseMerged, caseStream, loadCase, referenceStream } from '@app/cases';
+import { NotFoundError } from '@app/core';
 import { EventStore } from '@app/event-store';
 import { noteOf, PublicNote } from '../public-history';
 import { publicPosition } from '../public-position';
@@ -19,9 +19,10 @@ export async function loadPublicRequest(
   const assignment = assigned?.data as { reference?: string; caseId?: string } | undefined;
   if (!assignment?.caseId || assignment.reference !== reference) return undefined;
   const events = await store.readStream(caseStream(assignment.caseId));
-  const s = fold(caseDecider, events as unknown as CaseEvent[]);
-  if (!s.exists || s.confidential) return undefined;
-  const merged = [...events].reverse().find((e) => e.type === 'CaseMerged.v1')?.data as { intoReference?: string } | undefined;
+  if (!events.length) return undefined;
+  const s = await loadCase(store, assignment.caseId).catch(absent);
+  if (!s || s.confidential) return undefined;
+  const merged = [...events].reverse().find((e) => e.type === 'CaseMerged.v1')?.data as CaseMerged['data'] | undefined;
   return {
     request: {
       reference: s.reference!,
@@ -39,4 +40,10 @@ export async function loadPublicRequest(
     },
     notes: events.flatMap((e) => noteOf(e) ?? []),
   };
+}
+
+/** A reference whose registration never completed has no case: as unknown as any other. */
+function absent(err: unknown): undefined {
+  if (err instanceof NotFoundError) return undefined;
+  throw err;
 }

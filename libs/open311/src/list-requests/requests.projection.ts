@@ -1,8 +1,28 @@
-import { CaseEvent } from '@app/cases';
-import { columnsOf, Projection, ProjectionTx, Row, RowCache, ScopedState } from '@app/projections';
+import type { CaseEvent, CaseType } from '@app/cases';
+import { columnsOf, Projection, ProjectionTx, RowCache, ScopedState } from '@app/projections';
 import { noteOf, PublicNote } from '../public-history';
 
 export const OPEN311_REQUESTS_PROJECTION = 'open311-requests';
+
+/** A row of open311_requests, as the projection writes it and requests.json reads it. */
+export type RequestRow = {
+  id: string;
+  reference: string;
+  unit_id: string;
+  type: CaseType;
+  status: string;
+  resolution: string | null;
+  merged_into_reference: string | null;
+  needs_response: number;
+  received_at: string;
+  updated_at: string;
+  respond_by: string;
+  /** 1: filed through Open311 with a place, so a rounded position is derived at read time. */
+  located: number;
+  erased: number;
+  /** The public notes, a JSON array in the order of the case's events. */
+  notes: string;
+};
 
 /**
  * The public face of cases for GET requests.json: no personal data (projections read the log sealed anyway) and no
@@ -100,11 +120,11 @@ const COLUMNS = columnsOf(open311RequestsProjection.tables.open311_requests);
 
 /** The request rows a unit of work touched and their notes, parsed once (see RowCache): written at its end. */
 class RequestsWork {
-  readonly requests: RowCache<Row>;
+  readonly requests: RowCache<RequestRow>;
   private readonly notes = new Map<string, PublicNote[]>();
 
   constructor(tx: ProjectionTx) {
-    this.requests = new RowCache<Row>(tx, 'open311_requests', COLUMNS);
+    this.requests = new RowCache<RequestRow>(tx, 'open311_requests', COLUMNS);
   }
 
   /** A note for a case with a row; a confidential case has none, and its notes are dropped. */
@@ -113,7 +133,7 @@ class RequestsWork {
     if (!notes) {
       const row = this.requests.get(tx, caseId);
       if (!row) return;
-      this.notes.set(caseId, (notes = JSON.parse(String(row.notes)) as PublicNote[]));
+      this.notes.set(caseId, (notes = JSON.parse(row.notes) as PublicNote[]));
     }
     notes.push(note);
   }

@@ -30,7 +30,11 @@ export function filingNotice(
 }
 
 /** What filing a request answers, and what a replay of the filing reads again from the case (kind `open311-request`). */
-export function filingAnswer(c: { reference: string; needsResponse: boolean; respondBy: string }, unitName: string, hadLocation: boolean) {
+export function filingAnswer(
+  c: { reference: string; needsResponse: boolean; respondBy: string },
+  unitName: string,
+  hadLocation: boolean,
+): FilingAnswer {
   return [
     {
       service_request_id: c.reference,
@@ -39,5 +43,7 @@ export function filingAnswer(c: { reference: string; needsResponse: boolean; res
     },
   ];
 }
+
+export type FilingAnswer = { service_request_id: string; service_notice: string; account_id: null }[];
 
 export const OPEN311_REQUEST_KIND = 'open311-request';

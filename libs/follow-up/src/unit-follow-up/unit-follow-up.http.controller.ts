@@ -1,0 +1,23 @@
+import { Controller, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Principal } from '@app/auth';
+import { ProjectionRead } from '@app/platform';
+import { FiguresRead } from '../report-facts/figures-read';
+import { REPORT_PROJECTION } from '../report-facts/report.projection';
+import { GetUnitFollowUp } from './unit-follow-up.query';
+import { FollowUpQuery } from './unit-follow-up.request.dto';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('api/units')
+export class UnitFollowUpController {
+  constructor(private readonly queries: QueryBus) {}
+
+  /** The unit's figures for the year, with its open and overdue cases (as of now, or as of a past instant). */
+  @FiguresRead(':id/follow-up')
+  @ProjectionRead(REPORT_PROJECTION)
+  followUp(@Param('id') id: string, @Query() q: FollowUpQuery, @CurrentUser() user: Principal) {
+    return this.queries.execute(new GetUnitFollowUp(id, { year: q.year, asOf: q.asOf }, user));
+  }
+}

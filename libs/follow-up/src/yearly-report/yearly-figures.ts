@@ -1,0 +1,107 @@
+import { acknowledgementOverdue, BreachFact, CaseFact, GuaranteeFact, responseOverdue, UnitFact } from '../report-facts/report-facts';
+import { addTallies, emptyTally, Figures, figuresOf, tallyCases, tallyPromises, Tally } from './tally';
+
+/**
+ * The unit's open cases (merged ones and closed ones not reopened left out), and those overdue at `now` on either step;
+ * oldest first (by receipt, then reference), so the live read model and an as-of replay list them alike.
+ */
+export function openAndOverdue(cases: CaseFact[], now: Date) {
+  const at = now.toISOString();
+  const open = cases
+    .filter((c) => !c.mergedInto && !c.closures.some((x) => !x.reopenedAt))
+    .sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt) || a.reference.localeCompare(b.reference));
+  const item = (c: CaseFact) => ({
+    id: c.id,
+    reference: c.reference,
+    type: c.type,
+    receivedAt: c.receivedAt,
+    acknowledgeBy: c.acknowledgeBy,
+    respondBy: c.respondBy,
+  });
+  return {
+    open: open.map(item),
+    overdue: open
+      .map((c) => ({ c, overdue: { acknowledge: acknowledgementOverdue(c, at), respond: responseOverdue(c, at) } }))
+      .filter(({ overdue }) => overdue.acknowledge || overdue.respond)
+      .map(({ c, overdue }) => ({ ...item(c), overdue })),
+  };
+}
+
+export interface UnitFigures extends Figures {
+  unitId: string;
+  unitName: string;
+  department: string;
+  district: string;
+}
+
+export interface YearlyReport {
+  year: number;
+  asOf: string;
+  units: UnitFigures[];
+  departments: (Figures & { department: string; district: string })[];
+  districts: (Figures & { district: string })[];
+  totals: Figures;
+}
+
+export interface ReportInput {
+  units: UnitFact[];
+  cases: CaseFact[];
+  breaches: BreachFact[];
+  guarantees: GuaranteeFact[];
+}
+
+/** The verksamhetsberättelse figures for a year, per unit, rolled up to department, district and total. */
+export function yearlyReport(
+  input: ReportInput,
+  year: number,
+  now: Date,
+  filter: { department?: string; district?: string } = {},
+  /** Case tallies computed elsewhere (the live read model aggregates them in SQL); otherwise from input.cases. */
+  caseTallies?: Map<string, Tally>,
+): YearlyReport {
+  const byUnit = <T extends { unitId: string }>(items: T[]) => groupBy(items, (i) => i.unitId);
+  const cases = byUnit(input.cases);
+  const breaches = byUnit(input.breaches);
+  const guarantees = byUnit(input.guarantees);
+  const units = input.units
+    .filter((u) => (!filter.department || u.department === filter.department) && (!filter.district || u.district === filter.district))
+    .sort(
+      (a, b) =>
+        a.district.localeCompare(b.district, 'sv') || a.department.localeCompare(b.department, 'sv') || a.name.localeCompare(b.name, 'sv'),
+    );
+  const tallies = units.map((u) => {
+    const tally = caseTallies ? (caseTallies.get(u.id) ?? emptyTally()) : tallyCases(year, now, cases.get(u.id) ?? []);
+    tallyPromises(tally, year, breaches.get(u.id) ?? [], guarantees.get(u.id) ?? []);
+    return { unit: u, tally };
+  });
+  const group = (key: (u: UnitFact) => string) => [...groupBy(tallies, (x) => key(x.unit)).values()];
+  return {
+    year,
+    asOf: now.toISOString(),
+    units: tallies.map(({ unit, tally }) => ({
+      unitId: unit.id,
+      unitName: unit.name,
+      department: unit.department,
+      district: unit.district,
+      ...figuresOf(tally),
+    })),
+    departments: group((u) => `${u.district}\u0000${u.department}`).map((g) => ({
+      department: g[0].unit.department,
+      district: g[0].unit.district,
+      ...figuresOf(addTallies(g.map((x) => x.tally))),
+    })),
+    districts: group((u) => u.district).map((g) => ({ district: g[0].unit.district, ...figuresOf(addTallies(g.map((x) => x.tally))) })),
+    totals: figuresOf(addTallies(tallies.map((x) => x.tally))),
+  };
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = m.get(k);
+    if (list) list.push(item);
+    else m.set(k, [item]);
+  }
+  return m;
+}
