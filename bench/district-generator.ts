@@ -1,6 +1,6 @@
-import { caseDecider, CaseCommand, CaseState } from '@app/cases';
-import { DomainEvent, fold, NewEvent } from '@app/core';
-import { breachDecider, guaranteeDecider, GuaranteeEvent } from '@app/guarantees';
+import { CaseCommand, caseEventsFor, CaseState } from '@app/cases';
+import { DomainEvent, NewEvent } from '@app/core';
+import { breachHistory, guaranteeHistory } from '@app/guarantees';
 import { unitDecider } from '@app/units';
 
 /** A deterministic PRNG (mulberry32) so every bench run writes the same district. */
@@ -56,8 +56,8 @@ export function* district(year: number, targetEvents: number, seed = 1): Generat
       ),
     );
     const now = new Date(start + DAY);
-    const drafted = guaranteeDecider.decide(
-      {
+    const guarantee = guaranteeHistory([
+      () => ({
         type: 'DraftGuarantee',
         unitId: u.id,
         year,
@@ -69,71 +69,51 @@ export function* district(year: number, targetEvents: number, seed = 1): Generat
           remedy: 'Vi ringer upp',
           contact: { name: 'Chef' },
         },
-      },
-      guaranteeDecider.initialState(),
-    );
-    const g = fold(guaranteeDecider, drafted as GuaranteeEvent[]);
-    const adopted = guaranteeDecider.decide(
-      { type: 'AdoptGuarantee', guaranteeId: g.guaranteeId!, decidedOn: `${year}-01-02`, decisionRef: '§ 1', now },
-      g,
-    );
-    const guarantee = fold(guaranteeDecider, adopted as GuaranteeEvent[], g);
-    yield emit(`guarantee-${g.guaranteeId}`, [...drafted, ...adopted]);
+      }),
+      (g) => ({ type: 'AdoptGuarantee', guaranteeId: g.guaranteeId!, decidedOn: `${year}-01-02`, decisionRef: '§ 1', now }),
+    ]);
+    yield emit(`guarantee-${guarantee.state.guaranteeId}`, guarantee.events);
     for (let b = 0; b < 8; b++) {
       const occurredAt = new Date(start + (10 + b * 40) * DAY);
       const breachId = `${u.id}-b${b}`;
-      const reported = breachDecider.decide(
-        {
+      const later = new Date(occurredAt.getTime() + DAY);
+      const breach = breachHistory([
+        () => ({
           type: 'ReportBreach',
           breachId,
-          guarantee,
+          guarantee: guarantee.state,
           commitmentId: pick(['c1', 'c2', 'c3']),
           occurredAt,
           description: 'Brott',
           now: occurredAt,
-        },
-        breachDecider.initialState(),
-      );
-      let s = fold(breachDecider, reported);
-      const more = [...reported];
-      const later = new Date(occurredAt.getTime() + DAY);
-      const decided = breachDecider.decide(
-        rnd() < 0.7 ? { type: 'ConfirmBreach', breachId, now: later } : { type: 'RejectBreach', breachId, reason: 'Nej', now: later },
-        s,
-      );
-      s = fold(breachDecider, decided, s);
-      more.push(...decided);
-      if (s.status === 'confirmed') {
-        const planned = breachDecider.decide(
-          {
-            type: 'PlanRemedy',
-            breachId,
-            remedyId: 'r1',
-            action: 'Ring',
-            responsible: 'Chef',
-            dueOn: new Date(later.getTime() + 10 * DAY).toISOString().slice(0, 10),
-            now: later,
-          },
-          s,
-        );
-        s = fold(breachDecider, planned, s);
-        more.push(...planned);
-        if (rnd() < 0.8)
-          more.push(
-            ...breachDecider.decide(
-              {
+        }),
+        () =>
+          rnd() < 0.7 ? { type: 'ConfirmBreach', breachId, now: later } : { type: 'RejectBreach', breachId, reason: 'Nej', now: later },
+        (s) =>
+          s.status === 'confirmed'
+            ? {
+                type: 'PlanRemedy',
+                breachId,
+                remedyId: 'r1',
+                action: 'Ring',
+                responsible: 'Chef',
+                dueOn: new Date(later.getTime() + 10 * DAY).toISOString().slice(0, 10),
+                now: later,
+              }
+            : undefined,
+        (s) =>
+          s.status === 'confirmed' && rnd() < 0.8
+            ? {
                 type: 'CompleteRemedy',
                 breachId,
                 remedyId: 'r1',
                 outcome: 'Klart',
                 complainantInformed: true,
                 now: new Date(later.getTime() + rnd() * 20 * DAY),
-              },
-              s,
-            ),
-          );
-      }
-      yield emit(`breach-${breachId}`, more);
+              }
+            : undefined,
+      ]);
+      yield emit(`breach-${breachId}`, breach.events);
     }
   }
   for (let n = 1; written < targetEvents; n++) {
@@ -175,15 +155,6 @@ export function* district(year: number, targetEvents: number, seed = 1): Generat
           ? { type: 'CloseCase', resolution: pick(['resolved', 'closed_not_resolved'] as const), now: t(22) }
           : undefined,
     ];
-    let state = caseDecider.initialState();
-    const events: DomainEvent[] = [];
-    for (const command of commands) {
-      const c = command(state);
-      if (!c) continue;
-      const decided = caseDecider.decide(c, state);
-      state = fold(caseDecider, decided, state);
-      events.push(...decided);
-    }
-    yield emit(`case-${caseId}`, events);
+    yield emit(`case-${caseId}`, caseEventsFor(commands));
   }
 }

@@ -1,3 +1,4 @@
+import type { Response } from 'supertest';
 import { FixedClock } from '@app/core';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -33,180 +34,210 @@ describe('the promise lifecycle over HTTP: draft → adopt → breach → confir
   });
   afterAll(() => t.close());
 
-  it('walks the whole path', async () => {
-    // the unit's manager drafts; another unit's manager may not
-    await t
-      .http()
-      .post('/api/guarantees')
-      .set(otherManager)
-      .send({ unitId: 'hgb', year: 2026, ...content })
-      .expect(403);
-    const draft = await t
-      .http()
-      .post('/api/guarantees')
-      .set(manager)
-      .send({ unitId: 'hgb', year: 2026, ...content })
-      .expect(201);
-    expect(draft.body).toMatchObject({ id: 'hgb-2026', status: 'draft', version: 1 });
-    expect(draft.body.commitments.map((c: { id: string }) => c.id)).toEqual(['kontaktman', 'c1']);
-    await t
-      .http()
-      .post('/api/guarantees')
-      .set(manager)
-      .send({ unitId: 'hgb', year: 2026, ...content })
-      .expect(409);
+  describe('walks the whole path, step by step', () => {
+    let id: string;
+    let confirmed: Response;
+    let r1: Response;
+    let r2: Response;
+    let done: Response;
 
-    // a decision date that is no calendar date is refused, naming the field, and nothing is adopted
-    for (const decidedOn of ['2026-02-30', '2026-13-01', '9 januari']) {
-      const bad = await t.http().post('/api/guarantees/hgb-2026/adopt').set(admin).send({ decidedOn, decisionRef: '§ 7' }).expect(400);
-      expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['decidedOn']);
-    }
-    // only the admin adopts (the board's decision)
-    await t.http().post('/api/guarantees/hgb-2026/adopt').set(manager).send({ decidedOn: '2026-01-09', decisionRef: '§ 7' }).expect(403);
-    const adopted = await t
-      .http()
-      .post('/api/guarantees/hgb-2026/adopt')
-      .set(admin)
-      .send({ decidedOn: '2026-01-09', decisionRef: '§ 7, dnr 1.2-600/2026' })
-      .expect(200);
-    expect(adopted.body).toMatchObject({ status: 'adopted', inForce: { version: 1, from: '2026-01-09' } });
-    const againAdopt = await t
-      .http()
-      .post('/api/guarantees/hgb-2026/adopt')
-      .set(admin)
-      .send({ decidedOn: '2026-01-09', decisionRef: 'x' })
-      .expect(409);
-    expect(againAdopt.body.code).toBe('not_a_draft');
+    it("the unit's manager drafts, once; another unit's manager may not", async () => {
+      await t
+        .http()
+        .post('/api/guarantees')
+        .set(otherManager)
+        .send({ unitId: 'hgb', year: 2026, ...content })
+        .expect(403);
+      const draft = await t
+        .http()
+        .post('/api/guarantees')
+        .set(manager)
+        .send({ unitId: 'hgb', year: 2026, ...content })
+        .expect(201);
+      expect(draft.body).toMatchObject({ id: 'hgb-2026', status: 'draft', version: 1 });
+      expect(draft.body.commitments.map((c: { id: string }) => c.id)).toEqual(['kontaktman', 'c1']);
+      await t
+        .http()
+        .post('/api/guarantees')
+        .set(manager)
+        .send({ unitId: 'hgb', year: 2026, ...content })
+        .expect(409);
+    });
 
-    // a breach before the guarantee was in force is refused, saying why
-    clock.set('2026-02-03T10:00:00Z');
-    const early = await t
-      .http()
-      .post('/api/breaches')
-      .set(manager)
-      .send({ guaranteeId: 'hgb-2026', commitmentId: 'c1', occurredAt: '2026-01-05T10:00:00+01:00', description: 'Sent svar' })
-      .expect(409);
-    expect(early.body).toMatchObject({ code: 'commitment_not_in_force', detail: expect.stringMatching(/2026-01-05/) });
-    await t
-      .http()
-      .post('/api/breaches')
-      .set(manager)
-      .send({ guaranteeId: 'hgb-2026', commitmentId: 'nope', occurredAt: '2026-02-01T10:00:00+01:00', description: 'x' })
-      .expect(409);
+    it('a decision date that is no calendar date is refused, naming the field, and nothing is adopted', async () => {
+      for (const decidedOn of ['2026-02-30', '2026-13-01', '9 januari']) {
+        const bad = await t.http().post('/api/guarantees/hgb-2026/adopt').set(admin).send({ decidedOn, decisionRef: '§ 7' }).expect(400);
+        expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['decidedOn']);
+      }
+    });
 
-    const breach = await t
-      .http()
-      .post('/api/breaches')
-      .set(manager)
-      .send({
-        guaranteeId: 'hgb-2026',
-        commitmentId: 'c1',
-        occurredAt: '2026-02-01T10:00:00+01:00',
-        description: 'Svaret på min synpunkt dröjde tre veckor.',
-      })
-      .expect(201);
-    expect(breach.body).toMatchObject({ status: 'reported', unitId: 'hgb', guaranteeVersion: 1, source: 'follow_up' });
-    const id = breach.body.id;
+    it("only the admin adopts (the board's decision), and only a draft", async () => {
+      await t.http().post('/api/guarantees/hgb-2026/adopt').set(manager).send({ decidedOn: '2026-01-09', decisionRef: '§ 7' }).expect(403);
+      const adopted = await t
+        .http()
+        .post('/api/guarantees/hgb-2026/adopt')
+        .set(admin)
+        .send({ decidedOn: '2026-01-09', decisionRef: '§ 7, dnr 1.2-600/2026' })
+        .expect(200);
+      expect(adopted.body).toMatchObject({ status: 'adopted', inForce: { version: 1, from: '2026-01-09' } });
+      const againAdopt = await t
+        .http()
+        .post('/api/guarantees/hgb-2026/adopt')
+        .set(admin)
+        .send({ decidedOn: '2026-01-09', decisionRef: 'x' })
+        .expect(409);
+      expect(againAdopt.body.code).toBe('not_a_draft');
+    });
 
-    // remedies only after confirmation; a due date must be a calendar date
-    const badDue = await t
-      .http()
-      .post(`/api/breaches/${id}/remedies`)
-      .set(manager)
-      .send({ action: 'Ring upp', responsible: 'Anna', dueOn: '2026-02-30' })
-      .expect(400);
-    expect(badDue.body.errors.map((e: { field: string }) => e.field)).toEqual(['dueOn']);
-    const badAt = await t
-      .http()
-      .post(`/api/breaches/${id}/remedies`)
-      .set(manager)
-      .send({ action: 'Ring upp', responsible: 'Anna', dueOn: '2026-02-10', at: 'i förrgår' })
-      .expect(400);
-    expect(badAt.body.errors).toEqual([{ field: 'at', message: 'at must be an ISO 8601 instant' }]);
-    await t
-      .http()
-      .post(`/api/breaches/${id}/remedies`)
-      .set(manager)
-      .send({ action: 'Ring upp', responsible: 'Anna', dueOn: '2026-02-10' })
-      .expect(409);
-    await t.http().post(`/api/breaches/${id}/confirm`).set(otherManager).send({}).expect(403);
-    const confirmed = await t.http().post(`/api/breaches/${id}/confirm`).set(manager).send({ note: 'Stämmer.' }).expect(200);
-    expect(confirmed.body).toMatchObject({ status: 'confirmed', needsRemedy: true });
-    await t.http().post(`/api/breaches/${id}/reject`).set(manager).send({ reason: 'sent' }).expect(409);
-    const waiting = await t
-      .http()
-      .get(`/api/breaches?needsRemedy=true&minPosition=${confirmed.headers['x-event-position']}`)
-      .set(manager)
-      .expect(200);
-    expect(waiting.body.breaches).toEqual([expect.objectContaining({ id, needsRemedy: true })]);
+    it('a breach before the guarantee was in force, or of a commitment it lacks, is refused, saying why', async () => {
+      clock.set('2026-02-03T10:00:00Z');
+      const early = await t
+        .http()
+        .post('/api/breaches')
+        .set(manager)
+        .send({ guaranteeId: 'hgb-2026', commitmentId: 'c1', occurredAt: '2026-01-05T10:00:00+01:00', description: 'Sent svar' })
+        .expect(409);
+      expect(early.body).toMatchObject({ code: 'commitment_not_in_force', detail: expect.stringMatching(/2026-01-05/) });
+      await t
+        .http()
+        .post('/api/breaches')
+        .set(manager)
+        .send({ guaranteeId: 'hgb-2026', commitmentId: 'nope', occurredAt: '2026-02-01T10:00:00+01:00', description: 'x' })
+        .expect(409);
+    });
 
-    const r1 = await t
-      .http()
-      .post(`/api/breaches/${id}/remedies`)
-      .set(manager)
-      .send({ action: 'Enhetschefen ringer upp', responsible: 'Anna Svensson', dueOn: '2026-02-10' })
-      .expect(201);
-    expect(r1.body).toMatchObject({ status: 'planned', breachStatus: 'confirmed' });
-    expect((await t.http().get(`/api/breaches/${id}`).set(manager).expect(200)).body.needsRemedy).toBe(false);
-    const planned = await t
-      .http()
-      .get(`/api/breaches?needsRemedy=true&minPosition=${r1.headers['x-event-position']}`)
-      .set(manager)
-      .expect(200);
-    expect(planned.body.breaches).toEqual([]);
-    const r2 = await t
-      .http()
-      .post(`/api/breaches/${id}/remedies`)
-      .set(manager)
-      .send({ action: 'Genomgång av rutiner', responsible: 'Anna Svensson', dueOn: '2026-02-05' })
-      .expect(201);
+    it('reports a breach of a commitment in force', async () => {
+      const breach = await t
+        .http()
+        .post('/api/breaches')
+        .set(manager)
+        .send({
+          guaranteeId: 'hgb-2026',
+          commitmentId: 'c1',
+          occurredAt: '2026-02-01T10:00:00+01:00',
+          description: 'Svaret på min synpunkt dröjde tre veckor.',
+        })
+        .expect(201);
+      expect(breach.body).toMatchObject({ status: 'reported', unitId: 'hgb', guaranteeVersion: 1, source: 'follow_up' });
+      id = breach.body.id;
+    });
 
-    // r2 is overdue after its due date
-    clock.set('2026-02-06T10:00:00Z');
-    const overdue = await t
-      .http()
-      .get(`/api/breaches?overdueRemedies=true&minPosition=${r2.headers['x-event-position']}`)
-      .set(manager)
-      .expect(200);
-    expect(overdue.body.breaches.map((b: { id: string }) => b.id)).toEqual([id]);
+    it('plans remedies only after confirmation; a due date must be a calendar date', async () => {
+      const badDue = await t
+        .http()
+        .post(`/api/breaches/${id}/remedies`)
+        .set(manager)
+        .send({ action: 'Ring upp', responsible: 'Anna', dueOn: '2026-02-30' })
+        .expect(400);
+      expect(badDue.body.errors.map((e: { field: string }) => e.field)).toEqual(['dueOn']);
+      const badAt = await t
+        .http()
+        .post(`/api/breaches/${id}/remedies`)
+        .set(manager)
+        .send({ action: 'Ring upp', responsible: 'Anna', dueOn: '2026-02-10', at: 'i förrgår' })
+        .expect(400);
+      expect(badAt.body.errors).toEqual([{ field: 'at', message: 'at must be an ISO 8601 instant' }]);
+      await t
+        .http()
+        .post(`/api/breaches/${id}/remedies`)
+        .set(manager)
+        .send({ action: 'Ring upp', responsible: 'Anna', dueOn: '2026-02-10' })
+        .expect(409);
+    });
 
-    await t
-      .http()
-      .post(`/api/breaches/${id}/remedies/${r1.body.remedyId}/complete`)
-      .set(manager)
-      .send({ outcome: 'Samtal hållet', complainantInformed: true })
-      .expect(200);
-    const done = await t
-      .http()
-      .post(`/api/breaches/${id}/remedies/${r2.body.remedyId}/complete`)
-      .set(manager)
-      .send({ outcome: 'Rutin uppdaterad', complainantInformed: false })
-      .expect(200);
-    expect(done.body.status).toBe('remedied');
-    expect(done.body.remedies.every((r: { status: string }) => r.status === 'completed')).toBe(true);
-    await t
-      .http()
-      .post(`/api/breaches/${id}/remedies/${r2.body.remedyId}/complete`)
-      .set(manager)
-      .send({ outcome: 'x', complainantInformed: true })
-      .expect(409);
+    it("the unit's manager confirms, once; another unit's manager may not", async () => {
+      await t.http().post(`/api/breaches/${id}/confirm`).set(otherManager).send({}).expect(403);
+      confirmed = await t.http().post(`/api/breaches/${id}/confirm`).set(manager).send({ note: 'Stämmer.' }).expect(200);
+      expect(confirmed.body).toMatchObject({ status: 'confirmed', needsRemedy: true });
+      await t.http().post(`/api/breaches/${id}/reject`).set(manager).send({ reason: 'sent' }).expect(409);
+    });
 
-    const got = await t.http().get(`/api/breaches/${id}`).set(manager).expect(200);
-    expect(got.headers.etag).toBe('"5"');
-    expect(got.body).toMatchObject({ id, status: 'remedied', guaranteeId: 'hgb-2026', commitmentId: 'c1', unitId: 'hgb' });
-    await t.http().get(`/api/breaches/${id}`).set(otherManager).expect(403);
-    await t
-      .http()
-      .get(`/api/breaches/${id}`)
-      .set(await t.as('auditor'))
-      .expect(200);
-    const listed = await t
-      .http()
-      .get(`/api/breaches?unitId=hgb&year=2026&status=remedied&minPosition=${done.headers['x-event-position']}`)
-      .set(admin)
-      .expect(200);
-    expect(listed.body.breaches).toHaveLength(1);
-    expect((await t.http().get('/api/breaches').set(otherManager).expect(200)).body.breaches).toEqual([]);
+    it('lists the confirmed breach as needing a remedy', async () => {
+      const waiting = await t
+        .http()
+        .get(`/api/breaches?needsRemedy=true&minPosition=${confirmed.headers['x-event-position']}`)
+        .set(manager)
+        .expect(200);
+      expect(waiting.body.breaches).toEqual([expect.objectContaining({ id, needsRemedy: true })]);
+    });
+
+    it('a planned remedy meets the need', async () => {
+      r1 = await t
+        .http()
+        .post(`/api/breaches/${id}/remedies`)
+        .set(manager)
+        .send({ action: 'Enhetschefen ringer upp', responsible: 'Anna Svensson', dueOn: '2026-02-10' })
+        .expect(201);
+      expect(r1.body).toMatchObject({ status: 'planned', breachStatus: 'confirmed' });
+      expect((await t.http().get(`/api/breaches/${id}`).set(manager).expect(200)).body.needsRemedy).toBe(false);
+      const planned = await t
+        .http()
+        .get(`/api/breaches?needsRemedy=true&minPosition=${r1.headers['x-event-position']}`)
+        .set(manager)
+        .expect(200);
+      expect(planned.body.breaches).toEqual([]);
+    });
+
+    it('a remedy is overdue after its due date', async () => {
+      r2 = await t
+        .http()
+        .post(`/api/breaches/${id}/remedies`)
+        .set(manager)
+        .send({ action: 'Genomgång av rutiner', responsible: 'Anna Svensson', dueOn: '2026-02-05' })
+        .expect(201);
+      clock.set('2026-02-06T10:00:00Z');
+      const overdue = await t
+        .http()
+        .get(`/api/breaches?overdueRemedies=true&minPosition=${r2.headers['x-event-position']}`)
+        .set(manager)
+        .expect(200);
+      expect(overdue.body.breaches.map((b: { id: string }) => b.id)).toEqual([id]);
+    });
+
+    it('is remedied when every remedy is completed, each once', async () => {
+      await t
+        .http()
+        .post(`/api/breaches/${id}/remedies/${r1.body.remedyId}/complete`)
+        .set(manager)
+        .send({ outcome: 'Samtal hållet', complainantInformed: true })
+        .expect(200);
+      done = await t
+        .http()
+        .post(`/api/breaches/${id}/remedies/${r2.body.remedyId}/complete`)
+        .set(manager)
+        .send({ outcome: 'Rutin uppdaterad', complainantInformed: false })
+        .expect(200);
+      expect(done.body.status).toBe('remedied');
+      expect(done.body.remedies.every((r: { status: string }) => r.status === 'completed')).toBe(true);
+      await t
+        .http()
+        .post(`/api/breaches/${id}/remedies/${r2.body.remedyId}/complete`)
+        .set(manager)
+        .send({ outcome: 'x', complainantInformed: true })
+        .expect(409);
+    });
+
+    it("reads the breach with its revision for its unit's manager and an auditor, not for another unit's manager", async () => {
+      const got = await t.http().get(`/api/breaches/${id}`).set(manager).expect(200);
+      expect(got.headers.etag).toBe('"5"');
+      expect(got.body).toMatchObject({ id, status: 'remedied', guaranteeId: 'hgb-2026', commitmentId: 'c1', unitId: 'hgb' });
+      await t.http().get(`/api/breaches/${id}`).set(otherManager).expect(403);
+      await t
+        .http()
+        .get(`/api/breaches/${id}`)
+        .set(await t.as('auditor'))
+        .expect(200);
+    });
+
+    it("lists breaches by unit, year and status; another unit's manager sees none", async () => {
+      const listed = await t
+        .http()
+        .get(`/api/breaches?unitId=hgb&year=2026&status=remedied&minPosition=${done.headers['x-event-position']}`)
+        .set(admin)
+        .expect(200);
+      expect(listed.body.breaches).toHaveLength(1);
+      expect((await t.http().get('/api/breaches').set(otherManager).expect(200)).body.breaches).toEqual([]);
+    });
   });
 
   it('revises: a new version supersedes the old from its decision date, and the old stays in history', async () => {

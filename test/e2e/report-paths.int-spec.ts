@@ -1,8 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { caseDecider, CaseCommand, CaseEvent, casesProjection, CaseState } from '@app/cases';
-import { fold } from '@app/core';
+import { CaseCommand, caseEventsFor, casesProjection, CaseState } from '@app/cases';
 import { SqliteEventStore } from '@app/event-store';
 import {
   applyReportEvent,
@@ -38,13 +37,7 @@ function caseStream(caseId: string, receivedAt: string, steps: ((s: CaseState) =
     rules: { acknowledgeWorkingDays: 2, respondWorkingDays: 10 },
     now: received,
   };
-  let state = caseDecider.initialState();
-  const events: CaseEvent[] = [];
-  for (const command of [() => register, ...steps]) {
-    const decided = caseDecider.decide(command(state), state);
-    state = fold(caseDecider, decided, state);
-    events.push(...decided);
-  }
+  const events = caseEventsFor([() => register, ...steps]);
   return { streamId: `case-${caseId}`, events: events.map((e) => ({ type: e.type, data: e.data, metadata: meta })) };
 }
 

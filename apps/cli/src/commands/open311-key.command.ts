@@ -1,13 +1,15 @@
 import { userInfo } from 'node:os';
-import { issueApiKey, listApiKeys, revokeApiKey } from '@app/open311';
+import { Actor, systemClock } from '@app/core';
+import { IssueApiKey, listApiKeys, RevokeApiKey, runApiKeyCommand } from '@app/open311';
 import { RegisterCommand } from '../cli-context';
 import { withStore } from '../app-context';
 
-const operator = () => {
+/** The operator at the terminal, recorded as the actor of the key's events. */
+const operator = (): Actor => {
   try {
-    return { actor: { sub: `cli:${userInfo().username}` } };
+    return { sub: `cli:${userInfo().username}` };
   } catch {
-    return { actor: { sub: 'cli' } };
+    return { sub: 'cli' };
   }
 };
 
@@ -20,7 +22,7 @@ export const registerOpen311KeyCommand: RegisterCommand = (program, ctx) => {
     .requiredOption('--name <name>', 'the client, e.g. "Stadens e-tjänst"')
     .action(async (opts: { name: string }) => {
       await withStore(ctx, async (store) => {
-        const client = await issueApiKey(store, opts.name, new Date(), operator());
+        const client = await runApiKeyCommand(store, ctx.clock ?? systemClock, new IssueApiKey(opts.name, operator()));
         ctx.err(`issued Open311 key ${client.clientId} for ${client.name}; store it now, it cannot be shown again\n`);
         ctx.out(`${client.key}\n`);
       });
@@ -47,7 +49,7 @@ export const registerOpen311KeyCommand: RegisterCommand = (program, ctx) => {
     .option('--reason <text>', 'why the key is revoked')
     .action(async (clientId: string, opts: { reason?: string }) => {
       await withStore(ctx, async (store) => {
-        const client = await revokeApiKey(store, clientId, new Date(), opts.reason, operator());
+        const client = await runApiKeyCommand(store, ctx.clock ?? systemClock, new RevokeApiKey(clientId, opts.reason, operator()));
         ctx.out(`${JSON.stringify({ ...client, status: 'revoked' }, null, 2)}\n`);
       });
     });

@@ -12,6 +12,8 @@ export interface RunOptions<S = unknown> {
   newStream?: boolean;
   /** Checked against the current state before deciding (e.g. may this user act for the resource's unit?). */
   authorize?: (state: S) => void;
+  /** Correlation of the events written, for a writer outside a request (a process manager names the event it handles). */
+  metadata?: { correlationId?: string; causationId?: string };
 }
 
 /** The one way a use case writes: decide on the stream with the request's actor, clock and correlation. */
@@ -42,7 +44,7 @@ export class CommandRunner {
     return handleCommand(this.store, decider, streamId, decide, {
       expectedRevision: options.expectedRevision,
       newStream: options.newStream,
-      metadata: eventMetadata(options.actor),
+      metadata: eventMetadata(options.actor, options.metadata),
     });
   }
 
