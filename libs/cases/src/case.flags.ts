@@ -1,4 +1,4 @@
-import { pauseStopsResponseClock, stockholmDate } from '@app/core';
+import { overdueAt, stockholmDate } from '@app/core';
 import type { CaseState } from './case.decider';
 
 /** The calendar date six months after a date; a day the month lacks falls to its last day (31 Aug → 28/29 Feb). */
@@ -19,14 +19,9 @@ export function openOverSixMonths(receivedAt: Date | string, now: Date | string)
 /** Overdue flags and the förvaltningslag 12 § flag at an instant. */
 export function caseFlags(s: CaseState, now: Date) {
   const open = s.status !== 'closed';
-  const t = now.toISOString();
-  // While the clock is stopped the case is not due at all; otherwise respondBy stands as it is.
-  const clockStopped = pauseStopsResponseClock(s.pausedSince, s.respondBy!);
+  const deadlines = { ...s, acknowledgeBy: s.acknowledgeBy!, respondBy: s.respondBy!, needsResponse: !!s.needsResponse };
   return {
-    overdue: {
-      acknowledge: open && !s.acknowledgedAt && t > s.acknowledgeBy!,
-      respond: open && !!s.needsResponse && !s.respondedAt && !clockStopped && t > s.respondBy!,
-    },
+    overdue: overdueAt({ ...deadlines, open }, now.toISOString()),
     openOverSixMonths: open && openOverSixMonths(s.receivedAt!, now),
   };
 }

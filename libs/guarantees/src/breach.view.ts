@@ -1,4 +1,4 @@
-import { stockholmDate } from '@app/core';
+import { remedyOverdue, stockholmDate } from '@app/core';
 import { BreachState } from './breach.decider';
 
 export function toBreachView(s: BreachState, now: Date) {
@@ -26,7 +26,7 @@ export function toBreachView(s: BreachState, now: Date) {
       action: r.action,
       responsible: r.responsible,
       dueOn: r.dueOn,
-      overdue: r.status === 'planned' && r.dueOn < today,
+      overdue: remedyOverdue(r, today),
       ...(r.completedAt ? { completedAt: r.completedAt, outcome: r.outcome, complainantInformed: r.complainantInformed } : {}),
     })),
   };

@@ -1,7 +1,7 @@
 import { ForbiddenException, Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Principal } from '@app/auth';
-import { CLOCK, Clock, isCalendarDate, startOfStockholmDay } from '@app/core';
+import { CLOCK, Clock, isCalendarDate, OVERDUE_SQL, startOfStockholmDay } from '@app/core';
 import { ProjectionsHost, SqlFilter } from '@app/platform';
 import { openOverSixMonths } from '../case.flags';
 import type { CaseStatus } from '../case.decider';
@@ -35,10 +35,7 @@ export class ListCases {
 const bound = (value: string) => (isCalendarDate(value) ? startOfStockholmDay(value) : new Date(value)).toISOString();
 
 /** The case rows with their overdue flags at an instant (the two `?` before the filter's own parameters). */
-const WITH_OVERDUE = `SELECT * FROM (SELECT *,
-        (status <> 'closed' AND acknowledged_at IS NULL AND ? > acknowledge_by) AS overdue_ack,
-        (status <> 'closed' AND needs_response = 1 AND responded_at IS NULL AND (paused_since IS NULL OR paused_since > respond_by) AND ? > respond_by) AS overdue_respond
-      FROM cases)`;
+const WITH_OVERDUE = `SELECT * FROM (SELECT *, ${OVERDUE_SQL.acknowledge} AS overdue_ack, ${OVERDUE_SQL.respond} AS overdue_respond FROM cases)`;
 
 type ListedRow = CaseRow & { overdue_ack: number; overdue_respond: number };
 

@@ -1,4 +1,4 @@
-import { stockholmDate } from '@app/core';
+import { remedyOverdue, stockholmDate } from '@app/core';
 import { BreachFact, CaseFact, GuaranteeFact } from '../report-facts/report-facts';
 import { Ratio, tallyCases } from '../yearly-report/tally';
 
@@ -76,7 +76,7 @@ export function commitmentFigures(guarantees: GuaranteeFact[], breaches: BreachF
       if (m.completedAt) {
         r.remedies.completed++;
         if (stockholmDate(m.completedAt) <= m.dueOn) r.remedies.completedOnTime++;
-      } else if (m.dueOn < today) r.remedies.overdue++;
+      } else if (remedyOverdue({ status: 'planned', dueOn: m.dueOn }, today)) r.remedies.overdue++;
     }
   }
   // Stable sort: within a guarantee the commitments keep the order the board adopted them in.

@@ -66,16 +66,6 @@ export function responseClockStopped(f: CaseFact): boolean {
   return pauseStopsResponseClock(f.pausedSince, f.respondBy);
 }
 
-/** Needs a response, has none, and its respondBy has passed at `at` (ISO instant) with the clock running: late. */
-export function responseOverdue(f: CaseFact, at: string): boolean {
-  return f.needsResponse && !f.respondedAt && at > f.respondBy && !responseClockStopped(f);
-}
-
-/** Not acknowledged and past acknowledgeBy at `at`. */
-export function acknowledgementOverdue(f: CaseFact, at: string): boolean {
-  return !f.acknowledgedAt && at > f.acknowledgeBy;
-}
-
 export interface UnitFact {
   id: string;
   name: string;

@@ -1,12 +1,5 @@
-import { endOfStockholmDay, stockholmDate } from '@app/core';
-import {
-  acknowledgementOverdue,
-  BreachFact,
-  CaseFact,
-  GuaranteeFact,
-  responseOverdue,
-  responseWorkingDays,
-} from '../report-facts/report-facts';
+import { endOfStockholmDay, lateAt, stockholmDate } from '@app/core';
+import { BreachFact, CaseFact, GuaranteeFact, responseWorkingDays } from '../report-facts/report-facts';
 
 export interface Ratio {
   count: number;
@@ -105,12 +98,12 @@ export function tallyCases(year: number, now: Date, cases: CaseFact[]): Tally {
     f.casesByType[c.type as keyof Figures['casesByType']] += 1;
     f.casesByChannel[c.channel] = (f.casesByChannel[c.channel] ?? 0) + 1;
     if (c.category) f.casesByCategory[c.category] = (f.casesByCategory[c.category] ?? 0) + 1;
-    if (c.acknowledgedAt || acknowledgementOverdue(c, at)) {
+    if (c.acknowledgedAt || lateAt.acknowledge(c, at)) {
       ackOf++;
       if (c.acknowledgedAt && c.acknowledgedAt <= c.acknowledgeBy) ackOn++;
     }
-    // Paused cases are not yet due only if the pause began by respondBy (see responseClockStopped).
-    if (c.needsResponse && (c.respondedAt || responseOverdue(c, at))) {
+    // Paused cases are not yet due only if the pause began by respondBy (see lateAt.respond).
+    if (c.needsResponse && (c.respondedAt || lateAt.respond(c, at))) {
       respOf++;
       if (c.respondedAt && c.respondedAt <= c.respondBy) respOn++;
     }

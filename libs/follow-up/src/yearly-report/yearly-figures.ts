@@ -1,4 +1,5 @@
-import { acknowledgementOverdue, BreachFact, CaseFact, GuaranteeFact, responseOverdue, UnitFact } from '../report-facts/report-facts';
+import { lateAt } from '@app/core';
+import { BreachFact, CaseFact, GuaranteeFact, UnitFact } from '../report-facts/report-facts';
 import { addTallies, emptyTally, Figures, figuresOf, tallyCases, tallyPromises, Tally } from './tally';
 
 /**
@@ -21,7 +22,7 @@ export function openAndOverdue(cases: CaseFact[], now: Date) {
   return {
     open: open.map(item),
     overdue: open
-      .map((c) => ({ c, overdue: { acknowledge: acknowledgementOverdue(c, at), respond: responseOverdue(c, at) } }))
+      .map((c) => ({ c, overdue: { acknowledge: lateAt.acknowledge(c, at), respond: lateAt.respond(c, at) } }))
       .filter(({ overdue }) => overdue.acknowledge || overdue.respond)
       .map(({ c, overdue }) => ({ ...item(c), overdue })),
   };

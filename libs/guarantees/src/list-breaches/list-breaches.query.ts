@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { assertUnitAccess, Principal } from '@app/auth';
-import { CLOCK, Clock, stockholmDate } from '@app/core';
+import { CLOCK, Clock, OVERDUE_SQL, stockholmDate } from '@app/core';
 import { ProjectionsHost, SqlFilter } from '@app/platform';
 import type { BreachStatus } from '../breach.decider';
 import { BreachRow } from './breaches.projection';
@@ -40,7 +40,7 @@ export class ListBreachesHandler implements IQueryHandler<ListBreaches> {
       .add("NOT (b.status = 'confirmed' AND remedy_count = 0)", [], filter.needsRemedy === false);
     if (!seesAll) f.in('b.unit_id', user.units);
     const rows = this.host.readModels.all<ListedBreach>(
-      `SELECT * FROM (SELECT b.*, (SELECT COUNT(*) FROM remedies r WHERE r.breach_id = b.id AND r.status = 'planned' AND r.due_on < ?) AS overdue,
+      `SELECT * FROM (SELECT b.*, (SELECT COUNT(*) FROM remedies r WHERE r.breach_id = b.id AND ${OVERDUE_SQL.remedy}) AS overdue,
          (SELECT COUNT(*) FROM remedies r WHERE r.breach_id = b.id) AS remedy_count FROM breaches b) b
        ${f.where} ORDER BY occurred_at DESC`,
       ...f.params,
