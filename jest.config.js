@@ -17,7 +17,7 @@ const common = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@app/([a-z0-9-]+)$': '<rootDir>/libs/$1/src',
-    '^@app/([a-z0-9-]+)/projections$': '<rootDir>/libs/$1/src/projections',
+    '^@app/([a-z0-9-]+)/(projections|write)$': '<rootDir>/libs/$1/src/$2',
   },
   testEnvironment: 'node',
   rootDir: __dirname,

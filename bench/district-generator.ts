@@ -1,7 +1,7 @@
 import { CaseCommand, caseEventsFor, CaseState } from '@app/cases';
 import { DomainEvent, NewEvent } from '@app/core';
 import { breachHistory, guaranteeHistory } from '@app/guarantees';
-import { unitDecider } from '@app/units';
+import { unitEventsFor } from '@app/units';
 
 /** A deterministic PRNG (mulberry32) so every bench run writes the same district. */
 export function prng(seed: number) {
@@ -43,17 +43,16 @@ export function* district(year: number, targetEvents: number, seed = 1): Generat
   for (const u of units) {
     yield emit(
       `unit-${u.id}`,
-      unitDecider.decide(
-        {
+      unitEventsFor([
+        () => ({
           type: 'RegisterUnit',
           unitId: u.id,
           name: `Enhet ${u.id}`,
           department: u.department,
           district: 'Bänkstaden',
           now: new Date(start),
-        },
-        unitDecider.initialState(),
-      ),
+        }),
+      ]),
     );
     const now = new Date(start + DAY);
     const guarantee = guaranteeHistory([

@@ -14,7 +14,7 @@ import {
 } from '@app/follow-up';
 import { open311RequestsProjection } from '@app/open311';
 import { Projection, ProjectionRunner, ReadModelStore } from '@app/projections';
-import { unitDecider } from '@app/units';
+import { unitEventsFor } from '@app/units';
 import { district, StreamBatch } from '../../bench/district-generator';
 
 const HOUR = 3_600_000;
@@ -52,10 +52,9 @@ function caseStream(caseId: string, receivedAt: string, steps: ((s: CaseState) =
 function pausedCases(): StreamBatch[] {
   const at = (iso: string | Date, hours = 0) => new Date(new Date(iso).getTime() + hours * HOUR);
   const now = new Date('2025-02-03T08:00:00Z');
-  const unit = unitDecider.decide(
-    { type: 'RegisterUnit', unitId: 'pausenheten', name: 'Pausenheten', department: 'Social omsorg', district: 'Bänkstaden', now },
-    unitDecider.initialState(),
-  );
+  const unit = unitEventsFor([
+    () => ({ type: 'RegisterUnit', unitId: 'pausenheten', name: 'Pausenheten', department: 'Social omsorg', district: 'Bänkstaden', now }),
+  ]);
   const ack = (s: CaseState): CaseCommand => ({ type: 'AcknowledgeCase', now: at(s.receivedAt!, 2) });
   return [
     { streamId: 'unit-pausenheten', events: unit.map((e) => ({ type: e.type, data: e.data, metadata: meta })) },
@@ -85,10 +84,9 @@ function pausedCases(): StreamBatch[] {
  */
 function movedCases(): StreamBatch[] {
   const now = new Date('2025-03-03T08:00:00Z');
-  const unit = unitDecider.decide(
-    { type: 'RegisterUnit', unitId: 'flyttenheten', name: 'Flyttenheten', department: 'Förskola', district: 'Bänkstaden', now },
-    unitDecider.initialState(),
-  );
+  const unit = unitEventsFor([
+    () => ({ type: 'RegisterUnit', unitId: 'flyttenheten', name: 'Flyttenheten', department: 'Förskola', district: 'Bänkstaden', now }),
+  ]);
   const at = (iso: string) => new Date(iso);
   const into = { caseId: 'moved', reference: '2025-9moved', exists: true, status: 'transferred' as const };
   return [

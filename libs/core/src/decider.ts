@@ -23,3 +23,26 @@ export function fold<State, Event extends DomainEvent>(
   for (const event of events) current = decider.evolve(current, event);
   return current;
 }
+
+/** A step of a history: the command to decide on the state the earlier steps left, or undefined to skip. */
+export type HistoryStep<State, Command> = (state: State) => Command | undefined;
+
+/**
+ * The events an aggregate records for these commands in turn, each decided on the state the earlier ones left, and
+ * the state they leave: for benchmarks and tests that write streams without the API.
+ */
+export function history<State, Command, Event extends DomainEvent>(
+  decider: Decider<State, Command, Event>,
+  steps: Iterable<HistoryStep<State, Command>>,
+): { events: Event[]; state: State } {
+  let state = decider.initialState();
+  const events: Event[] = [];
+  for (const step of steps) {
+    const command = step(state);
+    if (!command) continue;
+    const decided = decider.decide(command, state);
+    state = fold(decider, decided, state);
+    events.push(...decided);
+  }
+  return { events, state };
+}

@@ -1,7 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Decider, DomainEvent, handleCommand, PreconditionFailedError, WrongExpectedRevisionError } from '@app/core';
+import { Decider, DomainEvent, PreconditionFailedError, WrongExpectedRevisionError } from '@app/core';
+import { handleCommand } from '@app/core/write';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
 
 /** A counter whose `add` refuses to go past a limit: the decision depends on the state read. */

@@ -1,5 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner, ResourceResult } from '@app/platform';
+import { ResourceResult } from '@app/platform';
+import { CommandRunner } from '@app/platform/write';
 import { actingForUnit } from './acting-for-unit';
 import { breachDecider } from './breach.decider';
 import { breachStream } from './breach.events';

@@ -4,7 +4,6 @@ export * from './config/signing-key-file';
 export * from './health/health.controller';
 export * from './health/readiness';
 export * from './http/body-parsers';
-export * from './http/command-runner';
 export * from './http/event-metadata';
 export * from './http/idempotency.store';
 export * from './http/resource-readers';

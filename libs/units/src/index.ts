@@ -1,4 +1,5 @@
-export * from './unit.decider';
+export type { UnitCommand, UnitState } from './unit.decider';
+export * from './unit-history';
 export * from './unit.events';
 export * from './unit.view';
 export * from './units.module';

@@ -1,6 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { actorOf } from '@app/auth';
-import { CommandRunner, ResourceResult } from '@app/platform';
+import { ResourceResult } from '@app/platform';
+import { CommandRunner } from '@app/platform/write';
 import { caseDecider } from '../case.decider';
 import { caseStream } from '../case.events';
 import { CaseView, toCommandView } from '../case.view';

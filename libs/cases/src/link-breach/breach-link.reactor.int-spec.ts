@@ -1,10 +1,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FixedClock, handleCommand } from '@app/core';
+import { FixedClock } from '@app/core';
+import { handleCommand } from '@app/core/write';
 import { EventStore, SqliteEventStore } from '@app/event-store';
 import { breachStream, GuaranteeCommand, guaranteeIdFor, guaranteeStream, ReportBreach } from '@app/guarantees';
-import { CommandRunner, ResourceReaders } from '@app/platform';
+import { ResourceReaders } from '@app/platform';
+import { CommandRunner } from '@app/platform/write';
 import { ProjectionRunner, ReadModelStore } from '@app/projections';
 // The guarantees module's own decider and handler, so that guarantees are written and the breach reported as in the app
 // (a test may reach past the index).

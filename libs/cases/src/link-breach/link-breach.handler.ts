@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { actorOf } from '@app/auth';
-import { CommandRunner } from '@app/platform';
+import { CommandRunner } from '@app/platform/write';
 import { caseDecider } from '../case.decider';
 import { caseStream } from '../case.events';
 import { LinkBreach } from './link-breach.command';

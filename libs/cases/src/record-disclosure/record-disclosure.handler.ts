@@ -1,6 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { actorOf } from '@app/auth';
-import { CommandRunner, eventMetadata } from '@app/platform';
+import { eventMetadata } from '@app/platform';
+import { CommandRunner } from '@app/platform/write';
 import { RecordDisclosure } from './record-disclosure.command';
 
 export const disclosureStream = (caseId: string) => `disclosure-${caseId}`;

@@ -1,5 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner, ResourceResult } from '@app/platform';
+import { ResourceResult } from '@app/platform';
+import { CommandRunner } from '@app/platform/write';
 import { CaseView } from '../case.view';
 import { runOnCase } from '../case-lifecycle/case-step.handler';
 import { RectifySubmitter } from './rectify-submitter.command';

@@ -12,7 +12,7 @@ import {
   SqliteEventStore,
 } from '@app/event-store';
 import { ProjectionsHost } from '@app/platform';
-import { unitDecider } from '@app/units';
+import { unitEventsFor } from '@app/units';
 import { applyReportEvent } from './apply-report-event';
 import { MemoryFactStore } from './report-facts';
 import { ReportFacts } from './report-facts.reader';
@@ -47,10 +47,9 @@ describe('ReportFacts.asOf', () => {
     const dir = mkdtempSync(join(tmpdir(), 'synpunkt-report-'));
     inner = new SqliteEventStore({ path: join(dir, 'events.sqlite'), clock: new FixedClock(now) });
     writer = new EncryptingEventStore(inner, new PersonalDataVault(KeyStore.inDataDir(dir)), policy);
-    const unit = unitDecider.decide(
-      { type: 'RegisterUnit', unitId: 'hgb', name: 'Hägerstens förskolor', department: 'Förskola', district: 'Hägersten', now },
-      unitDecider.initialState(),
-    );
+    const unit = unitEventsFor([
+      () => ({ type: 'RegisterUnit', unitId: 'hgb', name: 'Hägerstens förskolor', department: 'Förskola', district: 'Hägersten', now }),
+    ]);
     await writer.append(
       'unit-hgb',
       unit.map((e) => ({ type: e.type, data: e.data, metadata: meta })),

@@ -1,6 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { CommandRunner, ResourceResult } from '@app/platform';
+import { ResourceResult } from '@app/platform';
+import { CommandRunner } from '@app/platform/write';
 import { actingForUnit } from '../acting-for-unit';
 import { breachDecider } from '../breach.decider';
 import { breachStream } from '../breach.events';

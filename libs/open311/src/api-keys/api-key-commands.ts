@@ -1,6 +1,6 @@
 import { Clock } from '@app/core';
 import { EventStore } from '@app/event-store';
-import { CommandRunner } from '@app/platform';
+import { CommandRunner } from '@app/platform/write';
 import { Open311Client } from './api-keys';
 import { IssueApiKey } from './issue-api-key/issue-api-key.command';
 import { IssueApiKeyHandler } from './issue-api-key/issue-api-key.handler';

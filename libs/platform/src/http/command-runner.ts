@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CLOCK, Clock, Decider, DomainEvent, handleCommand, HandleResult } from '@app/core';
+import { CLOCK, Clock, Decider, DomainEvent } from '@app/core';
+import { handleCommand, HandleResult } from '@app/core/write';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { eventMetadata } from './event-metadata';
 import { resourceOfStream, ResourceResult } from './resource-result';

@@ -1,5 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner, ResourceResult } from '@app/platform';
+import { ResourceResult } from '@app/platform';
+import { CommandRunner } from '@app/platform/write';
 import { unitDecider } from '../unit.decider';
 import { unitStream } from '../unit.events';
 import { toUnitView, UnitView } from '../unit.view';

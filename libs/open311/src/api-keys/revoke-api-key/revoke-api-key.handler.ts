@@ -1,5 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner } from '@app/platform';
+import { CommandRunner } from '@app/platform/write';
 import { Open311Client, toClient } from '../api-keys';
 import { open311ClientDecider } from '../open311-client.decider';
 import { open311ClientStream } from '../open311-client.events';
