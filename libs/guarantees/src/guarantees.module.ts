@@ -1,10 +1,9 @@
+import { BreachStepsController } from './breach-steps.http.controller';
+import { GuaranteeStepsController } from './guarantee-steps.http.controller';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { CqrsModule, QueryBus } from '@nestjs/cqrs';
 import { ProjectionsHost, ResourceReaders } from '@app/platform';
-import { AdoptGuaranteeController } from './adopt-guarantee/adopt-guarantee.http.controller';
 import { BreachStepHandler } from './breach-step.handler';
-import { CompleteRemedyController } from './complete-remedy/complete-remedy.http.controller';
-import { DecideBreachController } from './decide-breach/decide-breach.http.controller';
 import { DraftGuaranteeHandler } from './draft-guarantee/draft-guarantee.handler';
 import { DraftGuaranteeController } from './draft-guarantee/draft-guarantee.http.controller';
 import { GuaranteeStepHandler } from './guarantee-step.handler';
@@ -17,25 +16,18 @@ import { guaranteesProjection } from './list-guarantees/guarantees.projection';
 import { ListGuaranteesController } from './list-guarantees/list-guarantees.http.controller';
 import { ListGuaranteesHandler } from './list-guarantees/list-guarantees.query';
 import { PlanRemedyHandler } from './plan-remedy/plan-remedy.handler';
-import { PlanRemedyController } from './plan-remedy/plan-remedy.http.controller';
 import { ReportBreachHandler } from './report-breach/report-breach.handler';
 import { ReportBreachController } from './report-breach/report-breach.http.controller';
 import { registerResourceReaders } from './resource-readers';
-import { ReviseGuaranteeController } from './revise-guarantee/revise-guarantee.http.controller';
-import { WithdrawGuaranteeController } from './withdraw-guarantee/withdraw-guarantee.http.controller';
 
 @Module({
   imports: [CqrsModule],
   controllers: [
     DraftGuaranteeController,
-    ReviseGuaranteeController,
-    AdoptGuaranteeController,
-    WithdrawGuaranteeController,
+    GuaranteeStepsController,
     ListGuaranteesController,
     ReportBreachController,
-    DecideBreachController,
-    PlanRemedyController,
-    CompleteRemedyController,
+    BreachStepsController,
     ListBreachesController,
   ],
   providers: [

@@ -21,3 +21,4 @@ export * from './projections/projections-host';
 export * from './tokens';
 export * from './projections/projection-read';
 export * from './projections/sql-filter';
+export * from './http/command-route';

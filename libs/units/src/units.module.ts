@@ -1,22 +1,20 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { CqrsModule, QueryBus } from '@nestjs/cqrs';
 import { ProjectionsHost, ResourceReaders } from '@app/platform';
-import { CloseUnitHandler } from './close-unit/close-unit.handler';
-import { CloseUnitController } from './close-unit/close-unit.http.controller';
 import { ListUnitsController } from './list-units/list-units.http.controller';
 import { unitsProjection } from './list-units/units.projection';
 import { RegisterUnitHandler } from './register-unit/register-unit.handler';
 import { RegisterUnitController } from './register-unit/register-unit.http.controller';
-import { RenameUnitHandler } from './rename-unit/rename-unit.handler';
-import { RenameUnitController } from './rename-unit/rename-unit.http.controller';
+import { UnitStepHandler } from './unit-lifecycle/unit-step.handler';
+import { UnitStepsController } from './unit-lifecycle/unit-steps.http.controller';
 import { GetUnit, GetUnitHandler } from './get-unit/get-unit.query';
 import { ListUnitsHandler } from './list-units/list-units.query';
 import { UNIT_CATEGORY } from './unit.events';
 
 @Module({
   imports: [CqrsModule],
-  controllers: [RegisterUnitController, RenameUnitController, CloseUnitController, ListUnitsController],
-  providers: [RegisterUnitHandler, RenameUnitHandler, CloseUnitHandler, ListUnitsHandler, GetUnitHandler],
+  controllers: [RegisterUnitController, UnitStepsController, ListUnitsController],
+  providers: [RegisterUnitHandler, UnitStepHandler, ListUnitsHandler, GetUnitHandler],
 })
 export class UnitsModule implements OnModuleInit {
   constructor(

@@ -1,8 +1,8 @@
-import { applyDecorators, Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Principal, Role, Roles } from '@app/auth';
-import { IfMatch } from '@app/platform';
+import { CurrentUser, Principal, Role } from '@app/auth';
+import { CommandRoute, IfMatch } from '@app/platform';
 import { AcknowledgeCase } from '../acknowledge-case/acknowledge-case.command';
 import { AcknowledgeCaseRequest } from '../acknowledge-case/acknowledge-case.request.dto';
 import { AssignCase } from '../assign-case/assign-case.command';
@@ -28,8 +28,7 @@ import { UnmergeCaseRequest } from '../unmerge-case/unmerge-case.request.dto';
 import { stepBy } from './business-time.request.dto';
 
 /** `POST /api/cases/{id}/<step>`, answered 200 with the case, for these roles (the unit's managers and admins by default). */
-const Step = (step: string, ...roles: Role[]) =>
-  applyDecorators(Post(`:id/${step}`), HttpCode(200), Roles(...(roles.length ? roles : (['manager', 'admin'] as Role[]))));
+const Step = (step: string, ...roles: Role[]) => CommandRoute(`:id/${step}`, ...(roles.length ? roles : (['manager', 'admin'] as Role[])));
 
 /**
  * The eleven lifecycle steps of a case: each its own route, request DTO, role rule and command (in its use-case

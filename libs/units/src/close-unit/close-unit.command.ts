@@ -1,11 +1,18 @@
 import { Actor } from '@app/core';
+import { UnitStep } from '../unit-lifecycle/unit-step.command';
 
-/** Closes a unit: it takes no new cases; its history stays (admin). */
-export class CloseUnit {
+/** Closes a unit: it takes no new cases; its history stays. */
+export class CloseUnit extends UnitStep {
   constructor(
-    readonly unitId: string,
+    unitId: string,
     readonly reason: string | undefined,
-    readonly actor: Actor,
-    readonly expectedRevision?: bigint,
-  ) {}
+    actor: Actor,
+    expectedRevision?: bigint,
+  ) {
+    super(unitId, actor, expectedRevision);
+  }
+
+  decision(now: Date) {
+    return { type: 'CloseUnit' as const, unitId: this.unitId, reason: this.reason, now };
+  }
 }

@@ -1,11 +1,18 @@
 import { Actor } from '@app/core';
+import { UnitStep } from '../unit-lifecycle/unit-step.command';
 
-/** Gives a unit a new name; history keeps the name that applied at the time (admin). */
-export class RenameUnit {
+/** Gives a unit a new name; history keeps the name that applied at the time. */
+export class RenameUnit extends UnitStep {
   constructor(
-    readonly unitId: string,
+    unitId: string,
     readonly name: string,
-    readonly actor: Actor,
-    readonly expectedRevision?: bigint,
-  ) {}
+    actor: Actor,
+    expectedRevision?: bigint,
+  ) {
+    super(unitId, actor, expectedRevision);
+  }
+
+  decision(now: Date) {
+    return { type: 'RenameUnit' as const, unitId: this.unitId, name: this.name, now };
+  }
 }

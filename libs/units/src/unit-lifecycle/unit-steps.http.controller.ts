@@ -1,0 +1,27 @@
+import { Body, Controller, Param } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { actorOf, CurrentUser, Principal } from '@app/auth';
+import { CommandRoute, IfMatch } from '@app/platform';
+import { CloseUnit } from '../close-unit/close-unit.command';
+import { CloseUnitRequest } from '../close-unit/close-unit.request.dto';
+import { RenameUnit } from '../rename-unit/rename-unit.command';
+import { RenameUnitRequest } from '../rename-unit/rename-unit.request.dto';
+
+/** An administrator renames or closes a unit: each its own route, DTO and command; one UnitStep handler. */
+@ApiTags('units')
+@ApiBearerAuth()
+@Controller('api/units')
+export class UnitStepsController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @CommandRoute(':id/rename', 'admin')
+  rename(@Param('id') id: string, @Body() body: RenameUnitRequest, @CurrentUser() user: Principal, @IfMatch() rev?: bigint) {
+    return this.commands.execute(new RenameUnit(id, body.name, actorOf(user), rev));
+  }
+
+  @CommandRoute(':id/close', 'admin')
+  close(@Param('id') id: string, @Body() body: CloseUnitRequest, @CurrentUser() user: Principal, @IfMatch() rev?: bigint) {
+    return this.commands.execute(new CloseUnit(id, body.reason, actorOf(user), rev));
+  }
+}
