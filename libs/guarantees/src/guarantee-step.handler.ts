@@ -1,7 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ResourceResult } from '@app/platform';
 import { CommandRunner } from '@app/platform/write';
-import { actingForUnit } from './acting-for-unit';
+import { runStep } from './acting-for-unit';
 import { guaranteeDecider } from './guarantee.decider';
 import { guaranteeStream } from './guarantee.events';
 import { GuaranteeView, toGuaranteeView } from './guarantee.view';
@@ -12,13 +12,6 @@ export class GuaranteeStepHandler implements ICommandHandler<GuaranteeStep, Reso
   constructor(private readonly runner: CommandRunner) {}
 
   execute(command: GuaranteeStep): Promise<ResourceResult<GuaranteeView>> {
-    const now = this.runner.now();
-    return this.runner.respond(
-      guaranteeDecider,
-      guaranteeStream(command.guaranteeId),
-      command.decision(now),
-      actingForUnit(command.user, command.expectedRevision),
-      (s) => toGuaranteeView(s, now),
-    );
+    return runStep(this.runner, guaranteeDecider, guaranteeStream(command.guaranteeId), command, toGuaranteeView);
   }
 }

@@ -22,3 +22,4 @@ export * from './tokens';
 export * from './projections/projection-read';
 export * from './projections/sql-filter';
 export * from './http/command-route';
+export * from './http/year-query';

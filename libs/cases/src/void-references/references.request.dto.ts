@@ -1,12 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsYear } from '@app/platform';
 
 export class ReferencesQuery {
-  @ApiProperty({ example: 2026 })
-  @Type(() => Number)
-  @IsInt({ message: 'year must be a whole year such as 2026' })
-  @Min(2000)
-  @Max(2999)
+  @IsYear()
   year: number;
 }
