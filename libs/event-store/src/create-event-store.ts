@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { Clock } from '@app/core';
@@ -6,6 +7,7 @@ import { SqliteEventStore } from './sqlite/sqlite-event-store';
 import { UpcasterRegistry } from './upcasters';
 import { EncryptingEventStore } from './vault/encrypting-event-store';
 import { KeyStore } from './vault/key-store';
+import { SqliteKeyStore } from './vault/sqlite-key-store';
 import { PersonalDataPolicy } from './vault/personal-data-policy';
 import { PersonalDataVault } from './vault/personal-data-vault';
 
@@ -17,16 +19,24 @@ export interface EventStoreConfig {
   clock?: Clock;
   /** Fields to seal with per-subject keys (kept in DATA_DIR/keys.sqlite); none when absent. */
   personalData?: PersonalDataPolicy;
-  /** The key store's file when not DATA_DIR/keys.sqlite (KEY_STORE_PATH), e.g. storage several API instances share. */
+  /** The key store's file when not DATA_DIR/keys.sqlite (KEY_STORE_PATH); on this host only. */
   keyStorePath?: string;
+  /** An opened key store (PostgresKeyStore.open, for several hosts) instead of a SQLite file; closed with the store. */
+  keyStore?: KeyStore;
+  /** The embedded log's file when not DATA_DIR/events.sqlite (EVENT_STORE_PATH); on this host only. */
+  eventStorePath?: string;
+  /** Embedded store: emits 'append' when another process appended to the shared log (see SqliteEventStoreOptions). */
+  appendSignal?: EventEmitter;
 }
 
 export function createEventStore(config: EventStoreConfig): EventStore {
   if (!config.personalData?.types.length) return createInnerStore(config, config.upcasters);
   mkdirSync(config.dataDir, { recursive: true });
-  const keys = config.keyStorePath
-    ? new KeyStore({ path: config.keyStorePath, clock: config.clock })
-    : KeyStore.inDataDir(config.dataDir, config.clock);
+  const keys =
+    config.keyStore ??
+    (config.keyStorePath
+      ? new SqliteKeyStore({ path: config.keyStorePath, clock: config.clock })
+      : SqliteKeyStore.inDataDir(config.dataDir, config.clock));
   const vault = new PersonalDataVault(keys);
   // Upcasting happens after decryption, in the encrypting store, so the inner store hands over events as stored.
   return new EncryptingEventStore(createInnerStore(config, undefined), vault, config.personalData, { upcasters: config.upcasters });
@@ -40,5 +50,10 @@ function createInnerStore(config: EventStoreConfig, upcasters: UpcasterRegistry 
     return EsdbEventStore.connect(config.eventStoreConnectionString, { upcasters, clock: config.clock });
   }
   mkdirSync(config.dataDir, { recursive: true });
-  return new SqliteEventStore({ path: join(config.dataDir, 'events.sqlite'), upcasters, clock: config.clock });
+  return new SqliteEventStore({
+    path: config.eventStorePath ?? join(config.dataDir, 'events.sqlite'),
+    upcasters,
+    clock: config.clock,
+    appendSignal: config.appendSignal,
+  });
 }

@@ -8,7 +8,8 @@ import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 import { UpcasterRegistry } from '../upcasters';
 import { verifyEventLog } from '../verify';
 import { EncryptingEventStore } from './encrypting-event-store';
-import { KeyStore, SubjectErasedError } from './key-store';
+import { SubjectErasedError } from './key-store';
+import { SqliteKeyStore } from './sqlite-key-store';
 import { dataOf, PersonalDataPolicy } from './personal-data-policy';
 import { PersonalDataVault, VaultDecryptionError } from './personal-data-vault';
 
@@ -31,7 +32,7 @@ const closed = (caseId: string) => ({ type: 'CaseClosed.v1', data: { caseId, res
 function open(options: { upcasters?: UpcasterRegistry } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'synpunkt-encrypting-'));
   const inner = new SqliteEventStore({ path: join(dir, 'events.sqlite'), pollMs: 20 });
-  const store = new EncryptingEventStore(inner, new PersonalDataVault(KeyStore.inDataDir(dir)), policy, options);
+  const store = new EncryptingEventStore(inner, new PersonalDataVault(SqliteKeyStore.inDataDir(dir)), policy, options);
   return { dir, inner, store, verify: () => verifyEventLog(store, { heads: () => inner.streamHeads() }) };
 }
 
@@ -73,7 +74,7 @@ describe('EncryptingEventStore over SQLite', () => {
   it('after shred: personal fields read as { erased: true }, the rest stays, the chain still verifies', async () => {
     await ctx.store.append('case-1', [registered('1'), replied('1')]);
     await ctx.store.append('case-2', [registered('2', 'Bo Ek')]);
-    ctx.store.shred('1');
+    await ctx.store.shred('1');
     const erased = { erased: true };
     for (const events of [
       await ctx.store.readStream('case-1'),
@@ -112,7 +113,7 @@ describe('EncryptingEventStore over SQLite', () => {
     await ctx.inner.append('case-1', [legacy]); // as an older version wrote it, before description was sealed
     await ctx.store.append('case-2', [registered('2', 'Bo Ek')]);
     expect((await ctx.store.readStream('case-1'))[0].data).toEqual(legacy.data);
-    ctx.store.shred('1');
+    await ctx.store.shred('1');
     expect((await ctx.store.readStream('case-1'))[0].data).toEqual({ caseId: '1', unitId: 'hgb', description: { erased: true } });
     expect((await ctx.store.readAll())[0].data).toEqual({ caseId: '1', unitId: 'hgb', description: { erased: true } });
     expect((await ctx.store.readStream('case-2'))[0].data).toEqual(registered('2', 'Bo Ek').data);
@@ -120,7 +121,7 @@ describe('EncryptingEventStore over SQLite', () => {
 
   it('rejects an append for a shredded subject and stores nothing of it', async () => {
     await ctx.store.append('case-1', [registered('1')]);
-    ctx.store.shred('1');
+    await ctx.store.shred('1');
     await expect(ctx.store.append('case-1', [closed('1'), replied('1')])).rejects.toBeInstanceOf(SubjectErasedError);
     expect(await ctx.inner.readStream('case-1')).toHaveLength(1);
     await ctx.store.append('case-1', [closed('1')]); // events without personal data still go in
@@ -147,7 +148,7 @@ describe('EncryptingEventStore over SQLite', () => {
       decide: (_, s) => (s.registered && !s.closed ? [closed('1')] : []),
     };
     await ctx.store.append('case-1', [registered('1')]);
-    ctx.store.shred('1');
+    await ctx.store.shred('1');
     const result = await handleCommand(ctx.store, decider, 'case-1', 'close');
     expect(result.state).toEqual({ registered: true, closed: true, submitter: { erased: true } });
     expect(result.revision).toBe(1n);
@@ -172,7 +173,7 @@ describe('EncryptingEventStore over SQLite', () => {
 
     const store = new EncryptingEventStore(
       new SqliteEventStore({ path: file }),
-      new PersonalDataVault(KeyStore.inDataDir(ctx.dir)),
+      new PersonalDataVault(SqliteKeyStore.inDataDir(ctx.dir)),
       policy,
     );
     ctx = { ...ctx, store };
@@ -192,7 +193,7 @@ describe('EncryptingEventStore over SQLite', () => {
     ctx = open({ upcasters });
     await ctx.store.append('case-1', [registered('1')]);
     expect((await ctx.store.readStream('case-1'))[0]).toMatchObject({ type: 'CaseRegistered.v2', data: { submitterInitial: 'Å' } });
-    ctx.store.shred('1');
+    await ctx.store.shred('1');
     expect((await ctx.store.readAll())[0]).toMatchObject({ type: 'CaseRegistered.v2', data: { submitterInitial: null } });
     expect((await ctx.store.readAll({ raw: true }))[0].type).toBe('CaseRegistered.v1');
   });

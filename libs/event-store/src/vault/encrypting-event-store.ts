@@ -3,10 +3,11 @@ import { AppendResult, ExpectedRevision, NewEvent, ReadStreamOptions, RecordedEv
 import { EventStore, ReadAllOptions, RowBreak, StreamMetadata, SubscribeOptions, Subscription } from '../event-store.port';
 import { mapSubscription } from '../polling-subscription';
 import { UpcasterRegistry } from '../upcasters';
-import { ShredReceipt } from './key-store';
+import { isSubject, ShredReceipt } from './key-store';
 import { containsEnvelope, openEnvelopes, sealFields } from './personal-data-fields';
 import { PersonalDataPolicy } from './personal-data-policy';
-import { EncryptedEnvelope, erased, PersonalDataVault, SealPlace, VaultDecryptionError } from './personal-data-vault';
+import { EncryptedEnvelope, erased, KeyRing, PersonalDataVault, SealPlace, VaultDecryptionError } from './personal-data-vault';
+import { openedSubscription } from './opened-subscription';
 
 export interface EncryptingEventStoreOptions {
   /**
@@ -37,15 +38,15 @@ export class EncryptingEventStore implements EventStore {
     const subjects = events
       .map((e) => this.policy.subjectOf({ streamId, type: e.type, data: e.data }))
       .filter((s): s is string => s !== undefined);
-    await this.vault.ensureKeys(subjects);
+    const keys = await this.vault.forSealing(subjects);
     // Sealed values are bound to their event, so each event's id is fixed before sealing.
-    const sealed = events.map((event) => this.seal(streamId, { ...event, id: event.id ?? randomUUID() }));
+    const sealed = events.map((event) => this.seal(keys, streamId, { ...event, id: event.id ?? randomUUID() }));
     const result = await this.inner.append(streamId, sealed, options);
     // The caller gets back what it wrote; hashes and positions are those of the stored (sealed) events.
     return { ...result, events: result.events.map((recorded, i) => ({ ...recorded, data: events[i].data ?? null })) };
   }
 
-  private seal(streamId: string, event: NewEvent & { id: string }): NewEvent {
+  private seal(keys: KeyRing, streamId: string, event: NewEvent & { id: string }): NewEvent {
     if (containsEnvelope(event.data) || containsEnvelope(event.metadata)) {
       throw new TypeError(`${event.type}: event data may not contain "$enc" objects; only the vault writes them`);
     }
@@ -53,7 +54,7 @@ export class EncryptingEventStore implements EventStore {
     if (subject === undefined) return event;
     const fields = this.policy.ruleFor(event.type)!.fields;
     const place = (path: string): SealPlace => ({ streamId, eventId: event.id, path });
-    return { ...event, data: sealFields(event.data, fields, (value, path) => this.vault.encrypt(subject, value, place(path))) };
+    return { ...event, data: sealFields(event.data, fields, (value, path) => keys.encrypt(subject, value, place(path))) };
   }
 
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
@@ -70,10 +71,13 @@ export class EncryptingEventStore implements EventStore {
   subscribe(options: SubscribeOptions = {}): Subscription {
     const inner = this.inner.subscribe(options.raw || options.sealed ? options : { ...options, lean: false });
     if (options.raw) return inner;
-    const open = options.sealed
-      ? (event: RecordedEvent) => this.upcastOnly(event)
-      : (event: RecordedEvent) => this.open(event, this.vault.reader());
-    return mapSubscription(inner, open);
+    if (options.sealed) return mapSubscription(inner, (event) => this.upcastOnly(event));
+    // Each event fetches its subject's key as it comes: a shred is seen by the very next event.
+    return openedSubscription(inner, (event) => {
+      const subject = this.subjectOf(event);
+      if (!isSubject(subject)) return this.open(event, KeyRing.empty);
+      return this.vault.forReading([subject]).then((keys) => this.open(event, keys));
+    });
   }
 
   /** Erases a subject's personal data everywhere it was sealed, now and in every replay. */
@@ -93,7 +97,7 @@ export class EncryptingEventStore implements EventStore {
     return this.inner.importEvents(events);
   }
 
-  shred(subject: string): ShredReceipt {
+  shred(subject: string): Promise<ShredReceipt> {
     return this.vault.shred(subject);
   }
 
@@ -117,13 +121,23 @@ export class EncryptingEventStore implements EventStore {
     try {
       await this.inner.close();
     } finally {
-      this.vault.close();
+      await this.vault.close();
     }
   }
 
-  private openAll(events: RecordedEvent[]): RecordedEvent[] {
-    const reader = this.vault.reader();
-    return events.map((event) => this.open(event, reader));
+  /** Fetches the keys of every subject the events are about in one look-up, then opens them. */
+  private async openAll(events: RecordedEvent[]): Promise<RecordedEvent[]> {
+    const subjects = new Set<string>();
+    for (const event of events) {
+      const subject = this.subjectOf(event);
+      if (isSubject(subject)) subjects.add(subject);
+    }
+    const keys = await this.vault.forReading(subjects);
+    return events.map((event) => this.open(event, keys));
+  }
+
+  private subjectOf(event: RecordedEvent): string | undefined {
+    return this.policy.subjectOf({ streamId: event.streamId, type: event.type, data: event.data });
   }
 
   private upcastOnly(event: RecordedEvent): RecordedEvent {
@@ -134,17 +148,17 @@ export class EncryptingEventStore implements EventStore {
    * Opens each envelope at the place it stands in this event. An envelope sealed for anyone but the event's subject
    * (per the policy) is refused: only the vault writes envelopes, and it seals an event's values with its subject's key.
    */
-  private open(event: RecordedEvent, reader: ReturnType<PersonalDataVault['reader']>): RecordedEvent {
-    const subject = this.policy.subjectOf({ streamId: event.streamId, type: event.type, data: event.data });
+  private open(event: RecordedEvent, keys: KeyRing): RecordedEvent {
+    const subject = this.subjectOf(event);
     const openAt = (envelope: EncryptedEnvelope, path: string) => {
       if (envelope.kid !== subject) {
         throw new VaultDecryptionError(String(envelope.kid), `${event.type} in ${event.streamId} is sealed for ${subject ?? 'no one'}`);
       }
-      return reader(envelope, { streamId: event.streamId, eventId: event.id, path });
+      return keys.decrypt(envelope, { streamId: event.streamId, eventId: event.id, path });
     };
     // Fields written in the clear before the policy sealed them go with the subject's erasure too, on every read.
     const stored =
-      subject !== undefined && this.vault.isErased(subject)
+      isSubject(subject) && keys.isErased(subject)
         ? sealFields(event.data, this.policy.ruleFor(event.type)!.fields, () => erased() as never)
         : event.data;
     const data = openEnvelopes(stored, openAt);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 import { verifyEventLog } from '../verify';
 import { EncryptingEventStore } from './encrypting-event-store';
-import { KeyStore } from './key-store';
+import { SqliteKeyStore } from './sqlite-key-store';
 import { dataOf, PersonalDataPolicy } from './personal-data-policy';
 import { EncryptedEnvelope, PersonalDataVault } from './personal-data-vault';
 
@@ -38,7 +38,7 @@ describe('erasure on disk', () => {
   it('after shred and checkpoint, neither the name nor the key is anywhere under DATA_DIR; the ciphertext is', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'synpunkt-erasure-'));
     const inner = new SqliteEventStore({ path: join(dataDir, 'events.sqlite') });
-    const keys = KeyStore.inDataDir(dataDir);
+    const keys = SqliteKeyStore.inDataDir(dataDir);
     const store = new EncryptingEventStore(inner, new PersonalDataVault(keys), policy);
 
     // Many other subjects around the one we erase, so its key shares pages with others and pages split.
@@ -60,7 +60,7 @@ describe('erasure on disk', () => {
       },
       { type: 'CaseRegistered.v1', data: { caseId: 'cz', description: NAME, submitter: { name: NAME } } },
     ]);
-    const key = Buffer.from(keys.get('cz')!);
+    const key = Buffer.from((await keys.lookup(['cz'])).get('cz')!.key!);
     const ciphertexts = (await inner.readStream('case-z'))
       .flatMap((e) => Object.values(e.data as Record<string, unknown>))
       .filter((v): v is EncryptedEnvelope => typeof v === 'object' && v !== null && '$enc' in v)
@@ -74,7 +74,7 @@ describe('erasure on disk', () => {
     expect(foundIn(before, CONTROL)).toEqual([join(dataDir, 'events.sqlite')]); // and clear text in the event file
     for (const form of forms(NAME)) expect(foundIn(before, form)).toEqual([]); // the name was never stored in the clear
 
-    const receipt = store.shred('cz');
+    const receipt = await store.shred('cz');
     expect(receipt.subject).toBe('cz');
     expect((await store.readStream('case-z'))[0].data).toMatchObject({
       description: { erased: true },
@@ -96,7 +96,7 @@ describe('erasure on disk', () => {
     // And a fresh process sees the same: erased, not an error, and no new key for the subject.
     const reopened = new EncryptingEventStore(
       new SqliteEventStore({ path: join(dataDir, 'events.sqlite') }),
-      new PersonalDataVault(KeyStore.inDataDir(dataDir)),
+      new PersonalDataVault(SqliteKeyStore.inDataDir(dataDir)),
       policy,
     );
     expect((await reopened.readAll({ streamPrefix: 'case-z' })).map((e) => (e.data as { submitter: unknown }).submitter)).toEqual([

@@ -1,23 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { Clock, systemClock } from '@app/core';
-
 export const DATA_KEY_BYTES = 32;
-export const KEY_STORE_FILE = 'keys.sqlite';
-
-export interface KeyStoreOptions {
-  /** A file of its own, never the event log's. */
-  path: string;
-  clock?: Clock;
-}
 
 export interface ShredReceipt {
   subject: string;
   /** When the key was first shredded; shredding again keeps this instant. */
   shreddedAt: string;
 }
+
+/** What the key store holds for a subject: its data key, or the instant that key was shredded (its tombstone). */
+export type SubjectKey = { key: Buffer; shreddedAt?: undefined } | { key?: undefined; shreddedAt: string };
 
 /** Encrypting for a subject whose key was shredded: its personal data may never be written again. */
 export class SubjectErasedError extends Error {
@@ -30,137 +20,33 @@ export class SubjectErasedError extends Error {
   }
 }
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS data_keys (
-  subject    TEXT PRIMARY KEY,
-  key        BLOB NOT NULL CHECK (length(key) = ${DATA_KEY_BYTES}),
-  created_at TEXT NOT NULL
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS tombstones (
-  subject     TEXT PRIMARY KEY,
-  shredded_at TEXT NOT NULL
-) WITHOUT ROWID;
-`;
-
 /**
- * Per-subject AES-256 data keys in their own SQLite file. Shredding really deletes: secure_delete zeroes the freed
- * cells, and every shred checkpoints and truncates the WAL, so no second file keeps an old copy of a key page.
- * (WAL, not a rollback journal: one fsync per commit instead of two, and intake creates a key for every case.)
- * A tombstone makes sure a shredded subject never gets a new key.
+ * The port for per-subject AES-256 data keys, kept apart from the event log in a store that really deletes: SQLite on
+ * one host, PostgreSQL where API instances run on several. Asynchronous, so a networked adapter fits; callers fetch
+ * the keys of many subjects in one call (a read's subjects, an append's) rather than one call per sealed value.
  */
-export class KeyStore {
-  private readonly db: Database.Database;
-  private readonly clock: Clock;
-  private readonly stmt: ReturnType<KeyStore['prepare']>;
-
-  static inDataDir(dataDir: string, clock?: Clock): KeyStore {
-    mkdirSync(dataDir, { recursive: true });
-    return new KeyStore({ path: join(dataDir, KEY_STORE_FILE), clock });
-  }
-
-  constructor(options: KeyStoreOptions) {
-    const created = options.path !== ':memory:' && !existsSync(options.path);
-    this.db = new Database(options.path);
-    if (created) chmodSync(options.path, 0o600); // keys are for this service's user only
-    this.db.pragma('secure_delete = ON');
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('busy_timeout = 10000');
-    if (this.db.pragma('secure_delete', { simple: true }) !== 1) throw new Error('this SQLite build cannot turn on secure_delete');
-    this.db.exec(SCHEMA);
-    this.clock = options.clock ?? systemClock;
-    this.stmt = this.prepare();
-  }
-
-  private prepare() {
-    const db = this.db;
-    return {
-      key: db.prepare('SELECT key FROM data_keys WHERE subject = ?').pluck(),
-      insertKey: db.prepare('INSERT INTO data_keys (subject, key, created_at) VALUES (?, ?, ?)'),
-      deleteKey: db.prepare('DELETE FROM data_keys WHERE subject = ?'),
-      tombstone: db.prepare('SELECT shredded_at FROM tombstones WHERE subject = ?').pluck(),
-      insertTombstone: db.prepare('INSERT OR IGNORE INTO tombstones (subject, shredded_at) VALUES (?, ?)'),
-    };
-  }
-
-  /** The subject's key, created on first use; throws SubjectErasedError once the subject was shredded. */
-  getOrCreate(subject: string): Buffer {
-    checkSubject(subject);
-    // An existing key is a plain read (a shredded subject has none); only a missing one takes the write transaction.
-    const key = this.stmt.key.get(subject) as Buffer | undefined;
-    if (key) return key;
-    return this.db
-      .transaction(() => {
-        const existing = this.stmt.key.get(subject) as Buffer | undefined;
-        if (existing) return existing;
-        const shreddedAt = this.shreddedAt(subject);
-        if (shreddedAt) throw new SubjectErasedError(subject, shreddedAt);
-        const key = randomBytes(DATA_KEY_BYTES);
-        this.stmt.insertKey.run(subject, key, this.clock.now().toISOString());
-        return key;
-      })
-      .immediate();
-  }
+export abstract class KeyStore {
+  /** What the store holds for each subject, in one look-up; a subject with neither a key nor a tombstone is left out. */
+  abstract lookup(subjects: Iterable<string>): Promise<Map<string, SubjectKey>>;
 
   /**
-   * Creates the missing keys of many subjects in one transaction (one durable commit instead of one per subject).
-   * Shredded subjects get no key; they are returned so the caller can refuse their events.
+   * Every subject's key, created where it is missing: one key per subject however many processes ask at once. A shredded
+   * subject answers with its tombstone and never gets a key again.
    */
-  createMissing(subjects: Iterable<string>): Map<string, SubjectErasedError> {
-    const erased = new Map<string, SubjectErasedError>();
-    const wanted = [...new Set(subjects)].filter((s) => {
-      checkSubject(s);
-      return !this.stmt.key.get(s);
-    });
-    if (!wanted.length) return erased;
-    this.db
-      .transaction(() => {
-        const now = this.clock.now().toISOString();
-        for (const subject of wanted) {
-          if (this.stmt.key.get(subject)) continue;
-          const shreddedAt = this.shreddedAt(subject);
-          if (shreddedAt) erased.set(subject, new SubjectErasedError(subject, shreddedAt));
-          else this.stmt.insertKey.run(subject, randomBytes(DATA_KEY_BYTES), now);
-        }
-      })
-      .immediate();
-    return erased;
-  }
+  abstract ensure(subjects: Iterable<string>): Promise<Map<string, SubjectKey>>;
 
-  /** The subject's key, or undefined when it never had one or it was shredded. */
-  get(subject: string): Buffer | undefined {
-    return (this.stmt.key.get(subject) as Buffer | undefined) ?? undefined;
-  }
+  /** Deletes the subject's key for good and leaves a tombstone; idempotent (the first instant stays). */
+  abstract shred(subject: string): Promise<ShredReceipt>;
 
-  shreddedAt(subject: string): string | undefined {
-    return (this.stmt.tombstone.get(subject) as string | undefined) ?? undefined;
-  }
-
-  /** Deletes the key for good and leaves a tombstone; idempotent. The WAL is checkpointed and truncated at once. */
-  shred(subject: string): ShredReceipt {
-    checkSubject(subject);
-    const receipt = this.db
-      .transaction(() => {
-        this.stmt.deleteKey.run(subject);
-        this.stmt.insertTombstone.run(subject, this.clock.now().toISOString());
-        return { subject, shreddedAt: this.shreddedAt(subject)! };
-      })
-      .immediate();
-    this.checkpoint();
-    return receipt;
-  }
-
-  /** Moves the WAL into the main file (where secure_delete has zeroed freed cells) and truncates the WAL. */
-  checkpoint(): void {
-    const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
-    if (result?.busy) throw new Error('the key store is busy; the WAL could not be truncated after a shred');
-  }
-
-  close(): void {
-    if (this.db.open) this.db.close();
-  }
+  abstract close(): Promise<void>;
 }
 
-function checkSubject(subject: string): void {
-  if (typeof subject !== 'string' || !subject.trim()) throw new TypeError('a data key needs a non-empty subject');
+/** Only a non-empty string names a subject that can have a key. */
+export const isSubject = (subject: unknown): subject is string => typeof subject === 'string' && subject.trim() !== '';
+
+/** The distinct subjects, each checked: a key needs a non-empty subject. */
+export function subjectList(subjects: Iterable<string>): string[] {
+  const list = [...new Set(subjects)];
+  for (const subject of list) if (!isSubject(subject)) throw new TypeError('a data key needs a non-empty subject');
+  return list;
 }
