@@ -39,6 +39,15 @@ describe('daily log digest', () => {
     expect(events[0].metadata.actor).toMatchObject({ sub: 'system:digest' });
   });
 
+  it('records one digest per interval when instances tick at once: the later append conflicts and is skipped', async () => {
+    t = await startTestApp({ clock });
+    await unit('r1');
+    const scheduler = t.app.get(DigestScheduler);
+    const results = await Promise.all([scheduler.tick(), scheduler.tick(), scheduler.tick()]);
+    expect(results.filter((d) => d !== undefined)).toHaveLength(1);
+    expect(await digests()).toHaveLength(1);
+  });
+
   it('signs each digest with DIGEST_SIGNING_KEY_FILE, over what it says and when it was taken', async () => {
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');
     const file = join(mkdtempSync(join(tmpdir(), 'synpunkt-digest-key-')), 'signing.pem');

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { APP_CONFIG, AppConfig } from '@app/platform';
 import { AuditEventsController } from './audit-events/audit-events.http.controller';
-import { GetAuditStreamHandler, ListAuditEventsHandler } from './audit-events/audit-events.query';
+import { FindStartHandler, GetAuditStreamHandler, ListAuditEventsHandler } from './audit-events/audit-events.query';
 import { AuditStateController } from './audit-state/audit-state.http.controller';
 import { GetStateAsOfHandler } from './audit-state/audit-state.query';
 import { DigestScheduler } from './digests/digest-scheduler';
@@ -22,6 +22,7 @@ import { VerifyLogHandler } from './verify/verify.query';
     CaseDisclosures,
     DigestScheduler,
     ListAuditEventsHandler,
+    FindStartHandler,
     GetAuditStreamHandler,
     ReadExportPageHandler,
     GetStateAsOfHandler,

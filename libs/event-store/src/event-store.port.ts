@@ -40,6 +40,11 @@ export interface SubscribeOptions extends EventFilter {
   sealed?: boolean;
   /** See ReadAllOptions.lean. */
   lean?: boolean;
+  /**
+   * A subscription that loses the log (a node restarts, a leader is elected) retries without end; it calls this with
+   * the reason while it retries, and with undefined once it is reading again.
+   */
+  onRetry?: (reason: string | undefined) => void;
 }
 
 /** Catch-up then live, in position order, without gap or duplicate. */

@@ -20,14 +20,9 @@ const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 export class CheckpointTable {
   private readonly stmt;
 
-  constructor(db: Database.Database) {
-    db.exec(`CREATE TABLE IF NOT EXISTS projection_checkpoints (
-      name TEXT PRIMARY KEY, version INTEGER NOT NULL, generation INTEGER NOT NULL, position INTEGER NOT NULL,
-      status TEXT NOT NULL DEFAULT 'stopped', error TEXT, updated_at TEXT NOT NULL)`);
-    // Files written before status/error existed get the columns added in place.
-    const columns = db.prepare("SELECT name FROM pragma_table_info('projection_checkpoints')").pluck().all() as string[];
-    if (!columns.includes('status')) db.exec("ALTER TABLE projection_checkpoints ADD COLUMN status TEXT NOT NULL DEFAULT 'stopped'");
-    if (!columns.includes('error')) db.exec('ALTER TABLE projection_checkpoints ADD COLUMN error TEXT');
+  /** `readonly`: the table is another process's (see ReadModelStore); it is read as it is. */
+  constructor(db: Database.Database, readonly = false) {
+    if (!readonly) CheckpointTable.migrate(db);
     this.stmt = {
       get: db
         .prepare('SELECT name, version, generation, position, status, error, updated_at FROM projection_checkpoints WHERE name = ?')
@@ -41,6 +36,16 @@ export class CheckpointTable {
       advance: db.prepare(`UPDATE projection_checkpoints SET position = ?, updated_at = ${NOW} WHERE name = ?`),
       status: db.prepare(`UPDATE projection_checkpoints SET status = ?, error = ?, updated_at = ${NOW} WHERE name = ?`),
     };
+  }
+
+  private static migrate(db: Database.Database): void {
+    db.exec(`CREATE TABLE IF NOT EXISTS projection_checkpoints (
+      name TEXT PRIMARY KEY, version INTEGER NOT NULL, generation INTEGER NOT NULL, position INTEGER NOT NULL,
+      status TEXT NOT NULL DEFAULT 'stopped', error TEXT, updated_at TEXT NOT NULL)`);
+    // Files written before status/error existed get the columns added in place.
+    const columns = db.prepare("SELECT name FROM pragma_table_info('projection_checkpoints')").pluck().all() as string[];
+    if (!columns.includes('status')) db.exec("ALTER TABLE projection_checkpoints ADD COLUMN status TEXT NOT NULL DEFAULT 'stopped'");
+    if (!columns.includes('error')) db.exec('ALTER TABLE projection_checkpoints ADD COLUMN error TEXT');
   }
 
   get(name: string): Checkpoint | undefined {

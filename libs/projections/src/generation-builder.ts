@@ -1,6 +1,14 @@
 import { FoldOptions, foldToHead, FoldTarget } from './fold';
 import { ProjectionWorker } from './projection-worker';
-import { adoptScratch, foldInThread, planShares, RebuildThreadsOptions, removeScratch, scratchPath } from './rebuild-threads';
+import {
+  adoptScratch,
+  foldInThread,
+  planShares,
+  RebuildThreadsOptions,
+  removeScratch,
+  scratchPath,
+  threadsWorthIt,
+} from './rebuild-threads';
 import { WorkerContext } from './worker';
 
 export interface RebuildOptions {
@@ -54,7 +62,8 @@ async function build(workers: ProjectionWorker[], ctx: WorkerContext, options: R
   let scratches: string[] = [];
   try {
     for (const { projection, build } of builds) readModels.createGeneration(projection, build.generation, false);
-    const { shares, until, partitions } = planShares(builds, readModels, await store.headPosition(), options.threads);
+    const threads = (await threadsWorthIt(options.threads, readModels, store)) ? options.threads : undefined;
+    const { shares, until, partitions } = planShares(builds, await store.headPosition(), threads);
     /** Where share i stops and which streams it takes. */
     const share = (index: number) => ({ until, ...(partitions && { partition: { count: partitions, index } }) });
     scratches = shares.slice(1).map((_, i) => scratchPath(readModels, i + 1));

@@ -1,10 +1,12 @@
-import { EventStore } from '@app/event-store';
+import { EventStore, isTransientStoreError } from '@app/event-store';
 import { assertValidTables } from './generation-tables';
 import { rebuildGenerations } from './generation-builder';
 import { Projection, ProjectionStatus, Reactor } from './projection';
 import { ProjectionWorker } from './projection-worker';
 import { ReactorWorker } from './reactor-worker';
 import { ReadModelStore } from './read-model-store';
+import { RecordTimeLag } from './record-time-lag';
+import { forgetLog, identifyLog, LogIdentityTable, sameLog } from './log-identity';
 import { RebuildThreadsOptions, threadsWorthIt } from './rebuild-threads';
 import { Worker, WorkerContext } from './worker';
 
@@ -19,7 +21,18 @@ export interface ProjectionRunnerOptions {
   waitPollMs?: number;
   /** Rebuilds over a long log (rebuild, rebuildAll, new projections at start) spread over these threads (see RebuildThreadsOptions). Default: none. */
   threads?: RebuildThreadsOptions;
+  /**
+   * Runs nothing: another process (the projector) runs these projections and reactors into the same read-model
+   * file, opened here for reading. `status` and `waitFor` read the checkpoints it stores; `wake` is its signal.
+   */
+  follower?: boolean;
+  /** Called after every committed batch and state change (the projector passes it on to the HTTP workers). */
+  onProgress?: () => void;
+  /** Wait before restarting a worker that failed on the way to the log, after its n-th such failure in a row. Default: 1 s doubling to 30 s. */
+  restartDelayMs?: (failures: number) => number;
 }
+
+const restartDelay = (failures: number) => Math.min(1000 * 2 ** (failures - 1), 30_000);
 
 /** What a worker's checkpoint says at start (see ProjectionRunner.prepare); reactors are always ready. */
 type Prepared = 'ready' | 'new' | 'outdated';
@@ -38,19 +51,36 @@ export class ProjectionRunner {
   private readonly rebuildUnitOfWork: number | undefined;
   private readonly waitPollMs: number;
   private readonly threads: RebuildThreadsOptions | undefined;
+  private readonly follower: boolean;
+  private readonly onProgress: (() => void) | undefined;
   private started = false;
   private stopping = false;
+  private readonly lag: RecordTimeLag;
+  private readonly restartDelayMs: (failures: number) => number;
+  private readonly restarts = new Map<string, { failures: number; timer?: NodeJS.Timeout }>();
+  /** The read-model file's record of its log, while the log is still empty (see matchLog). */
+  private logPending?: LogIdentityTable;
 
   constructor(
     private readonly store: EventStore,
     readonly readModels: ReadModelStore,
     options: ProjectionRunnerOptions = {},
   ) {
-    this.ctx = { store, readModels, batchSize: options.batchSize ?? 500, onProgress: () => this.notify() };
+    this.ctx = {
+      store,
+      readModels,
+      batchSize: options.batchSize ?? 500,
+      onProgress: () => this.notify(),
+      onFailure: (worker, err) => this.restartLater(worker, err),
+    };
+    this.lag = new RecordTimeLag(store);
+    this.restartDelayMs = options.restartDelayMs ?? restartDelay;
     this.rebuildPageSize = options.rebuildPageSize ?? 2000;
     this.rebuildUnitOfWork = options.rebuildUnitOfWork;
     this.waitPollMs = options.waitPollMs ?? 50;
     this.threads = options.threads;
+    this.follower = options.follower ?? false;
+    this.onProgress = options.onProgress;
   }
 
   register(projection: Projection): void {
@@ -78,6 +108,42 @@ export class ProjectionRunner {
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
+    if (this.follower) return;
+    try {
+      await this.matchLog();
+    } catch (err) {
+      if (!isTransientStoreError(err)) throw err;
+      void this.launchOnceLogKnown(err);
+      return;
+    }
+    await this.launchAll();
+  }
+
+  /**
+   * The log was out of reach at start, so whether the read models are its own is unknown: the workers wait (status
+   * says why) and start once matchLog could read it. They could not have read the log meanwhile anyway.
+   */
+  private async launchOnceLogKnown(err: unknown): Promise<void> {
+    for (let failures = 1; ; failures++) {
+      const delay = this.restartDelayMs(failures);
+      const why = `waiting ${delay} ms for the log, to check it is the one the read models were built from: ${String(err)}`;
+      for (const worker of this.workers.values()) worker.retrying = why;
+      await new Promise((resolve) => setTimeout(resolve, delay).unref?.());
+      if (!this.started || this.stopping) return;
+      try {
+        await this.matchLog();
+        break;
+      } catch (next) {
+        err = next;
+        if (!isTransientStoreError(next)) break;
+      }
+    }
+    for (const worker of this.workers.values()) worker.retrying = undefined;
+    if (err !== undefined && !isTransientStoreError(err)) for (const worker of this.workers.values()) worker.fail(err);
+    else await this.launchAll();
+  }
+
+  private async launchAll(): Promise<void> {
     const fresh: ProjectionWorker[] = [];
     for (const worker of this.workers.values()) {
       const state = this.prepare(worker);
@@ -85,7 +151,7 @@ export class ProjectionRunner {
       else this.launch(worker, state);
     }
     if (!fresh.length) return;
-    if (threadsWorthIt(this.threads, this.readModels, await this.store.headPosition())) void this.buildNew(fresh);
+    if (await threadsWorthIt(this.threads, this.readModels, this.store)) void this.buildNew(fresh);
     else for (const worker of fresh) worker.run();
   }
 
@@ -103,6 +169,7 @@ export class ProjectionRunner {
 
   /** Builds the projection anew into the next generation while the current one keeps serving, then swaps. */
   async rebuild(name: string): Promise<void> {
+    this.assertLeader();
     const worker = this.workers.get(name);
     if (!(worker instanceof ProjectionWorker)) throw new Error(`no projection named ${name}`);
     await this.runRebuild(worker, !worker.current);
@@ -113,6 +180,7 @@ export class ProjectionRunner {
    * each swaps in as it is done.
    */
   async rebuildAll(): Promise<void> {
+    this.assertLeader();
     const workers = [...this.workers.values()].filter((w): w is ProjectionWorker => w instanceof ProjectionWorker);
     const wasRunning = workers.filter((w) => w.running);
     try {
@@ -125,6 +193,7 @@ export class ProjectionRunner {
 
   /** Starts a failed or stopped worker again from its checkpoint (after the cause is fixed). */
   restart(name: string): void {
+    this.assertLeader();
     const worker = this.get(name);
     if (!this.started) throw new Error('the runner is not started');
     if (!worker.running && !(worker instanceof ProjectionWorker && worker.rebuild)) this.startWorker(worker);
@@ -132,6 +201,8 @@ export class ProjectionRunner {
 
   async stop(): Promise<void> {
     this.started = false;
+    for (const entry of this.restarts.values()) clearTimeout(entry.timer);
+    if (this.follower) return;
     this.stopping = true;
     try {
       await Promise.allSettled([...this.rebuilds]);
@@ -157,8 +228,35 @@ export class ProjectionRunner {
   }
 
   async status(): Promise<ProjectionStatus[]> {
+    this.followStored();
     const head = await this.store.headPosition();
-    return Promise.all([...this.workers.values()].map((w) => w.status(head)));
+    return Promise.all(
+      [...this.workers.values()].map(async (w) => {
+        const s = await w.status(head);
+        return { ...s, lagSeconds: await this.lag.secondsBehind(s.rebuild && !w.running ? s.rebuild.position : s.position, head) };
+      }),
+    );
+  }
+
+  /**
+   * A worker that failed on the way to the log (a node gone, a leader election; see isTransientStoreError), not on an
+   * event, starts again from its checkpoint after a back-off, however often; status shows why meanwhile (`retrying`).
+   * A worker that failed on an event stays failed: trying again would fail the same way.
+   */
+  private restartLater(worker: Worker, err: unknown): void {
+    const entry = this.restarts.get(worker.name) ?? { failures: 0 };
+    this.restarts.set(worker.name, entry);
+    if (!isTransientStoreError(err) || !this.started || this.stopping) return;
+    entry.failures++;
+    const delay = this.restartDelayMs(entry.failures);
+    worker.retrying = `restarting in ${delay < 1000 ? `${delay} ms` : `${Math.round(delay / 1000)} s`} after a failure on the way to the log: ${worker.error}`;
+    clearTimeout(entry.timer);
+    entry.timer = setTimeout(() => {
+      entry.timer = undefined;
+      worker.retrying = undefined;
+      if (this.started && !this.stopping && worker.state === 'failed' && !worker.running) this.startWorker(worker);
+    }, delay);
+    entry.timer.unref?.();
   }
 
   private startWorker(worker: Worker): void {
@@ -220,6 +318,7 @@ export class ProjectionRunner {
   }
 
   private async reachedAll(targets: Worker[], position: bigint): Promise<boolean> {
+    this.followStored();
     if (targets.some((w) => w instanceof ProjectionWorker && !w.current)) return false;
     if (targets.every((w) => w.checkpoint >= position)) return true;
     const head = await this.store.headPosition();
@@ -240,13 +339,51 @@ export class ProjectionRunner {
     });
   }
 
-  private notify(): void {
+  /** Wakes `waitFor` callers to look again: a follower's signal that the projector has moved on. */
+  wake(): void {
     for (const waiter of [...this.waiters]) waiter();
+  }
+
+  private notify(): void {
+    this.wake();
+    this.onProgress?.();
+    if (this.logPending) void this.recordPendingLog();
+  }
+
+  /**
+   * Read models hold one log's rows at that log's positions. Built from another (another kind or first event: a
+   * DATA_DIR pointed at a new store, a re-import), each projection loses its generations and builds anew as a new one
+   * would, and reactors start again from this log's beginning (they are at-least-once, so idempotent). A file that
+   * names no log yet (new, or older than this record) is taken to be this log's.
+   */
+  private async matchLog(): Promise<void> {
+    const table = new LogIdentityTable(this.readModels.db);
+    const recorded = table.get();
+    const current = await identifyLog(this.store);
+    if (recorded && !(current && sameLog(recorded, current))) forgetLog(this.readModels, this.workers.values());
+    if (current) table.set(current);
+    else this.logPending = table; // recorded once the first event is folded
+  }
+
+  private async recordPendingLog(): Promise<void> {
+    const table = this.logPending!;
+    this.logPending = undefined;
+    if (!(await table.record(this.store).catch(() => false))) this.logPending = table; // tried again after the next batch
+  }
+
+  /** A follower reads what the projector stored (one indexed read per worker). */
+  private followStored(): void {
+    if (!this.follower) return;
+    for (const worker of this.workers.values()) worker.follow(this.readModels.checkpoints.get(worker.name));
+  }
+
+  private assertLeader(): void {
+    if (this.follower) throw new Error('the projector process runs the projections: ask it (this process only reads them)');
   }
 
   private add(worker: Worker): void {
     this.workers.set(worker.name, worker);
-    if (this.started) this.startWorker(worker);
+    if (this.started && !this.follower) this.startWorker(worker);
   }
 
   private assertNewName(name: string): void {

@@ -1,5 +1,6 @@
 import { RecordedEvent } from '@app/core';
 import { applyUpToFailure } from './apply-events';
+import type { Checkpoint } from './checkpoint-table';
 import { Projection, ProjectionStatus } from './projection';
 import { Worker, WorkerContext } from './worker';
 
@@ -31,6 +32,12 @@ export class ProjectionWorker extends Worker {
   /** Whether readers see data built by the current code. */
   get current(): boolean {
     return this.builtVersion === this.projection.version && !this.rebuild?.upgrade;
+  }
+
+  override follow(cp: Checkpoint | undefined): void {
+    super.follow(cp);
+    this.generation = cp?.generation ?? 0;
+    this.builtVersion = cp?.version ?? 0;
   }
 
   adopt(generation: number, position: bigint): void {

@@ -86,8 +86,13 @@ export interface ProjectionStatus {
   /** Every event up to here that passes the filter is applied; ≥ checkpoint when later events do not concern it. */
   position: bigint;
   head: bigint;
-  /** Positions behind the head (0 when nothing that concerns this worker is pending). */
-  lag: number;
+  /**
+   * Seconds of record time between the head of the log and the newest event this worker has reached (0 when nothing
+   * that concerns it is pending). Positions are opaque, so lag is never counted in them.
+   */
+  lagSeconds: number;
+  /** Set while its subscription retries after losing the log, or while a restart after such a failure is pending: why. */
+  retrying?: string;
   error?: string;
   failedEvent?: FailedEvent;
   /** Projections only: the live generation and version. */

@@ -12,7 +12,8 @@ export class ReactorWorker extends Worker {
   ) {
     super('reactor', reactor.name, reactor.filter, ctx);
     const cp = ctx.readModels.checkpoints.get(reactor.name);
-    if (!cp) ctx.readModels.checkpoints.save({ name: reactor.name, version: 0, generation: 0, position: 0n, status: 'stopped' });
+    if (!cp && !ctx.readModels.readonly)
+      ctx.readModels.checkpoints.save({ name: reactor.name, version: 0, generation: 0, position: 0n, status: 'stopped' });
     this.checkpoint = cp?.position ?? 0n;
   }
 

@@ -52,7 +52,7 @@ describe('reactors', () => {
       position: positions[4],
       status: expect.stringMatching(/live|catching_up/),
     });
-    expect((await runner.status())[0]).toMatchObject({ position: head, lag: 0 });
+    expect((await runner.status())[0]).toMatchObject({ position: head, lagSeconds: 0 });
   });
 
   it('resumes after its checkpoint on restart, and redelivers an event whose checkpoint was never saved', async () => {

@@ -27,20 +27,26 @@ export class ReadModelStore {
   readonly checkpoints: CheckpointTable;
   private readonly statements = new Map<string, Database.Statement>();
   private bulkWrites = 0;
+  /** Opened for reading only: an HTTP worker beside the projector, the one process that writes this file. */
+  readonly readonly: boolean;
 
   /**
    * `path`: a file (e.g. DATA_DIR/read-models.sqlite) or ':memory:'. `scratch`: a rebuild thread's throwaway file,
-   * written by one connection and discarded on any failure, so without journal or syncs.
+   * written by one connection and discarded on any failure, so without journal or syncs. `readonly`: a file another
+   * process writes (and has created).
    */
-  constructor(path: string, options: { scratch?: boolean } = {}) {
-    this.db = new Database(path);
-    this.db.pragma(options.scratch ? 'journal_mode = OFF' : 'journal_mode = WAL');
-    this.db.pragma(options.scratch ? 'synchronous = OFF' : 'synchronous = NORMAL'); // read models can always be rebuilt from the log
+  constructor(path: string, options: { scratch?: boolean; readonly?: boolean } = {}) {
+    this.readonly = options.readonly ?? false;
+    this.db = new Database(path, this.readonly ? { readonly: true, fileMustExist: true } : {});
+    if (!this.readonly) {
+      this.db.pragma(options.scratch ? 'journal_mode = OFF' : 'journal_mode = WAL');
+      this.db.pragma(options.scratch ? 'synchronous = OFF' : 'synchronous = NORMAL'); // read models can always be rebuilt from the log
+    }
     this.db.pragma('busy_timeout = 5000');
     // Projections update rows by key all over tables of tens of MB: with SQLite's default 2 MB page cache, a
     // rebuild spent a tenth of its time re-reading pages. This is a ceiling, not an allocation.
     this.db.pragma('cache_size = -65536');
-    this.checkpoints = new CheckpointTable(this.db);
+    this.checkpoints = new CheckpointTable(this.db, this.readonly);
   }
 
   /**

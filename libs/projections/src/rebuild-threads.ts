@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { EventStore } from '@app/event-store';
+import { countEvents, EventStore } from '@app/event-store';
 import { FoldOptions, FoldTarget, StreamPartition } from './fold';
 import { Projection } from './projection';
 import { ReadModelStore } from './read-model-store';
@@ -46,25 +46,33 @@ export type ThreadMessage = { type: 'progress' | 'done'; positions: bigint[] } |
 
 const DEFAULT_MIN_EVENTS = 50_000;
 
-/** Threads are configured, possible (a read-model file, not memory) and worth their start (a log of minEvents or more). */
-export function threadsWorthIt(threads: RebuildThreadsOptions | undefined, readModels: ReadModelStore, head: bigint): boolean {
-  return (threads?.count ?? 0) > 0 && !readModels.db.memory && head >= BigInt(threads?.minEvents ?? DEFAULT_MIN_EVENTS);
+/**
+ * Threads are configured, possible (a read-model file, not memory) and worth their start: the log holds minEvents or
+ * more, counted (the count stops there). The head position is no count: on KurrentDB it is a byte offset.
+ */
+export async function threadsWorthIt(
+  threads: RebuildThreadsOptions | undefined,
+  readModels: ReadModelStore,
+  store: EventStore,
+): Promise<boolean> {
+  if ((threads?.count ?? 0) <= 0 || readModels.db.memory) return false;
+  const minEvents = threads?.minEvents ?? DEFAULT_MIN_EVENTS;
+  return (await countEvents(store, minEvents)) >= minEvents;
 }
 
 /**
  * How a rebuild spreads over threads: the first share folds on the runner's own thread, the others in threads. One
- * share when threads are off, not worth it (a short log) or impossible (an in-memory read-model file). When every
+ * share without `threads` (the caller passes them only when threadsWorthIt). When every
  * projection is `partitioned`, share i folds all of them over partition i of `partitions` up to `until` (the head
  * now), so the log is read once in all; otherwise each share takes whole projections (shareOut).
  */
 export function planShares<T extends FoldTarget>(
   targets: T[],
-  readModels: ReadModelStore,
   head: bigint,
   threads: RebuildThreadsOptions | undefined,
 ): { shares: FoldTarget[][]; until?: bigint; partitions?: number } {
-  if (!threadsWorthIt(threads, readModels, head)) return { shares: [targets] };
-  const count = threads!.count;
+  if (!threads?.count) return { shares: [targets] };
+  const count = threads.count;
   if (targets.every((t) => t.projection.partitioned)) {
     const partitions = count + 1;
     const shares = Array.from({ length: partitions }, (_, index) =>

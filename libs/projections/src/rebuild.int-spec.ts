@@ -2,6 +2,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { count, counterProjection, eventually, gatedStore, summingProjection, TestSite } from '../test/fixtures';
 import { CounterSourceData } from '../test/rebuild-source.fixture';
+import { FakeEsdbClient } from '../../event-store/test/fake-esdb-client';
+import { EsdbEventStore } from '../../event-store/src/esdb/esdb-event-store';
 import { ProjectionRunnerOptions } from './projection-runner';
 import { ReadModelStore } from './read-model-store';
 
@@ -304,6 +306,27 @@ describe('rebuilding every projection over threads', () => {
     projections.forEach((p) => (p.calls = 0));
     await runner.rebuildAll();
     expect(projections.map((p) => p.calls)).toEqual([10, 0, 10]);
+  });
+
+  it('counts the events against minEvents: on KurrentDB the head position is a byte offset', async () => {
+    const fake = new FakeEsdbClient();
+    fake.write('$epochs', '$epoch-information', {}); // as on a server, a system record holds position 0
+    const kurrent = new EsdbEventStore(fake.asClient());
+    for (let n = 1; n <= 10; n++) await kurrent.append('case-1', [{ type: 'Counted.v1', data: { n } }]);
+    expect(await kurrent.headPosition()).toBeGreaterThan(1000n);
+    // a thread would fail: its source names a log that cannot be opened
+    const threads = { ...threaded({ eventsPath: join(site.dir, 'no-such-dir', 'events.sqlite') }), minEvents: 1000 };
+    const { runner } = site.open({ rebuildPageSize: 10, threads }, kurrent);
+    const projections = specs.map((s) =>
+      counterProjection(s.name, { filter: s.streamPrefix ? { streamPrefix: s.streamPrefix } : undefined }),
+    );
+    projections.forEach((p) => runner.register(p));
+    await runner.start();
+    expect(await runner.waitFor(await kurrent.headPosition(), 10_000)).toBe(true);
+    projections.forEach((p) => (p.calls = 0));
+    await runner.rebuildAll();
+    expect(projections.map((p) => p.calls)).toEqual([10, 0, 10]);
+    await runner.stop();
   });
 });
 

@@ -2,6 +2,7 @@ import { RecordedEvent } from '@app/core';
 import { EventFilter, EventStore, Subscription } from '@app/event-store';
 import { describeFailure } from './apply-events';
 import { EventBatcher } from './event-batcher';
+import type { Checkpoint } from './checkpoint-table';
 import { FailedEvent, ProjectionState, ProjectionStatus } from './projection';
 import { ReadModelStore } from './read-model-store';
 
@@ -11,6 +12,8 @@ export interface WorkerContext {
   batchSize: number;
   /** Called after every committed batch and every state change, to wake waiters. */
   onProgress(): void;
+  /** Called when a worker failed (the runner restarts one that failed on the way to the log: see isTransientStoreError). */
+  onFailure?(worker: Worker, err: unknown): void;
 }
 
 const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -24,11 +27,13 @@ export abstract class Worker {
   checkpoint = 0n;
   /** A real log position (checkpoint or head) up to which no unapplied event passes the filter. */
   private scanned = 0n;
-  /** Position of the first event after the checkpoint that passes the filter, once a scan found it. */
-  private nextMatch?: bigint;
+  /** The first event after the checkpoint that passes the filter, once a scan found it, and the position of the event before it. */
+  private nextMatch?: { at: bigint; before: bigint };
   /** Set by halt(): a worker in the middle of a batch may stop early (the checkpoint tells where). */
   protected halting = false;
   private persisted?: ProjectionState;
+  /** Why the subscription is retrying (the log is out of reach), or why a restart is pending; undefined when reading. */
+  retrying?: string;
   private subscription?: Subscription;
   private loop?: Promise<void>;
 
@@ -56,7 +61,11 @@ export abstract class Worker {
     this.halting = false;
     this.setState('catching_up');
     const lean = this.kind === 'projection'; // see ProjectedEvent
-    const subscription = this.ctx.store.subscribe({ ...this.filter, after: this.checkpoint, sealed: this.sealed, lean });
+    const onRetry = (reason: string | undefined) => {
+      this.retrying = reason;
+      this.ctx.onProgress();
+    };
+    const subscription = this.ctx.store.subscribe({ ...this.filter, after: this.checkpoint, sealed: this.sealed, lean, onRetry });
     this.subscription = subscription;
     this.loop = this.consume(subscription).finally(() => {
       this.loop = undefined;
@@ -74,15 +83,17 @@ export abstract class Worker {
 
   /** Every event up to the returned position that concerns this worker is applied. */
   async reached(head: bigint): Promise<bigint> {
-    if (this.nextMatch !== undefined && this.nextMatch > this.checkpoint) return this.nextMatch - 1n;
+    if (this.nextMatch !== undefined && this.nextMatch.at > this.checkpoint) return max(this.nextMatch.before, this.checkpoint);
     this.nextMatch = undefined;
-    // Scans always start from a real position: ESDB positions are log offsets, so `position - 1` is no place to read from.
+    // Positions are opaque (KurrentDB's are byte offsets): scans start from a real position, and "just before the next
+    // match" is the position of the event before it, read back, never `position - 1`.
     const from = max(this.checkpoint, this.scanned);
     if (from >= head) return from;
     const [next] = await this.ctx.store.readAll({ ...this.filter, after: from, limit: 1, raw: true });
     if (next && next.position <= head) {
-      this.nextMatch = next.position;
-      return max(next.position - 1n, this.checkpoint);
+      const [before] = await this.ctx.store.readAll({ direction: 'backwards', after: next.position, limit: 1, raw: true });
+      this.nextMatch = { at: next.position, before: before?.position ?? 0n };
+      return max(this.nextMatch.before, this.checkpoint);
     }
     this.scanned = head;
     return head;
@@ -93,6 +104,13 @@ export abstract class Worker {
     return { ...this.statusBase(head, position), state: this.state };
   }
 
+  /** A follower's view (ProjectionRunnerOptions.follower): what the process that runs this worker last stored. */
+  follow(cp: Checkpoint | undefined): void {
+    this.checkpoint = cp?.position ?? 0n;
+    this.state = cp?.status ?? 'stopped';
+    this.error = cp?.error ?? undefined;
+  }
+
   protected statusBase(head: bigint, position: bigint) {
     return {
       name: this.name,
@@ -100,7 +118,8 @@ export abstract class Worker {
       checkpoint: this.checkpoint,
       position,
       head,
-      lag: Number(head > position ? head - position : 0n),
+      lagSeconds: 0, // the runner dates it: see RecordTimeLag
+      ...(this.retrying ? { retrying: this.retrying } : {}),
       ...(this.error ? { error: this.error } : {}),
       ...(this.failedEvent ? { failedEvent: this.failedEvent } : {}),
     };
@@ -140,6 +159,7 @@ export abstract class Worker {
       }
     } catch (err) {
       this.fail(err);
+      this.ctx.onFailure?.(this, err);
     } finally {
       await subscription.close();
     }

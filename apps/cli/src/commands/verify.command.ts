@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { referenceGaps } from '@app/cases';
 import { storeChecks, verifyEventLog } from '@app/event-store';
-import { logDigest, parseExportedDigest, readPublicKey, verifyDigests, verifyExportedDigest } from '@app/audit';
+import { headsAtLastSignedDigest, logDigest, parseExportedDigest, readPublicKey, verifyDigests, verifyExportedDigest } from '@app/audit';
 import { RegisterCommand } from '../cli-context';
 import { withStore } from '../app-context';
-import { progressBar } from '../progress';
+import { eventsInLog, progressBar } from '../progress';
 
 interface VerifyOptions {
   digest?: string;
@@ -31,17 +31,28 @@ export const registerVerifyCommand: RegisterCommand = (program, ctx) =>
       if (exported && !publicKey) throw new Error('a digest file is checked against the published key: add --public-key <file>');
       const hex = opts.digest && !exported ? opts.digest : undefined;
       await withStore(ctx, async (store, config) => {
-        const bar = progressBar(ctx, 'verify', Number(await store.headPosition()));
+        const bar = progressBar(ctx, 'verify', await eventsInLog(store));
         const report = await verifyEventLog(store, { ...storeChecks(store), onProgress: (n) => bar.update(n) });
         bar.stop();
+        const signedHeads = await headsAtLastSignedDigest(store, publicKey);
         const digest = await logDigest(store, opts.position ? BigInt(opts.position) : undefined);
         const digestMatches = hex ? digest.digest === hex : undefined;
         const signedDigests = publicKey ? await verifyDigests(store, publicKey) : undefined;
         const digestFile = exported ? await verifyExportedDigest(store, exported, publicKey!) : undefined;
-        const ok = report.ok && digestMatches !== false && signedDigests?.ok !== false && digestFile?.ok !== false;
+        const ok =
+          report.ok && signedHeads?.ok !== false && digestMatches !== false && signedDigests?.ok !== false && digestFile?.ok !== false;
         // Listed, not failed on: a void explains a number; an unexplained one may be a registration that died minutes ago.
         const references = await referenceGaps(store, new Date(), config.referenceVoidAfterSeconds * 1000);
-        const result = { ...report, ok, digest, ...(hex ? { digestMatches } : {}), signedDigests, digestFile, references };
+        const result = {
+          ...report,
+          ok,
+          ...(signedHeads && { signedHeads }),
+          digest,
+          ...(hex ? { digestMatches } : {}),
+          signedDigests,
+          digestFile,
+          references,
+        };
         ctx.out(JSON.stringify(result, null, 2) + '\n');
         if (!ok) process.exitCode = 3;
       });

@@ -5,8 +5,7 @@ import type { Response } from 'express';
 import { CurrentUser, Principal, Roles } from '@app/auth';
 import { ExportPage, ReadExportPage } from '../export/export.query';
 import { ExportQuery } from '../export/export.request.dto';
-import { positionAfter } from './audit-event.view';
-import { GetAuditStream, ListAuditEvents } from './audit-events.query';
+import { FindStart, GetAuditStream, ListAuditEvents } from './audit-events.query';
 import { AuditEventsQuery } from './audit-events.request.dto';
 
 /** The record itself, read-only, for auditors and administrators. */
@@ -19,8 +18,8 @@ export class AuditEventsController {
 
   @Get('events')
   events(@Query() q: AuditEventsQuery, @CurrentUser() user: Principal) {
-    const { fromPosition, limit, type, streamPrefix } = q;
-    return this.queries.execute(new ListAuditEvents({ fromPosition, limit, type, streamPrefix }, user));
+    const { fromPosition, after, limit, type, streamPrefix } = q;
+    return this.queries.execute(new ListAuditEvents({ fromPosition, after, limit, type, streamPrefix }, user));
   }
 
   @Get('streams/:streamId')
@@ -41,13 +40,13 @@ export class AuditEventsController {
     const left = new AbortController();
     const onClose = () => left.abort();
     const gone = () => left.signal.aborted || res.destroyed || !!res.socket?.destroyed;
+    let position: bigint | undefined = await this.queries.execute(new FindStart({ fromPosition: q.fromPosition, after: q.after }));
     res.once('close', onClose);
     this.openExports++;
     try {
       res.status(200).type('application/x-ndjson');
       const plaintext = q.plaintext === 'true';
       const disclosed = new Set<string>();
-      let position = positionAfter(q.fromPosition);
       while (!gone()) {
         const page: ExportPage = await this.queries.execute(new ReadExportPage(position, plaintext, user, disclosed, left.signal));
         if (!page || gone()) break;

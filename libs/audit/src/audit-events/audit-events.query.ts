@@ -1,17 +1,36 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Principal } from '@app/auth';
-import { NotFoundError } from '@app/core';
+import { NotFoundError, RecordedEvent } from '@app/core';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { CaseDisclosures } from '../disclosures/case-disclosures';
-import { AuditEventView, auditEventView, positionAfter } from './audit-event.view';
+import { AuditEventView, auditEventView, StartAt, startAfter } from './audit-event.view';
 
-/** A page of the log in position order, from `fromPosition` (inclusive), optionally of one event type or stream prefix. */
+/**
+ * A page of the log in position order, from `fromPosition` (inclusive) or `after` a position (exclusive), optionally
+ * of one event type or stream prefix.
+ */
 export class ListAuditEvents {
   constructor(
-    readonly filter: { fromPosition?: string; limit?: number; type?: string; streamPrefix?: string },
+    readonly filter: StartAt & { limit?: number; type?: string; streamPrefix?: string },
     readonly user: Principal,
   ) {}
+}
+
+/** Where a read of the log starts, as the store's exclusive `after` (see startAfter). */
+export class FindStart {
+  constructor(readonly start: StartAt) {}
+}
+
+/**
+ * A page, and where to go on: `after=lastPosition` (the last event's position; the start when the page is empty) on
+ * any store, or `fromPosition=nextPosition` (the next event's position). At the end of the log only SQLite, whose
+ * positions count events, can name the next one (the last's + 1); on KurrentDB `nextPosition` is null there.
+ */
+export interface AuditEventsPage {
+  events: AuditEventView[];
+  nextPosition: number | null;
+  lastPosition: number | null;
 }
 
 /** Every event of one stream. */
@@ -30,19 +49,35 @@ export class ListAuditEventsHandler implements IQueryHandler<ListAuditEvents> {
     private readonly disclosures: CaseDisclosures,
   ) {}
 
-  async execute({ filter: q, user }: ListAuditEvents): Promise<{ events: AuditEventView[]; nextPosition: number }> {
-    const events = await this.store.readAll({
-      after: positionAfter(q.fromPosition),
-      limit: q.limit ?? 100,
-      types: q.type ? [q.type] : undefined,
-      streamPrefix: q.streamPrefix,
-    });
+  async execute({ filter: q, user }: ListAuditEvents): Promise<AuditEventsPage> {
+    const after = await startAfter(this.store, q);
+    const limit = q.limit ?? 100;
+    // one more than the page: its position is where the next page starts
+    const read = await this.store.readAll({ after, limit: limit + 1, types: q.type ? [q.type] : undefined, streamPrefix: q.streamPrefix });
+    const events = read.slice(0, limit);
     await this.disclosures.forEvents(user, events);
-    const last = events[events.length - 1];
+    const last = events.length ? events[events.length - 1].position : after;
     return {
       events: events.map(auditEventView),
-      nextPosition: last ? Number(last.position) + 1 : q.fromPosition ? Number(q.fromPosition) : 1,
+      nextPosition: this.nextPosition(read[limit], last, q),
+      lastPosition: last === undefined ? null : Number(last),
     };
+  }
+
+  private nextPosition(next: RecordedEvent | undefined, last: bigint | undefined, q: StartAt): number | null {
+    if (next) return Number(next.position);
+    if (this.store.kind !== 'sqlite') return null;
+    if (last === undefined || (q.fromPosition !== undefined && last < BigInt(q.fromPosition))) return Number(q.fromPosition ?? 1);
+    return Number(last) + 1; // SQLite's positions count events: the next one appended gets this
+  }
+}
+
+@QueryHandler(FindStart)
+export class FindStartHandler implements IQueryHandler<FindStart, bigint | undefined> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  execute({ start }: FindStart): Promise<bigint | undefined> {
+    return startAfter(this.store, start);
   }
 }
 

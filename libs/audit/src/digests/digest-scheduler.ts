@@ -53,7 +53,7 @@ export class DigestScheduler implements BeforeApplicationShutdown {
     const hours = this.config.digestIntervalHours;
     if (last && this.clock.now().getTime() - Date.parse(last.metadata.recordedAt) < hours * 3_600_000) return undefined;
     if (!last && head === 0n) return undefined;
-    return this.commands.execute(new RecordLogDigest(SYSTEM));
+    return this.commands.execute(new RecordLogDigest(SYSTEM, last ? last.revision : 'no_stream'));
   }
 
   /** Before the store closes. */

@@ -81,6 +81,34 @@ export async function verifyDigests(store: EventStore, publicKey: KeyObject): Pr
   return report;
 }
 
+/** The streams' heads checked against the newest signed digest, on a store that records none (see headsAtLastSignedDigest). */
+export interface SignedHeadsReport {
+  ok: boolean;
+  /** The digest compared with; absent when none is signed yet. */
+  position?: string;
+  takenAt?: string;
+  reason?: string;
+}
+
+/**
+ * The hash chains cannot show events cut from a stream's end; SQLite records every stream's head to compare with,
+ * KurrentDB records none (its streamHeads is missing or empty). There, the newest signed digest in the log vouches
+ * for every head up to its position, and the log recomputed up to it must still say the same; events after it are
+ * vouched for by no digest yet. With `publicKey`, only a digest whose signature it verifies counts. Undefined where
+ * the store has heads (verifyEventLog compares those).
+ */
+export async function headsAtLastSignedDigest(store: EventStore, publicKey?: KeyObject): Promise<SignedHeadsReport | undefined> {
+  if (store.streamHeads && (await store.streamHeads()).size > 0) return undefined;
+  const signed = (await recordedDigests(store)).filter((d) =>
+    publicKey ? checkSignature(d.data, publicKey) === 'valid' : !!(d.data.signature && d.data.keyId),
+  );
+  const last = signed[signed.length - 1];
+  if (!last) return { ok: true, reason: "no signed digest is recorded yet: nothing vouches for the streams' heads" };
+  const at = { position: last.data.position, takenAt: last.data.takenAt };
+  const problem = mismatch(last.data, await logDigest(store, BigInt(last.data.position)));
+  return problem ? { ok: false, ...at, reason: problem } : { ok: true, ...at };
+}
+
 /** Checks the log against a digest exported earlier (digest-export) and kept outside the server. */
 export async function verifyExportedDigest(
   store: EventStore,

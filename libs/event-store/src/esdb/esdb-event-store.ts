@@ -10,21 +10,27 @@ import {
   systemClock,
   WrongExpectedRevisionError,
 } from '@app/core';
-import { EventStore, ReadAllOptions, StreamMetadata, SubscribeOptions, Subscription } from '../event-store.port';
+import { EventStore, ReadAllOptions, RowBreak, StreamMetadata, SubscribeOptions, Subscription } from '../event-store.port';
 import { UpcasterRegistry } from '../upcasters';
+import { InvalidPositionError, isInvalidPosition } from '../store-errors';
 import {
   actualRevision,
   appendExpectation,
   checkExpected,
   headOf,
+  isNotLeader,
+  isOutcomeUnknown,
+  isTransient,
   isSystemEvent,
   matchesReadOptions,
   normalizeConnectionString,
   packStreamMetadata,
   PreparedAppend,
   prepareAppend,
+  recordedAtOnto,
   retriesOnConflict,
   StreamHead,
+  tamperMark,
   toActualRevision,
   toEsdbExpectedRevision,
   toWrongExpectedRevision,
@@ -38,6 +44,8 @@ export interface EsdbEventStoreOptions {
   clock?: Clock;
   /** How often an 'any' / 'stream_exists' append re-reads the head after losing a race. */
   maxAppendRetries?: number;
+  /** Milliseconds a subscription waits after its n-th drop in a row (default: doubling from 0.4 s, capped at 30 s). */
+  subscriptionBackoffMs?: (failures: number) => number;
 }
 
 const PAGE = 1000;
@@ -47,6 +55,7 @@ export class EsdbEventStore implements EventStore {
   private readonly upcasters: UpcasterRegistry;
   private readonly clock: Clock;
   private readonly maxAppendRetries: number;
+  private readonly subscriptionBackoffMs?: (failures: number) => number;
   private readonly subscriptions = new Set<EsdbSubscription>();
   private lastRecordedAt = '';
   private closed = false;
@@ -58,6 +67,7 @@ export class EsdbEventStore implements EventStore {
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
     this.clock = options.clock ?? systemClock;
     this.maxAppendRetries = options.maxAppendRetries ?? 10;
+    this.subscriptionBackoffMs = options.subscriptionBackoffMs;
   }
 
   static connect(connectionString: string, options: EsdbEventStoreOptions = {}): EventStore {
@@ -74,7 +84,7 @@ export class EsdbEventStore implements EventStore {
       // A new stream has no predecessor to chain to, so 'no_stream' needs no read.
       const head = expected === 'no_stream' ? undefined : await this.readHead(streamId);
       checkExpected(streamId, expected, actualRevision(head));
-      const prepared = prepareAppend(streamId, head, withIds, this.nextRecordedAt());
+      const prepared = prepareAppend(streamId, head, withIds, recordedAtOnto(head, this.nextRecordedAt()));
       const outcome = await this.tryAppend(streamId, expected, head, prepared);
       if (!(outcome instanceof WrongExpectedRevisionError)) return outcome;
       if (!retriesOnConflict(expected) || attempt >= this.maxAppendRetries) throw outcome;
@@ -82,6 +92,13 @@ export class EsdbEventStore implements EventStore {
     }
   }
 
+  /**
+   * Sends one prepared append until its outcome is known. A follower refuses before writing (`not-leader`): the client
+   * turns to the leader it names, and the same events go again at once. When the call ends without an answer
+   * (`unavailable`, `deadline-exceeded`, `timeout`) the events may be written: the stream is read back for their ids,
+   * and only if they are not there are the same events (same ids, record time and hashes) sent again, with the same
+   * expected revision, so a retry can neither write them twice nor chain them onto another head.
+   */
   private async tryAppend(
     streamId: string,
     expected: ExpectedRevision,
@@ -89,16 +106,55 @@ export class EsdbEventStore implements EventStore {
     prepared: PreparedAppend,
   ): Promise<AppendResult | WrongExpectedRevisionError> {
     const expectedRevision = expected === 'no_stream' ? toEsdbExpectedRevision(expected) : appendExpectation(head);
-    try {
-      const result = await this.client.appendToStream(streamId, prepared.eventData, { expectedRevision, requiresLeader: true });
-      if (!result.success) return new WrongExpectedRevisionError(streamId, expected, toActualRevision(result.nextExpectedRevision));
-      await this.placeEvents(streamId, prepared.recorded, result.position?.commit);
-      const last = prepared.recorded[prepared.recorded.length - 1];
-      return { nextExpectedRevision: result.nextExpectedRevision, position: last.position, events: prepared.recorded };
-    } catch (err) {
-      const conflict = toWrongExpectedRevision(err, streamId, expected);
-      if (conflict) return conflict;
-      throw err;
+    let uncertain = false;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const result = await this.client.appendToStream(streamId, prepared.eventData, { expectedRevision, requiresLeader: true });
+        // Only with throwOnAppendFailure=false, which connect() refuses; kept so a client built elsewhere cannot pass a lost race as written.
+        if (!result.success) return new WrongExpectedRevisionError(streamId, expected, toActualRevision(result.nextExpectedRevision));
+        await this.placeEvents(streamId, prepared.recorded, result.position?.commit);
+        return this.appended(prepared);
+      } catch (err) {
+        const conflict = toWrongExpectedRevision(err, streamId, expected);
+        if (conflict) return uncertain ? ((await this.written(streamId, prepared)) ?? conflict) : conflict;
+        if (attempt >= this.maxAppendRetries || !(isNotLeader(err) || isOutcomeUnknown(err))) throw err;
+        if (isNotLeader(err)) continue;
+        uncertain = true;
+        const written = await this.whenKnown(() => this.written(streamId, prepared), attempt, err);
+        if (written) return written;
+      }
+    }
+  }
+
+  /** The prepared events as appended, if the stream holds them (by id, at their revisions); positions as stored. */
+  private async written(streamId: string, prepared: PreparedAppend): Promise<AppendResult | undefined> {
+    const first = prepared.recorded[0];
+    const stored = await readStreamEvents(
+      this.client,
+      streamId,
+      { fromRevision: first.revision, maxCount: prepared.recorded.length },
+      true,
+    );
+    if (stored[0]?.id !== first.id) return undefined;
+    const byId = new Map(stored.map((e) => [e.id, e.position]));
+    for (const e of prepared.recorded) e.position = byId.get(e.id) ?? -1n;
+    return this.appended(prepared);
+  }
+
+  private appended(prepared: PreparedAppend): AppendResult {
+    const last = prepared.recorded[prepared.recorded.length - 1];
+    return { nextExpectedRevision: last.revision, position: last.position, events: prepared.recorded };
+  }
+
+  /** Reads back after a lost answer, waiting out a node that is still away; gives up with the append's own error. */
+  private async whenKnown<T>(read: () => Promise<T>, attempt: number, appendError: unknown): Promise<T> {
+    for (let tries = attempt; ; tries++) {
+      await sleep(Math.min(50 * 2 ** tries, 2000));
+      try {
+        return await read();
+      } catch (err) {
+        if (!isTransient(err) || tries >= this.maxAppendRetries) throw appendError;
+      }
     }
   }
 
@@ -137,7 +193,7 @@ export class EsdbEventStore implements EventStore {
     // The 6.x client has no server-side filter for reads (only for subscriptions), so pages are filtered here.
     const pageSize = Math.min(PAGE, Math.max(limit, 100));
     while (out.length < limit) {
-      const page = await readAllPage(this.client, cursor, direction, pageSize);
+      const page = await this.readPage(cursor, direction, pageSize, options.after);
       for (const event of page.events) {
         cursor = event.position;
         if (!matchesReadOptions(event, options)) continue;
@@ -150,7 +206,7 @@ export class EsdbEventStore implements EventStore {
   }
 
   subscribe(options: SubscribeOptions = {}): Subscription {
-    const subscription = new EsdbSubscription(this.client, options, this.upcasters);
+    const subscription = new EsdbSubscription(this.client, options, this.upcasters, this.subscriptionBackoffMs);
     this.subscriptions.add(subscription);
     return {
       [Symbol.asyncIterator]: () => subscription[Symbol.asyncIterator](),
@@ -170,16 +226,47 @@ export class EsdbEventStore implements EventStore {
     await this.client.setStreamMetadata(streamId, packStreamMetadata(metadata));
   }
 
-  /** The newest event that is ours: system events ($stats, $metadata, ...) may follow it in $all. */
+  /** A page of $all; a start the caller gave that is no event's position is the caller's error, not the store's. */
+  private async readPage(cursor: bigint | undefined, direction: 'forwards' | 'backwards', size: number, given: bigint | undefined) {
+    try {
+      return await readAllPage(this.client, cursor, direction, size);
+    } catch (err) {
+      if (cursor !== undefined && cursor === given && isInvalidPosition(err)) throw new InvalidPositionError(cursor);
+      throw err;
+    }
+  }
+
+  /**
+   * The newest event that is ours. The 6.x client cannot filter a read, so this reads one record back from the end,
+   * and only when that is a system event ($stats, $metadata, ...) steps further back, a page at a time.
+   */
   async headPosition(): Promise<bigint> {
     let cursor: bigint | undefined;
-    for (;;) {
-      const page = await readAllPage(this.client, cursor, 'backwards', 100);
+    for (let size = 1; ; size = 100) {
+      const page = await readAllPage(this.client, cursor, 'backwards', size);
       for (const event of page.events) {
         if (!isSystemEvent(event)) return event.position;
         cursor = event.position;
       }
       if (page.exhausted || !page.events.length) return 0n;
+    }
+  }
+
+  /**
+   * What the hash chains cannot show on KurrentDB: a stream of ours tombstoned (`$streamDeleted`, its events gone at
+   * the next scavenge) or given truncation or retention settings (`$tb`, `$maxCount`, `$maxAge` in its metadata), by
+   * which the server itself removes events. Reads $all whole, system records included.
+   */
+  async verifyRows(): Promise<RowBreak | undefined> {
+    let cursor: bigint | undefined;
+    for (;;) {
+      const page = await readAllPage(this.client, cursor, 'forwards', PAGE);
+      for (const event of page.events) {
+        cursor = event.position;
+        const found = tamperMark(event);
+        if (found) return found;
+      }
+      if (page.exhausted || !page.events.length) return undefined;
     }
   }
 

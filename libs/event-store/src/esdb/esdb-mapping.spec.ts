@@ -60,6 +60,7 @@ describe('connection strings', () => {
     ['kurrentdb+discover://cluster.local:2113', 'esdb+discover://cluster.local:2113'],
     ['KURRENT://localhost:2113', 'esdb://localhost:2113'],
     ['kdb://localhost:2113', 'esdb://localhost:2113'],
+    ['ESDB+Discover://cluster.local:2113', 'esdb+discover://cluster.local:2113'],
     ['  esdb://a:2113,b:2113,c:2113?tls=true ', 'esdb://a:2113,b:2113,c:2113?tls=true'],
   ])('%s → %s', (given, expected) => expect(normalizeConnectionString(given)).toBe(expected));
 });
@@ -140,6 +141,9 @@ describe('errors', () => {
     expect(isStreamNotFound(undefined)).toBe(false);
     expect(isTransient({ type: 'unavailable' })).toBe(true);
     expect(isTransient({ type: 'not-leader' })).toBe(true);
+    expect(isTransient({ type: 'unknown', code: 2 })).toBe(true);
+    expect(isTransient({ type: 'cancelled' })).toBe(true);
+    expect(isTransient({ type: 'unknown', code: 3 })).toBe(false); // INVALID_ARGUMENT: a bad position, not a fault
     expect(isTransient({ type: 'access-denied' })).toBe(false);
     expect(isTransient(new Error('x'))).toBe(false);
   });
@@ -239,7 +243,7 @@ describe('resolved events', () => {
       hash: 'h3',
       prevHash: 'h2',
     });
-    expect(headOf(e)).toEqual({ revision: 3n, hash: 'h3' });
+    expect(headOf(e)).toEqual({ revision: 3n, hash: 'h3', recordedAt: at });
   });
 
   it('falls back to the commit position of the read, and skips unresolved links', () => {

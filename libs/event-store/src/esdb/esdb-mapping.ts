@@ -18,8 +18,9 @@ import {
   streamNameFilter,
 } from '@eventstore/db-client';
 import { EventMetadata, ExpectedRevision, NewEvent, RecordedEvent, WrongExpectedRevisionError } from '@app/core';
-import { EventFilter, matchesFilter, ReadAllOptions, StreamMetadata } from '../event-store.port';
+import { EventFilter, matchesFilter, ReadAllOptions, RowBreak, StreamMetadata } from '../event-store.port';
 import { eventHashFromText } from '../hash-chain';
+import { isTransientStoreError } from '../store-errors';
 
 /** Keys the adapter adds to each event's ESDB metadata; stripped again on read. */
 export const HASH_KEY = '$hash';
@@ -31,16 +32,11 @@ export type ActualRevision = bigint | 'no_stream';
 export interface StreamHead {
   revision: bigint;
   hash: string;
+  /** The head event's record time: a later event of the stream is never recorded before it, whichever host appends. */
+  recordedAt?: string;
 }
 
-/** The 6.x client only knows esdb://; KurrentDB documents kurrentdb:// (and aliases) for the same format. */
-export function normalizeConnectionString(connectionString: string): string {
-  return connectionString
-    .trim()
-    .replace(/^(?:kurrentdb|kurrent|kdb)(\+discover)?:\/\//i, (_m, discover: string | undefined) =>
-      discover ? 'esdb+discover://' : 'esdb://',
-    );
-}
+export { normalizeConnectionString } from './connection-string';
 
 export function toEsdbExpectedRevision(expected: ExpectedRevision): AppendExpectedRevision {
   switch (expected) {
@@ -107,10 +103,22 @@ export function isStreamNotFound(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { type?: unknown }).type === 'stream-not-found';
 }
 
-/** Worth resubscribing after: the node went away or lost leadership, the data did not change. */
+/** Worth resubscribing or reading again after: the node went away or lost leadership, the data did not change. */
 export function isTransient(err: unknown): boolean {
+  return isTransientStoreError(err);
+}
+
+/**
+ * An append whose outcome is unknown: the call ended (node gone, deadline passed, connection aborted) without saying
+ * whether the server wrote the events. `not-leader` is not one: a follower refuses before writing.
+ */
+export function isOutcomeUnknown(err: unknown): boolean {
   const type = typeof err === 'object' && err !== null ? (err as { type?: unknown }).type : undefined;
-  return type === 'unavailable' || type === 'not-leader' || type === 'deadline-exceeded' || type === 'timeout';
+  return type === 'unavailable' || type === 'deadline-exceeded' || type === 'timeout';
+}
+
+export function isNotLeader(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { type?: unknown }).type === 'not-leader';
 }
 
 /**
@@ -195,8 +203,13 @@ function withoutChainKeys(metadata: Record<string, unknown>): Record<string, unk
   return rest;
 }
 
+/** Record time for events appended onto `head`: this host's clock, but never before the head's (another host's clock may be ahead). */
+export function recordedAtOnto(head: StreamHead | undefined, now: string): string {
+  return head?.recordedAt && head.recordedAt > now ? head.recordedAt : now;
+}
+
 export function headOf(event: RecordedEvent | undefined): StreamHead | undefined {
-  return event ? { revision: event.revision, hash: event.hash } : undefined;
+  return event ? { revision: event.revision, hash: event.hash, recordedAt: event.metadata.recordedAt } : undefined;
 }
 
 export function toRecordedEvent(resolved: ResolvedEvent | AllStreamResolvedEvent): RecordedEvent | undefined {
@@ -252,4 +265,27 @@ export function packStreamMetadata(metadata: StreamMetadata): Record<string, unk
 export function unpackStreamMetadata(esdbMetadata: Record<string, unknown> | undefined): StreamMetadata | undefined {
   const ours = esdbMetadata?.[STREAM_METADATA_KEY];
   return typeof ours === 'object' && ours !== null && !Array.isArray(ours) ? (ours as StreamMetadata) : undefined;
+}
+
+/** Stream settings by which the server itself removes a stream's events. */
+const REMOVING_SETTINGS = ['$tb', '$maxCount', '$maxAge'] as const;
+
+/** A system record that removes (or will remove at the next scavenge) events of one of our streams; see EsdbEventStore.verifyRows. */
+export function tamperMark(event: RecordedEvent): RowBreak | undefined {
+  if (event.type === '$streamDeleted' && !event.streamId.startsWith('$')) {
+    return {
+      streamId: event.streamId,
+      revision: -1n,
+      reason: 'the stream was deleted (tombstoned): its events are gone or will be at the next scavenge',
+    };
+  }
+  if (event.type !== '$metadata' || !event.streamId.startsWith('$$') || event.streamId.startsWith('$$$')) return undefined;
+  const data = typeof event.data === 'object' && event.data !== null ? (event.data as Record<string, unknown>) : {};
+  const settings = REMOVING_SETTINGS.filter((key) => data[key] !== undefined && data[key] !== null);
+  if (!settings.length) return undefined;
+  return {
+    streamId: event.streamId.slice(2),
+    revision: -1n,
+    reason: `the stream's metadata sets ${settings.map((k) => `${k}=${JSON.stringify(data[k])}`).join(', ')}: the server removes events by it`,
+  };
 }

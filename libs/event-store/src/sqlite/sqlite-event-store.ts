@@ -28,6 +28,8 @@ export interface SqliteEventStoreOptions {
   groupCommit?: boolean;
   /** How often subscriptions look for appends made by other processes. */
   pollMs?: number;
+  /** Emits 'append' when another process has appended to the same file: subscriptions read at once, not at their next poll. */
+  appendSignal?: EventEmitter;
 }
 
 interface PendingAppend {
@@ -58,8 +60,10 @@ export class SqliteEventStore implements EventStore {
   private lastRecordedAt = '';
   private closed = false;
   private readonly stmt: ReturnType<SqliteEventStore['prepare']>;
-  private readonly appendTx: (req: PendingAppend) => AppendResult;
-  private readonly groupTx: (reqs: PendingAppend[]) => (AppendResult | Error)[];
+  private readonly appendTx: Database.Transaction<(req: PendingAppend) => AppendResult>;
+  private readonly groupTx: Database.Transaction<(reqs: PendingAppend[]) => (AppendResult | Error)[]>;
+  private readonly onSignal = () => this.appended.emit('append');
+  private readonly appendSignal?: EventEmitter;
 
   constructor(options: SqliteEventStoreOptions) {
     this.db = new Database(options.path);
@@ -72,6 +76,8 @@ export class SqliteEventStore implements EventStore {
     this.groupCommit = options.groupCommit ?? true;
     this.pollMs = options.pollMs ?? 250;
     this.appended.setMaxListeners(0);
+    this.appendSignal = options.appendSignal;
+    this.appendSignal?.on('append', this.onSignal);
     this.stmt = this.prepare();
     this.appendTx = this.db.transaction((req: PendingAppend) => this.appendInTransaction(req));
     this.groupTx = this.db.transaction((reqs: PendingAppend[]) =>
@@ -115,7 +121,7 @@ export class SqliteEventStore implements EventStore {
     const expected = options.expectedRevision ?? 'any';
     if (!this.groupCommit) {
       try {
-        const result = this.appendTx({ streamId, events, expected, resolve: () => {}, reject: () => {} });
+        const result = this.appendTx.immediate({ streamId, events, expected, resolve: () => {}, reject: () => {} });
         this.appended.emit('append');
         return Promise.resolve(result);
       } catch (err) {
@@ -142,7 +148,7 @@ export class SqliteEventStore implements EventStore {
       }
       let results: (AppendResult | Error)[];
       try {
-        results = this.groupTx(batch);
+        results = this.groupTx.immediate(batch);
       } catch (err) {
         batch.forEach((req) => req.reject(err));
         continue;
@@ -157,6 +163,10 @@ export class SqliteEventStore implements EventStore {
   }
 
   /**
+   * Every append transaction is IMMEDIATE: it takes the log's write lock before its first read, so the stream heads
+   * and the newest record time it reads (nextRecordedAt) cannot change under it, even with other processes appending
+   * (a deferred one would read a snapshot first and then fail to upgrade it, SQLITE_BUSY, once another process committed).
+   *
    * A group of one needs no savepoint: its own transaction commits or rolls back as a whole. (A savepoint makes
    * SQLite copy every page the append touches into a sub-journal first; for a 100-event append that was a third
    * of its cost.)
@@ -164,7 +174,7 @@ export class SqliteEventStore implements EventStore {
   private flushOne(req: PendingAppend): void {
     let result: AppendResult;
     try {
-      result = this.appendTx(req);
+      result = this.appendTx.immediate(req);
     } catch (err) {
       req.reject(err);
       return;
@@ -180,7 +190,7 @@ export class SqliteEventStore implements EventStore {
 
   /**
    * Record time never runs backwards in commit order: not within this process, nor after a restart with a clock set
-   * back, nor against another process appending to the same file (read inside the append's transaction). verify relies
+   * back, nor against another process appending to the same file (read inside the append's IMMEDIATE transaction, under the write lock). verify relies
    * on it to tell a moved position from an honest one.
    */
   private nextRecordedAt(): string {
@@ -339,7 +349,7 @@ export class SqliteEventStore implements EventStore {
         this.stmt.upsertHead.run(e.streamId, Number(e.revision), e.hash);
       }
     });
-    insert(events);
+    insert.immediate(events);
     this.appended.emit('append');
     return events.length;
   }
@@ -366,6 +376,7 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) return;
     await this.drain();
     this.closed = true;
+    this.appendSignal?.off('append', this.onSignal);
     this.appended.emit('append');
     this.db.close();
   }

@@ -60,32 +60,47 @@ describe('judgeProjection', () => {
     checkpoint: 10n,
     position: 10n,
     head: 10n,
-    lag: 0,
+    lagSeconds: 0,
     ...over,
   });
 
   it('is ok when live, even with events in flight', () => {
-    expect(judgeProjection(status({ lag: 3 }), 100)).toEqual({ status: 'ok' });
+    expect(judgeProjection(status({ head: 13n, lagSeconds: 3 }), 100)).toEqual({ status: 'ok' });
   });
 
   it('is down when failed', () => {
     expect(judgeProjection(status({ state: 'failed', error: 'boom' }), 100)).toEqual({ status: 'down', reason: 'failed' });
   });
 
-  it('is down when further behind than READY_MAX_LAG', () => {
-    expect(judgeProjection(status({ state: 'catching_up', lag: 101 }), 100).status).toBe('down');
+  it('is down when further behind than READY_MAX_LAG seconds of record time', () => {
+    expect(judgeProjection(status({ state: 'catching_up', head: 11n, lagSeconds: 101 }), 100).status).toBe('down');
+  });
+
+  it('is degraded, not down, with the reason while the log is out of reach and the worker retries', () => {
+    const retrying = 'resubscribing (attempt 7): unavailable: 14 UNAVAILABLE: Connection dropped';
+    expect(judgeProjection(status({ state: 'live', retrying }), 100)).toEqual({ status: 'degraded', reason: retrying });
+    expect(judgeProjection(status({ state: 'failed', error: 'unavailable', retrying }), 100)).toEqual({
+      status: 'degraded',
+      reason: retrying,
+    });
   });
 
   it('is degraded while catching up on a backlog within the bound', () => {
-    expect(judgeProjection(status({ state: 'catching_up', lag: 50 }), 100)).toEqual({ status: 'degraded', reason: 'catching up' });
+    expect(judgeProjection(status({ state: 'catching_up', head: 60n, lagSeconds: 50 }), 100)).toEqual({
+      status: 'degraded',
+      reason: 'catching up',
+    });
   });
 
   it('is ok when catching up with nothing left to catch', () => {
-    expect(judgeProjection(status({ state: 'catching_up', lag: 0 }), 100)).toEqual({ status: 'ok' });
+    expect(judgeProjection(status({ state: 'catching_up', lagSeconds: 0 }), 100)).toEqual({ status: 'ok' });
   });
 
   it('is degraded while rebuilding within the bound', () => {
-    expect(judgeProjection(status({ state: 'rebuilding', lag: 50 }), 100)).toEqual({ status: 'degraded', reason: 'rebuilding' });
+    expect(judgeProjection(status({ state: 'rebuilding', head: 60n, lagSeconds: 50 }), 100)).toEqual({
+      status: 'degraded',
+      reason: 'rebuilding',
+    });
   });
 
   it('is degraded when stopped', () => {

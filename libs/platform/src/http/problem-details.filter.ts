@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError, InvalidInputError, PreconditionFailedError, WrongExpectedRevisionError } from '@app/core';
-import { SubjectErasedError } from '@app/event-store';
+import { InvalidPositionError, SubjectErasedError } from '@app/event-store';
 import { Problem, problem, PROBLEM_CONTENT_TYPE } from './problem';
 import { RequestValidationException } from './validation';
 
@@ -34,6 +34,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return problem(409, 'The personal data of this case has been erased; a step carrying text about it cannot be recorded.', {
         code: 'personal_data_erased',
       });
+    }
+    if (exception instanceof InvalidPositionError) {
+      return problem(400, exception.message, { code: 'invalid_position' });
     }
     if (exception instanceof WrongExpectedRevisionError) {
       return problem(409, 'The resource was changed concurrently; try again.', { code: 'concurrent_change' });

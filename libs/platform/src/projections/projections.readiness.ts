@@ -1,34 +1,33 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { EVENT_STORE, EventStore } from '@app/event-store';
 import { ProjectionStatus } from '@app/projections';
 import { AppConfig } from '../config/app-config';
 import { Readiness, ReadinessCheck, ReadinessContributor, ReadinessStatus, worstStatus } from '../health/readiness';
 import { APP_CONFIG } from '../tokens';
 import { ProjectionsHost } from './projections-host';
-import { RecordTimeLag } from './record-time-lag';
 
 /**
- * One projection or reactor: `down` when it failed or is further behind the log than READY_MAX_LAG events (readers
- * would see data too old to act on); `degraded` while it rebuilds, is stopped, or catches up on a backlog within
- * that bound; `ok` when live (a few events in flight are normal).
+ * One projection or reactor: `down` when it failed on an event or is further behind the head of the log than
+ * READY_MAX_LAG seconds of record time (readers would see data too old to act on); `degraded` while the log is out of
+ * reach (its subscription retries, or a restart after a failure on the way to the log is pending: `retrying` says why),
+ * while it rebuilds, is stopped, or catches up within that bound; `ok` when live (a few events in flight are normal).
  */
-export function judgeProjection(s: ProjectionStatus, maxLag: number): { status: ReadinessStatus; reason?: string } {
-  if (s.state === 'failed') return { status: 'down', reason: 'failed' };
-  if (s.lag > maxLag) return { status: 'down', reason: `more than READY_MAX_LAG (${maxLag}) events behind` };
+export function judgeProjection(s: ProjectionStatus, maxLagSeconds: number): { status: ReadinessStatus; reason?: string } {
+  if (s.state === 'failed' && !s.retrying) return { status: 'down', reason: 'failed' };
+  if (s.lagSeconds > maxLagSeconds) return { status: 'down', reason: `more than READY_MAX_LAG (${maxLagSeconds}) seconds behind` };
+  if (s.retrying) return { status: 'degraded', reason: s.retrying };
   if (s.state === 'rebuilding') return { status: 'degraded', reason: 'rebuilding' };
   if (s.state === 'stopped') return { status: 'degraded', reason: 'stopped' };
-  if (s.state === 'catching_up' && s.lag > 0) return { status: 'degraded', reason: 'catching up' };
+  if (s.state === 'catching_up' && s.position < s.head) return { status: 'degraded', reason: 'catching up' };
   return { status: 'ok' };
 }
 
-const view = (s: ProjectionStatus, verdict: { status: ReadinessStatus; reason?: string }, lagSeconds: number) => ({
+const view = (s: ProjectionStatus, verdict: { status: ReadinessStatus; reason?: string }) => ({
   name: s.name,
   kind: s.kind,
   status: verdict.status,
   ...(verdict.reason ? { reason: verdict.reason } : {}),
   state: s.state,
-  lagEvents: s.lag,
-  lagSeconds,
+  lagSeconds: s.lagSeconds,
   checkpoint: Number(s.checkpoint),
   position: Number(s.position),
   head: Number(s.head),
@@ -41,16 +40,12 @@ const view = (s: ProjectionStatus, verdict: { status: ReadinessStatus; reason?: 
 @Injectable()
 export class ProjectionsReadiness implements ReadinessContributor, OnModuleInit {
   readonly name = 'projections';
-  private readonly lag: RecordTimeLag;
 
   constructor(
     private readonly host: ProjectionsHost,
     private readonly registry: Readiness,
-    @Inject(EVENT_STORE) store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    this.lag = new RecordTimeLag(store);
-  }
+  ) {}
 
   onModuleInit(): void {
     this.registry.register(this);
@@ -58,9 +53,7 @@ export class ProjectionsReadiness implements ReadinessContributor, OnModuleInit 
 
   async readiness(): Promise<Omit<ReadinessCheck, 'name'>> {
     const statuses = await this.host.runner.status();
-    const projections = await Promise.all(
-      statuses.map(async (s) => view(s, judgeProjection(s, this.config.readyMaxLag), await this.lag.secondsBehind(s.position, s.head))),
-    );
+    const projections = statuses.map((s) => view(s, judgeProjection(s, this.config.readyMaxLag)));
     const troubled = projections.filter((p) => p.status !== 'ok');
     return {
       status: worstStatus(projections.map((p) => p.status)),
