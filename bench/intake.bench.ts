@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { fork } from 'node:child_process';
+import { ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ const body = JSON.stringify({
   type: 'complaint',
   channel: 'web',
   unitId: 'bench-enhet',
-  category: 'Mat',
+  category: 'mat-och-maltider',
   description: 'Maten på förskolan var kall tre dagar i rad och barnen blev hungriga.',
   submitter: { name: 'Eva Ek', email: 'eva.ek@example.se', phone: '070-123 45 67' },
 });
@@ -25,6 +25,23 @@ function start(script: string, dir: string): Promise<{ port: number; stop: () =>
     child.once('message', (m: { port: number }) => resolve({ port: m.port, stop: () => child.kill('SIGTERM') }));
     child.once('error', reject);
     child.once('exit', (code) => code && reject(new Error(`${script} exited with ${code}`)));
+  });
+}
+
+/**
+ * `npm start` as built (dist/apps/api/src/main.js): the primary, `workers` HTTP workers and the projector, on a fresh
+ * DATA_DIR; resolves once every process is up. `stop` is SIGTERM (the primary drains and stops them all).
+ */
+function startPrimary(dir: string, workers: number): Promise<{ port: number; stop: () => Promise<void> }> {
+  return new Promise((resolve, reject) => {
+    const env = { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', WORKERS: String(workers) };
+    const child: ChildProcess = fork(join(__dirname, '../apps/api/src/main.js'), [], { env, stdio: 'inherit' });
+    const exited = new Promise<void>((done) => child.once('exit', () => done()));
+    child.on('message', (m: { synpunkt?: string; port?: number }) => {
+      if (m.synpunkt === 'listening') resolve({ port: m.port!, stop: () => (child.kill('SIGTERM'), exited) });
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => code && reject(new Error(`the primary exited with ${code}`)));
   });
 }
 
@@ -39,6 +56,21 @@ function load(url: string, headers: Record<string, string>, duration = DURATION_
   });
 }
 
+/** The bench unit, then warm-up, then the measured load, as a registration clerk. */
+async function loadApp(port: number): Promise<autocannon.Result> {
+  const admin = await issueDevToken({ roles: ['admin'] }, {});
+  const unit = await fetch(`http://127.0.0.1:${port}/api/units`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+    body: JSON.stringify({ id: 'bench-enhet', name: 'Bänkenheten', department: 'Förskola', district: 'Bänk' }),
+  });
+  if (unit.status !== 201) throw new Error(`could not register the bench unit: ${unit.status}`);
+  const intake = await issueDevToken({ roles: ['intake'] }, {});
+  const auth = { authorization: `Bearer ${intake}` };
+  await load(`http://127.0.0.1:${port}/api/cases`, auth, WARMUP_S);
+  return load(`http://127.0.0.1:${port}/api/cases`, auth);
+}
+
 export async function intakeBenchmark(log: (line: string) => void): Promise<BenchResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'synpunkt-bench-intake-'));
   try {
@@ -47,28 +79,22 @@ export async function intakeBenchmark(log: (line: string) => void): Promise<Benc
     const rawResult = await load(`http://127.0.0.1:${raw.port}/`, {});
     raw.stop();
 
-    const app = await start('app-intake-server.js', join(dir, 'app'));
-    const admin = await issueDevToken({ roles: ['admin'] }, {});
-    const unit = await fetch(`http://127.0.0.1:${app.port}/api/units`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
-      body: JSON.stringify({ id: 'bench-enhet', name: 'Bänkenheten', department: 'Förskola', district: 'Bänk' }),
-    });
-    if (unit.status !== 201) throw new Error(`could not register the bench unit: ${unit.status}`);
-    const intake = await issueDevToken({ roles: ['intake'] }, {});
-    const auth = { authorization: `Bearer ${intake}` };
-    await load(`http://127.0.0.1:${app.port}/api/cases`, auth, WARMUP_S);
-    const appResult = await load(`http://127.0.0.1:${app.port}/api/cases`, auth);
-    app.stop();
-
-    const errors = appResult.non2xx + appResult.errors;
-    log(
-      `  api.intake: ${Math.round(appResult.requests.average)} req/s, p99 ${appResult.latency.p99} ms, non-2xx/errors ${errors}; raw: ${Math.round(rawResult.requests.average)} req/s, p99 ${rawResult.latency.p99} ms`,
-    );
-    if (errors) throw new Error(`api.intake had ${errors} failed requests`);
-    return [
-      {
-        name: 'api.intake',
+    const results: BenchResult[] = [];
+    for (const workers of [1, 2]) {
+      const app = await startPrimary(join(dir, `app-${workers}`), workers);
+      let appResult: autocannon.Result;
+      try {
+        appResult = await loadApp(app.port);
+      } finally {
+        await app.stop();
+      }
+      const errors = appResult.non2xx + appResult.errors;
+      log(
+        `  api.intake, WORKERS=${workers} + projector: ${Math.round(appResult.requests.average)} req/s, p99 ${appResult.latency.p99} ms, non-2xx/errors ${errors}; raw: ${Math.round(rawResult.requests.average)} req/s, p99 ${rawResult.latency.p99} ms`,
+      );
+      if (errors) throw new Error(`api.intake (WORKERS=${workers}) had ${errors} failed requests`);
+      results.push({
+        name: workers === 1 ? 'api.intake' : `api.intake.workers${workers}`,
         value: appResult.requests.average,
         unit: 'requests/s',
         baseline: rawResult.requests.average,
@@ -76,8 +102,9 @@ export async function intakeBenchmark(log: (line: string) => void): Promise<Benc
         p99: appResult.latency.p99,
         baselineP99: rawResult.latency.p99,
         connections: CONNECTIONS,
-      },
-    ];
+      });
+    }
+    return results;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { parseConnectionString } from '@eventstore/db-client/dist/Client/parseConnectionString';
+import { loadConfig } from '@app/platform';
 
 const dockerDir = join(__dirname, '../../docker');
 
@@ -15,6 +16,7 @@ interface Service {
   depends_on?: Record<string, { condition: string }>;
   healthcheck?: { test: string[] };
   command?: string[] | string;
+  user?: string;
 }
 interface Compose {
   services: Record<string, Service>;
@@ -35,13 +37,17 @@ const loadCompose = (file: string) => load(interpolate(readFileSync(join(dockerD
 const env = (s: Service) => Object.fromEntries(Object.entries(s.environment ?? {}).map(([k, v]) => [k, String(v)]));
 const healthTest = (s: Service) => (s.healthcheck?.test ?? []).join(' ');
 const mountAt = (s: Service, target: string) => (s.volumes ?? []).find((v) => v.split(':')[1] === target)?.split(':')[0];
+const rawText = (file: string) => readFileSync(join(dockerDir, file), 'utf8');
+/** A full version tag (x.y.z), never a moving one such as `latest` or `25.1`. */
+const PINNED = /:\d+\.\d+\.\d+(-[\w.]+)?$/;
 
 describe('docker-compose.kurrentdb.yml (single development node)', () => {
   const compose = loadCompose('docker-compose.kurrentdb.yml');
   const node = compose.services.kurrentdb;
 
-  it('runs one insecure KurrentDB node on port 2113', () => {
+  it('runs one insecure KurrentDB node on port 2113, its image pinned to a full version', () => {
     expect(node.image).toMatch(/kurrentdb:/);
+    expect(node.image).toMatch(PINNED);
     expect(env(node)).toMatchObject({ KURRENTDB_CLUSTER_SIZE: '1', KURRENTDB_INSECURE: 'true' });
     expect(node.ports).toContain('2113:2113');
   });
@@ -66,8 +72,45 @@ describe('docker-compose.cluster.yml (secure three-node cluster + app)', () => {
   const certsVolume = mountAt(compose.services.certs, '/certs')!;
 
   it('has the certificate service, three nodes and the app', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['app', 'certs', 'node1', 'node2', 'node3']);
+    expect(Object.keys(compose.services).sort()).toEqual(['app', 'certs', 'db-users', 'node1', 'node2', 'node3']);
     expect(compose.services.certs.image).toMatch(/^eventstore\/es-gencert-cli:/);
+  });
+
+  it('pins every image to a full version', () => {
+    for (const [name, service] of Object.entries(compose.services))
+      if (service.image && name !== 'app') expect(service.image).toMatch(PINNED);
+  });
+
+  it('requires the admin password: no default such as changeit', () => {
+    const text = rawText('docker-compose.cluster.yml');
+    expect(text).not.toMatch(/changeit/);
+    expect(text).toMatch(/KURRENTDB_DEFAULT_ADMIN_PASSWORD: \$\{KURRENTDB_ADMIN_PASSWORD:\?[^}]+\}/);
+    for (const node of nodes) expect(env(node).KURRENTDB_DEFAULT_ADMIN_PASSWORD).toMatch(/^\$\{KURRENTDB_ADMIN_PASSWORD:\?/);
+  });
+
+  it('mounts only the CA certificate into the app, never the volume with the nodes’ private keys', () => {
+    const app = compose.services.app;
+    expect((app.volumes ?? []).some((v) => v.startsWith(`${certsVolume}:`))).toBe(false);
+    const caVolume = mountAt(app, '/etc/synpunkt/ca')!;
+    expect(caVolume).toBeDefined();
+    expect(compose.services.certs.volumes).toContain(`${caVolume}:/ca`);
+    const script = ([] as string[]).concat(compose.services.certs.command ?? []).join('\n');
+    expect(script).toContain('cp ca/ca.crt /ca/ca.crt');
+    expect(script).not.toMatch(/\/ca\/[^ ]*\.key|node\.key[^\n]*\/ca/);
+  });
+
+  it('connects the app as its own user, who may append and read but not delete streams or set their metadata', () => {
+    const users = compose.services['db-users'];
+    const script = ([] as string[]).concat(users.command ?? []).join('\n');
+    const json = (marker: string) => JSON.parse(/-d '(\{[^']+\})'/.exec(script.slice(script.indexOf(marker)))![1]);
+    const acl = json('update-default-acl').$userStreamAcl;
+    expect(acl.$r).toContain('synpunkt');
+    expect(acl.$w).toContain('synpunkt');
+    for (const forbidden of ['$d', '$mw']) expect([].concat(acl[forbidden])).toEqual(['$admins']);
+    expect(JSON.parse(JSON.stringify(json('%24%24%24all'))).$acl.$r).toContain('synpunkt');
+    expect(users.depends_on).toMatchObject({ node1: { condition: 'service_healthy' } });
+    expect(compose.services.app.depends_on?.['db-users'].condition).toBe('service_completed_successfully');
+    expect(env(users).APP_PASSWORD).toMatch(/^\$\{SYNPUNKT_DB_PASSWORD:\?/);
   });
 
   it('generates a CA and one certificate per node naming its host and address', () => {
@@ -122,19 +165,31 @@ describe('docker-compose.cluster.yml (secure three-node cluster + app)', () => {
     }
   });
 
-  it('gives the app a connection string naming all three nodes over TLS with the mounted CA', () => {
+  it('gives the app a connection string naming all three nodes over TLS with the mounted CA, credentials URL-encoded', () => {
     const app = compose.services.app;
-    const options = parseConnectionString(env(app).EVENTSTORE_CONNECTION_STRING);
+    const e = env(app);
+    expect(e.EVENTSTORE_USERNAME).toBe('synpunkt');
+    expect(e.EVENTSTORE_PASSWORD).toMatch(/^\$\{SYNPUNKT_DB_PASSWORD:\?.+\}$/);
+    // What the app makes of it, with a password that needs encoding:
+    const config = loadConfig({
+      ...e,
+      NODE_ENV: 'development',
+      AUTH_JWKS_URL: '',
+      AUTH_ISSUER: '',
+      AUTH_AUDIENCE: '',
+      EVENTSTORE_PASSWORD: 'p@ss:w/rd%',
+    });
+    const options = parseConnectionString(config.eventStoreConnectionString!);
     expect(options.hosts.map((h) => `${h.address}:${h.port}`).sort()).toEqual(['node1:2113', 'node2:2113', 'node3:2113']);
     expect(options.tls).toBe(true);
-    expect(options.defaultCredentials?.username).toBe('admin');
-    const caMount = (app.volumes ?? []).find((v) => v.startsWith(`${certsVolume}:`))!.split(':')[1];
-    expect(options.tlsCAFile).toBe(`${caMount}/ca/ca.crt`);
+    expect(options.defaultCredentials).toEqual({ username: 'synpunkt', password: 'p@ss:w/rd%' });
+    expect(options.tlsCAFile).toBe(`/etc/synpunkt/ca/ca.crt`);
+    expect(mountAt(app, '/etc/synpunkt/ca')).toBeDefined();
   });
 
   it('starts the app after healthy nodes, with its read models on /data and a health check', () => {
     const app = compose.services.app;
-    for (const n of nodeNames) expect(app.depends_on?.[n].condition).toBe('service_healthy');
+    for (const n of nodeNames) expect(compose.services['db-users'].depends_on?.[n].condition).toBe('service_healthy');
     expect(env(app).DATA_DIR).toBe('/data');
     expect(mountAt(app, '/data')).toBeDefined();
     expect(healthTest(app)).toContain('/health/live');
@@ -176,5 +231,12 @@ describe('Dockerfile', () => {
     expect(instructions).toContain('EXPOSE 3000');
     expect(instructions.pop()).toBe('CMD ["node", "dist/apps/api/src/main.js"]');
     expect(existsSync(join(dockerDir, '../apps/api/src/main.ts'))).toBe(true);
+  });
+
+  it('runs the primary under tini from Debian, so SIGTERM reaches it and its workers drain', () => {
+    const runtime = instructions.slice(instructions.findIndex((l) => l.startsWith('FROM ') && / AS runtime$/.test(l)));
+    expect(runtime.some((l) => /^RUN apt-get update .*apt-get install -y --no-install-recommends tini\b/.test(l))).toBe(true);
+    expect(instructions).toContain('ENTRYPOINT ["/usr/bin/tini", "--"]');
+    expect(text.indexOf('ENTRYPOINT ["/usr/bin/tini", "--"]')).toBeLessThan(text.indexOf('CMD ["node", "dist/apps/api/src/main.js"]'));
   });
 });

@@ -6,7 +6,16 @@ import helmet from 'helmet';
 import { Logger } from 'pino';
 import { Clock } from '@app/core';
 import { Upcaster } from '@app/event-store';
-import { AppConfig, correlationMiddleware, createRootLogger, httpLogger, installBodyParsers, Metrics, PinoNestLogger } from '@app/platform';
+import {
+  AppConfig,
+  correlationMiddleware,
+  createRootLogger,
+  httpLogger,
+  installBodyParsers,
+  Metrics,
+  PinoNestLogger,
+  ProcessRole,
+} from '@app/platform';
 import { AppModule } from './app.module';
 
 export interface CreateAppOptions {
@@ -14,6 +23,8 @@ export interface CreateAppOptions {
   clock?: Clock;
   logger?: Logger;
   upcasters?: [string, Upcaster][];
+  /** What this process is under the primary (see ProcessRole); everything in one process by default. */
+  role?: ProcessRole;
 }
 
 /** Builds the whole HTTP app; used by main.ts and by the e2e tests alike. */
@@ -22,7 +33,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   const logger = options.logger ?? createRootLogger(config.logLevel);
   const metrics = new Metrics();
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot({ config, clock: options.clock, metrics, upcasters: options.upcasters }),
+    AppModule.forRoot({ config, clock: options.clock, metrics, upcasters: options.upcasters, role: options.role }),
     {
       bodyParser: false,
       logger: new PinoNestLogger(logger),

@@ -1,8 +1,10 @@
 import 'reflect-metadata';
-import { ConfigError, createRootLogger, loadConfig } from '@app/platform';
-import { DigestScheduler } from '@app/audit';
-import { ReferenceVoidScheduler } from '@app/cases';
+import cluster from 'node:cluster';
+import { AppConfig, ConfigError, createRootLogger, loadConfig } from '@app/platform';
+import type { Logger } from 'pino';
 import { createApp } from './create-app';
+import { listen, runProjector, runWorker, startSchedulers } from './processes/children';
+import { Primary, ROLE_ENV } from './processes/primary';
 
 async function main(): Promise<void> {
   let config;
@@ -16,22 +18,43 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createRootLogger(config.logLevel);
+  const role = cluster.isWorker ? process.env[ROLE_ENV] : undefined;
+  if (role === 'worker') return runWorker(config, logger);
+  if (role === 'projector') return runProjector(config, logger);
   if (!config.auth.jwksUrl) {
     logger.warn(
       'DEVELOPMENT MODE: tokens are signed with a development secret; set AUTH_JWKS_URL, AUTH_ISSUER and AUTH_AUDIENCE in production',
     );
   }
+  if (config.workers === 0) return runSingle(config, logger);
+  const primary = new Primary(config, logger);
+  const stop = (signal: NodeJS.Signals) => {
+    logger.info(`${signal}: draining the HTTP workers, then stopping the projector`);
+    void primary.stop().then(() => process.exit(0));
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+  const { port } = await primary.start();
+  announce(config, logger, port, `${config.workers} HTTP worker${config.workers === 1 ? '' : 's'} and a projector`);
+  process.send?.({ synpunkt: 'listening', port }); // to a parent that forked the primary (tests, benchmarks)
+}
+
+/** WORKERS=0: HTTP, projections and schedulers in this one process. */
+async function runSingle(config: AppConfig, logger: Logger): Promise<void> {
   const app = await createApp({ config, logger });
-  if (config.host) await app.listen(config.port, config.host);
-  else await app.listen(config.port);
-  app.get(DigestScheduler).start();
-  app.get(ReferenceVoidScheduler).start();
-  const url = config.host ? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}` : null;
+  const port = await listen(app, config);
+  startSchedulers(app);
+  announce(config, logger, port, 'one process');
+  process.send?.({ synpunkt: 'listening', port });
+}
+
+function announce(config: AppConfig, logger: Logger, port: number, processes: string): void {
+  const url = config.host ? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}` : null;
   const devOnly =
     !config.auth.jwksUrl && config.host === '127.0.0.1' ? '; development mode: this machine only, set HOST to listen on others' : '';
   logger.info(
-    { host: config.host ?? '*', port: config.port, store: config.eventStoreConnectionString ? 'esdb' : 'sqlite', dataDir: config.dataDir },
-    `Synpunkt API listening on ${url ?? `port ${config.port} of every interface`} (docs at /api/docs${devOnly})`,
+    { host: config.host ?? '*', port, store: config.eventStoreConnectionString ? 'esdb' : 'sqlite', dataDir: config.dataDir, processes },
+    `Synpunkt API listening on ${url ?? `port ${port} of every interface`} with ${processes} (docs at /api/docs${devOnly})`,
   );
 }
 

@@ -25,6 +25,9 @@ export const APP_PROJECTIONS: Projection[] = [
  * (projections read personal data sealed) and with the app's upcasters, so it reads exactly what the main thread would.
  */
 export function openRebuildSource(data: unknown): RebuildSource {
-  const { dataDir, eventStoreConnectionString } = data as RebuildSourceData;
-  return { store: createEventStore({ dataDir, eventStoreConnectionString, upcasters: appUpcasters() }), projections: APP_PROJECTIONS };
+  const { dataDir, eventStoreConnectionString, eventStorePath } = data as RebuildSourceData;
+  return {
+    store: createEventStore({ dataDir, eventStoreConnectionString, eventStorePath, upcasters: appUpcasters() }),
+    projections: APP_PROJECTIONS,
+  };
 }

@@ -2,7 +2,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { RecordedEvent } from '@app/core';
 import { RegisterCommand } from '../cli-context';
-import { withStore } from '../app-context';
+import { refuseBesideRunningApi, withStore } from '../app-context';
 import { progressBar } from '../progress';
 
 export const registerImportCommand: RegisterCommand = (program, ctx) =>
@@ -11,7 +11,8 @@ export const registerImportCommand: RegisterCommand = (program, ctx) =>
     .description('read an NDJSON export into an empty store: the same stream revisions and hashes, every link checked')
     .argument('<file>', 'the export (NDJSON)')
     .action(async (file: string) => {
-      await withStore(ctx, async (store) => {
+      await withStore(ctx, async (store, config) => {
+        refuseBesideRunningApi(config, 'import into a new DATA_DIR with no API on it, then start the API on that DATA_DIR');
         if (!store.importEvents) throw new Error(`the ${store.kind} store cannot import`);
         if ((await store.headPosition()) > 0n) throw new Error('the target store is not empty; import only into a new DATA_DIR');
         // The export does not say how many events it holds; bytes read is the honest measure of progress.

@@ -1,8 +1,8 @@
 import { EventStore } from '@app/event-store';
 import { Histogram } from 'prom-client';
 
-/** Times every append of the wrapped store into the given histogram. */
-export function meterAppends<S extends EventStore>(store: S, histogram: Histogram): S {
+/** Times every append of the wrapped store into the given histogram; `appended` is told of each one that succeeded. */
+export function meterAppends<S extends EventStore>(store: S, histogram: Histogram, appended?: () => void): S {
   const append = store.append.bind(store);
   return new Proxy(store, {
     get(target, prop, receiver) {
@@ -10,7 +10,9 @@ export function meterAppends<S extends EventStore>(store: S, histogram: Histogra
         return async (...args: Parameters<EventStore['append']>) => {
           const end = histogram.startTimer();
           try {
-            return await append(...args);
+            const result = await append(...args);
+            appended?.();
+            return result;
           } finally {
             end();
           }

@@ -21,16 +21,19 @@ export class Metrics {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
     registers: [this.registry],
   });
+  /** Requests being served; summed over the HTTP workers, it shows a drain at SIGTERM. */
+  readonly inFlight = new Gauge({ name: 'http_requests_in_flight', help: 'HTTP requests being served', registers: [this.registry] });
   private lagSource?: LagSource;
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
     const lags = () => this.lagSource?.lags() ?? Promise.resolve([]);
     new Gauge({
-      name: 'projection_lag_events',
-      help: 'How far each projection is behind the head of the log',
+      name: 'projection_lag_seconds',
+      help: 'How far each projection is behind the head of the log, in seconds of record time',
       labelNames: ['projection'],
       registers: [this.registry],
+      aggregator: 'max', // every process reads the same checkpoints: combined, the lag is one of them, not their sum
       async collect() {
         this.reset();
         for (const { name, lag } of await lags()) this.set({ projection: name }, lag);
@@ -45,7 +48,9 @@ export class Metrics {
   middleware() {
     return (req: Request, res: Response, next: NextFunction) => {
       const end = this.httpDuration.startTimer();
+      this.inFlight.inc();
       res.on('finish', () => end({ method: req.method, route: routeLabel(req), status: String(res.statusCode) }));
+      res.on('close', () => this.inFlight.dec());
       next();
     };
   }

@@ -4,40 +4,75 @@ import { EVENT_STORE, EventStore } from '@app/event-store';
 import { Projection, ProjectionRunner, Reactor, ReadModelStore } from '@app/projections';
 import { AppConfig } from '../config/app-config';
 import { Metrics } from '../observability/metrics';
+import { ProcessLink } from '../processes/process-link';
 import { APP_CONFIG, REBUILD_SOURCE } from '../tokens';
-import { DataDirLock } from './data-dir-lock';
+import { DATA_DIR_LOCK_FILE, DataDirLock } from './data-dir-lock';
 
 /** What the platform hands the rebuild source module (see PlatformOptions.rebuildSource) in each rebuild thread. */
 export interface RebuildSourceData {
   dataDir: string;
   eventStoreConnectionString?: string;
+  /** EVENT_STORE_PATH: the embedded log's file when not DATA_DIR/events.sqlite. */
+  eventStorePath?: string;
 }
 
 /**
  * Owns the read-model file and the projection runner. Modules register their projections and reactors
  * in onModuleInit; the runner starts once the application has booted and stops (PlatformModule) before the store closes.
+ * In an HTTP worker (ProcessRole) the file is opened for reading and the runner only follows what the projector stores;
+ * rebuilds are handed to the projector through the primary.
  */
 @Injectable()
 export class ProjectionsHost implements OnApplicationBootstrap {
   readonly readModels: ReadModelStore;
   readonly runner: ProjectionRunner;
   private stopped = false;
-  private readonly lock: DataDirLock;
+  private readonly lock?: DataDirLock;
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(APP_CONFIG) config: AppConfig,
     metrics: Metrics,
     @Inject(REBUILD_SOURCE) rebuildSource: string | null,
+    private readonly link: ProcessLink,
   ) {
-    this.lock = new DataDirLock(join(config.dataDir, 'read-models.lock'));
-    this.lock.acquire();
-    this.readModels = new ReadModelStore(join(config.dataDir, 'read-models.sqlite'));
-    const data: RebuildSourceData = { dataDir: config.dataDir, eventStoreConnectionString: config.eventStoreConnectionString };
+    // Under the primary, it holds the lock for every process it starts.
+    if (link.role === 'single') {
+      this.lock = new DataDirLock(join(config.dataDir, DATA_DIR_LOCK_FILE));
+      this.lock.acquire();
+    }
+    const follower = link.role === 'worker';
+    this.readModels = new ReadModelStore(join(config.dataDir, 'read-models.sqlite'), { readonly: follower });
+    const data: RebuildSourceData = {
+      dataDir: config.dataDir,
+      eventStoreConnectionString: config.eventStoreConnectionString,
+      eventStorePath: config.eventStorePath,
+    };
     this.runner = new ProjectionRunner(store, this.readModels, {
       threads: rebuildSource ? { count: config.rebuildThreads, module: rebuildSource, data } : undefined,
+      follower,
+      onProgress: link.role === 'projector' ? () => link.signal('advanced') : undefined,
     });
-    metrics.setLagSource({ lags: async () => (await this.runner.status()).map((s) => ({ name: s.name, lag: s.lag })) });
+    if (follower) link.events.on('advanced', () => this.runner.wake());
+    if (link.role === 'projector') {
+      link.events.on('projector', (m: { command: 'rebuild' | 'rebuildAll'; name?: string }) => {
+        // a failure shows in GET /api/admin/projections and /api/admin/health
+        void (m.command === 'rebuildAll' ? this.runner.rebuildAll() : this.runner.rebuild(m.name ?? '')).catch(() => undefined);
+      });
+    }
+    metrics.setLagSource({ lags: async () => (await this.runner.status()).map((s) => ({ name: s.name, lag: s.lagSeconds })) });
+  }
+
+  /** Starts a rebuild in the background: here, or in the projector when this process only reads. */
+  startRebuild(name: string | 'all'): void {
+    if (this.link.role === 'worker') {
+      this.link.send(
+        name === 'all' ? { synpunkt: 'projector', command: 'rebuildAll' } : { synpunkt: 'projector', command: 'rebuild', name },
+      );
+      return;
+    }
+    // a failure shows in GET /api/admin/projections and /api/admin/health
+    void (name === 'all' ? this.runner.rebuildAll() : this.runner.rebuild(name)).catch(() => undefined);
   }
 
   register(projection: Projection): void {
@@ -58,7 +93,7 @@ export class ProjectionsHost implements OnApplicationBootstrap {
     this.stopped = true;
     await this.runner.stop();
     this.readModels.close();
-    this.lock.release();
+    this.lock?.release();
   }
 
   /** Backs `?minPosition=`: waits (bounded) until the read models include that position. */

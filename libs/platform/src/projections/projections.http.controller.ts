@@ -11,7 +11,8 @@ const view = (s: ProjectionStatus) => ({
   state: s.state,
   checkpoint: Number(s.checkpoint),
   head: Number(s.head),
-  lag: s.lag,
+  lagSeconds: s.lagSeconds,
+  ...(s.retrying ? { retrying: s.retrying } : {}),
   ...(s.generation !== undefined ? { generation: s.generation, version: s.version } : {}),
   ...(s.rebuild ? { rebuild: { position: Number(s.rebuild.position) } } : {}),
   ...(s.error ? { error: s.error } : {}),
@@ -35,7 +36,7 @@ export class ProjectionsController {
   @HttpCode(202)
   @Roles('admin')
   async rebuildAll() {
-    void this.host.runner.rebuildAll().catch(() => undefined); // a failure shows in GET and /api/admin/health
+    this.host.startRebuild('all');
     return this.list();
   }
 
@@ -46,7 +47,7 @@ export class ProjectionsController {
   async rebuild(@Param('name') name: string) {
     const status = (await this.host.runner.status()).find((s) => s.name === name && s.kind === 'projection');
     if (!status) throw new NotFoundError('projection', name);
-    void this.host.runner.rebuild(name).catch(() => undefined); // a failure shows in GET and /api/admin/health
+    this.host.startRebuild(name);
     return view(status);
   }
 }
