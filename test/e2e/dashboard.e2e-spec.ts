@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { BrowserContext, chromium, Page } from 'playwright-core';
 import { FixedClock } from '@app/core';
 import { tokenFor } from '@app/testing';
+import { axeViolations, focused, focusIndicator, tabTo } from '../support/accessibility';
+import { seedDashboard } from '../support/dashboard-fixture';
 import { startTestApp, TestApp } from '../support/test-app';
 
 type H = { Authorization: string };
@@ -17,111 +19,26 @@ const itInBrowser = browserTests ? it : it.skip;
 if (!browserTests) {
   console.warn(`${CHROMIUM} is missing: the dashboard's browser tests are skipped (apt-get install -y --no-install-recommends chromium)`);
 }
+const nbsp = (text: string | null) => text?.replace(/\u00a0/g, ' ');
 
 /**
- * The managers' dashboard in a real headless Chromium, against the whole app with a seeded unit:
- * cases over three months (on time and late), a guarantee with four commitments, breaches and remedies.
+ * The managers' dashboard in a real headless Chromium, against the whole app with a seeded unit (see dashboard-fixture.ts).
+ * axe-core checks every view the tests reach against WCAG 2.1 A and AA; the keyboard test uses no mouse.
  */
 describe('the managers’ dashboard in a browser', () => {
   let t: TestApp;
   let base: string;
   let browser: BrowserContext | undefined;
   let profile: string;
-  const clock = new FixedClock(new Date('2026-01-08T09:00:00Z'));
+  const clock = new FixedClock(new Date('2025-01-08T09:00:00Z'));
   let admin: H, intake: H, manager: H;
-
-  const at = (instant: string) => clock.set(`2026-${instant}:00Z`);
-  const register = async (over: object) =>
-    (
-      await t
-        .http()
-        .post('/api/cases')
-        .set(intake)
-        .send({ type: 'complaint', channel: 'web', unitId: 'hgb', description: 'Synpunkt', submitter: { email: 'a@example.se' }, ...over })
-        .expect(201)
-    ).body.id as string;
-  const post = async (path: string, body: object, as: H = manager, status = 200) =>
-    (await t.http().post(path).set(as).send(body).expect(status)).body;
 
   beforeAll(async () => {
     t = await startTestApp({ clock });
     await t.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
     [admin, intake, manager] = [await t.as('admin'), await t.as('intake'), await t.as('manager', ['hgb'])];
-
-    at('01-08T09:00');
-    const unit = (id: string, name: string, department: string) =>
-      post('/api/units', { id, name, department, district: 'Hägersten-Liljeholmen' }, admin, 201);
-    await unit('hgb', 'Hägerstens gruppbostäder', 'Social omsorg');
-    await unit('fsk', 'Förskolan Solrosen', 'Förskola');
-    const commitments = [
-      { id: 'svar', text: 'Du får svar inom tio arbetsdagar' },
-      { id: 'bemotande', text: 'Du blir bemött med respekt' },
-      { id: 'information', text: 'Du får veta vem som handlägger ditt ärende' },
-      { id: 'delaktighet', text: 'Du är med och planerar din vardag' },
-    ];
-    const g = {
-      unitId: 'hgb',
-      year: 2026,
-      title: 'Kvalitetsgaranti',
-      commitments,
-      remedy: 'Vi ber om ursäkt',
-      contact: { name: 'Enhetschef' },
-    };
-    await post('/api/guarantees', g, admin, 201);
-    await post('/api/guarantees/hgb-2026/adopt', { decidedOn: '2026-01-08', decisionRef: '§ 7' }, admin);
-
-    // January: both acknowledged on time; c1 answered on time, c2 late
-    at('01-12T09:00');
-    const c1 = await register({});
-    const c2 = await register({ type: 'opinion' });
-    at('01-13T09:00');
-    await post(`/api/cases/${c1}/acknowledge`, {});
-    at('01-14T09:00');
-    await post(`/api/cases/${c2}/acknowledge`, {});
-    at('01-20T09:00');
-    await post(`/api/cases/${c1}/respond`, { message: 'Svar', outcome: 'justified' });
-    await post(`/api/cases/${c1}/close`, { resolution: 'resolved' });
-    // February: c3 on time throughout; the idea c4 is never acknowledged
-    at('02-02T09:00');
-    const c3 = await register({});
-    await register({ type: 'idea', submitter: undefined });
-    at('02-03T09:00');
-    await post(`/api/cases/${c3}/acknowledge`, {});
-    at('02-05T09:00');
-    await post(`/api/cases/${c3}/respond`, { message: 'Svar', outcome: 'unjustified' });
-    await post(`/api/cases/${c3}/close`, { resolution: 'resolved' });
-    at('02-10T09:00');
-    await post(`/api/cases/${c2}/respond`, { message: 'Sent svar' });
-    // breaches: two confirmed of "svar" (one remedy done, one past due), one rejected of "bemotande"
-    at('02-16T09:00');
-    const breach = (commitmentId: string, occurredAt: string) =>
-      post('/api/breaches', { guaranteeId: 'hgb-2026', commitmentId, occurredAt, description: 'Löftet hölls inte' }, manager, 201);
-    const b1 = await breach('svar', '2026-02-10T10:00:00Z');
-    await post(`/api/breaches/${b1.id}/confirm`, {});
-    const r1 = await post(
-      `/api/breaches/${b1.id}/remedies`,
-      { action: 'Ring upp', responsible: 'Enhetschef', dueOn: '2026-03-01' },
-      manager,
-      201,
-    );
-    at('02-20T09:00');
-    const b2 = await breach('bemotande', '2026-02-18T10:00:00Z');
-    await post(`/api/breaches/${b2.id}/reject`, { reason: 'Inget löfte bröts' });
-    // March: c5 acknowledged but not answered (late by 31 March); c6 not acknowledged (late)
-    at('03-02T09:00');
-    const c5 = await register({});
-    await post(`/api/cases/${c5}/acknowledge`, {});
-    at('03-05T09:00');
-    const b3 = await breach('svar', '2026-03-04T10:00:00Z');
-    await post(`/api/breaches/${b3.id}/confirm`, {});
-    await post(`/api/breaches/${b3.id}/remedies`, { action: 'Ursäkt', responsible: 'Enhetschef', dueOn: '2026-03-20' }, manager, 201);
-    at('03-10T09:00');
-    await post(`/api/breaches/${b1.id}/remedies/${r1.remedyId}/complete`, { outcome: 'Uppringd', complainantInformed: true });
-    at('03-25T09:00');
-    await register({ type: 'opinion' });
-    await register({ unitId: 'fsk' }); // another unit's: never on this manager's dashboard
-    at('03-31T10:00');
+    await seedDashboard(t, clock, { admin, intake, manager });
 
     if (!browserTests) return;
     profile = mkdtempSync(join(tmpdir(), 'synpunkt-chromium-'));
@@ -148,6 +65,32 @@ describe('the managers’ dashboard in a browser', () => {
     if (profile) rmSync(profile, { recursive: true, force: true });
     await t?.close();
   });
+
+  /** A new page on the dashboard; page errors and console errors are collected in `problems`. */
+  async function open(): Promise<{ page: Page; problems: string[] }> {
+    const page = await browser!.newPage();
+    page.setDefaultTimeout(5000); // a missing element fails as such, well within the test's time
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    await page.goto(`${base}/dashboard`);
+    return { page, problems };
+  }
+  /** Runs `change` and waits until the page has loaded again. */
+  async function reloaded(page: Page, change: () => Promise<unknown>): Promise<void> {
+    await page.evaluate("document.body.removeAttribute('data-state')");
+    await change();
+    await page.waitForSelector('body[data-state="loaded"]');
+  }
+  /** Opens the drill-down of a tile (or a category button) by a click and returns the list's rows as text. */
+  async function drill(page: Page, selector: string): Promise<string[]> {
+    await page.click(selector);
+    await page.waitForSelector('#drill[data-state="loaded"]');
+    return (await page.locator('#drill tbody tr').allTextContents()).map((r) => nbsp(r)!);
+  }
+  /** A part of a tile, as text; undefined when the tile has no such part. */
+  const tile = async (page: Page, key: string, part = 'value') =>
+    nbsp((await (await page.$(`[data-figure="${key}"] .tile-${part}`))?.textContent()) ?? null);
 
   it('serves the page without a token, in Swedish, under the app’s content security policy', async () => {
     const page = await t.http().get('/dashboard').expect(200);
@@ -198,42 +141,66 @@ describe('the managers’ dashboard in a browser', () => {
     expect(preschool.body.commitments).toEqual([]);
   });
 
+  it('lists the cases behind a figure as the report counts them, scoped like it, without personal data', async () => {
+    const path = '/api/dashboard/cases?year=2026&figure=acknowledged';
+    await t.http().get(path).set(intake).expect(403);
+    await t.http().get(`${path}&unitId=fsk`).set(manager).expect(403);
+    await t.http().get('/api/dashboard/cases?year=2026&figure=everything').set(manager).expect(400);
+    const res = await t.http().get(path).set(manager).expect(200);
+    expect(res.body.total).toBe(6);
+    expect(res.body.cases.map((c: { onTime: boolean }) => c.onTime)).toEqual([true, true, true, false, true, false]);
+    expect(JSON.stringify(res.body)).not.toMatch(/example\.se|Synpunkt/);
+    const food = await t.http().get('/api/dashboard/cases?year=2026&figure=received&category=bemotande').set(admin).expect(200);
+    expect(food.body.cases.map((c: { unitId: string }) => c.unitId)).toEqual(['hgb', 'hgb', 'fsk']);
+  });
+
   itInBrowser(
-    'signs in with a manager token and shows the unit’s figures',
+    'signs in with a manager token and shows the unit’s figures, this year against last',
     async () => {
-      const page = await browser!.newPage();
-      page.setDefaultTimeout(5000); // a missing element fails as such, well within the test's time
-      const problems: string[] = [];
-      page.on('pageerror', (e) => problems.push(e.message));
-      page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-      await page.goto(`${base}/dashboard`);
+      const { page, problems } = await open();
       expect(await page.title()).toBe('Uppföljning – Synpunkt');
+      const violations = await axeViolations(page, 'signed out');
 
       await signIn(page, 'inte-en-token');
       await page.waitForSelector('body[data-state="error"]');
       expect(await page.textContent('#status')).toContain('Inloggningen gick inte');
       expect(await page.isVisible('#login')).toBe(true);
       expect(await page.isVisible('#logout')).toBe(false);
+      violations.push(...(await axeViolations(page, 'sign-in refused')));
       problems.length = 0; // the 401 above is logged by the browser as a failed resource
 
       await signIn(page, await tokenFor('manager', ['hgb'], 'Eva Enhetschef'));
       await page.waitForSelector('body[data-state="loaded"]');
-      const tile = async (key: string) => (await page.textContent(`[data-figure="${key}"] .tile-value`))?.replace(/\u00a0/g, ' ');
       expect(await page.isVisible('#login')).toBe(false);
-      expect(await tile('open')).toBe('4');
-      expect(await tile('overdue')).toBe('3');
-      expect(await tile('acknowledged')).toBe('67 %');
-      expect(await tile('responded')).toBe('50 %');
-      expect(await tile('fulfilment')).toBe('75 %');
-      expect(await tile('breaches')).toBe('2');
-      expect(await tile('remedies')).toBe('1');
+      const tiles = ['received', 'open', 'overdue', 'acknowledged', 'responded', 'fulfilment', 'breaches', 'remedies'];
+      expect(await Promise.all(tiles.map((k) => tile(page, k)))).toEqual(['6', '4', '3', '67 %', '50 %', '75 %', '2', '1']);
+      expect(await Promise.all(tiles.map((k) => tile(page, k, 'change')))).toEqual([
+        '+3 mot 2025 (3)',
+        undefined, // open and overdue are as things are now: no year to compare
+        undefined,
+        '+34 procentenheter mot 2025 (33 %)',
+        '\u221217 procentenheter mot 2025 (67 %)',
+        '2025: –',
+        '+2 mot 2025 (0)',
+        undefined,
+      ]);
       expect(await page.textContent('.scope')).toContain('Hägerstens gruppbostäder');
+      violations.push(...(await axeViolations(page, 'manager, all units')));
 
-      const monthRow = async (m: number) => (await page.textContent(`table.months tr[data-month="${m}"]`))?.replace(/\u00a0/g, ' ');
+      const monthRow = async (m: number) => nbsp(await page.textContent(`table.months tr[data-month="${m}"]`));
       expect(await monthRow(1)).toBe('122 av 2 (100 %)1 av 2 (50 %)');
       expect(await monthRow(3)).toBe('321 av 2 (50 %)0 av 1 (0 %)');
       expect(await page.locator('svg.chart rect[data-series="ack"]').count()).toBe(3);
       expect(await page.getAttribute('svg.donut', 'aria-label')).toBe('Uppfyllelse 75\u00a0%: 3 av 4 åtaganden hållna');
+
+      const categories = (await page.locator('table.categories tbody tr').allTextContents()).map(nbsp);
+      expect(categories.slice(0, 3)).toEqual([
+        'Bemötande21+1 mot 2025 (1)',
+        'Information21+1 mot 2025 (1)',
+        'Mat och måltider11Oförändrat mot 2025 (1)',
+      ]);
+      expect(categories.slice(3).every((row) => row!.endsWith('00Oförändrat mot 2025 (0)'))).toBe(true);
+      expect(await page.getAttribute('svg.categories', 'aria-label')).toBe('Ärenden per kategori, 2026 jämfört med 2025');
 
       const svar = page.locator('tr[data-commitment="svar"]');
       expect(await svar.textContent()).toContain('Du får svar inom tio arbetsdagar');
@@ -245,6 +212,15 @@ describe('the managers’ dashboard in a browser', () => {
       expect(overdue[0]).toContain('Idé');
       expect(overdue.join(' ')).not.toContain('Förskolan Solrosen');
       expect(await page.locator('#scope option').allTextContents()).toEqual(['Alla mina enheter (1)', 'Hägerstens gruppbostäder']);
+
+      for (const summary of await page.locator('summary').all()) await summary.click(); // every table view open
+      expect(await page.isVisible('table.months')).toBe(true);
+      expect(await page.isVisible('table.categories')).toBe(true);
+      violations.push(...(await axeViolations(page, 'manager, table views open')));
+      await reloaded(page, () => page.selectOption('#scope', 'u:hgb'));
+      expect(await tile(page, 'acknowledged', 'change')).toBe('+34 procentenheter mot 2025 (33 %)');
+      violations.push(...(await axeViolations(page, 'manager, one unit')));
+      expect(violations).toEqual([]);
       expect(problems).toEqual([]);
 
       mkdirSync(join(SCREENSHOT, '..'), { recursive: true });
@@ -259,22 +235,127 @@ describe('the managers’ dashboard in a browser', () => {
   );
 
   itInBrowser(
-    'lets department staff compare units and narrow the view to a department',
+    'drills down from each tile and category to the cases behind it',
     async () => {
-      const page = await browser!.newPage();
-      page.setDefaultTimeout(5000);
-      await page.goto(`${base}/dashboard`);
+      const { page, problems } = await open();
+      await signIn(page, await tokenFor('manager', ['hgb'], 'Eva Enhetschef'));
+      await page.waitForSelector('body[data-state="loaded"]');
+      const violations: string[] = [];
+      const lists: Record<string, string[]> = {};
+      for (const key of ['received', 'open', 'overdue', 'acknowledged', 'responded', 'fulfilment', 'breaches', 'remedies']) {
+        lists[key] = await drill(page, `[data-figure="${key}"]`);
+        expect([key, await page.getAttribute(`[data-figure="${key}"]`, 'aria-expanded')]).toEqual([key, 'true']);
+        violations.push(...(await axeViolations(page, `drill-down ${key}`)));
+      }
+      const counts = Object.fromEntries(Object.entries(lists).map(([k, rows]) => [k, rows.length]));
+      expect(counts).toEqual({ received: 6, open: 4, overdue: 3, acknowledged: 6, responded: 4, fulfilment: 2, breaches: 3, remedies: 1 });
+      const onTime = (rows: string[]) => rows.map((r) => (r.endsWith('Ja') ? 'Ja' : 'Nej'));
+      expect(onTime(lists.acknowledged)).toEqual(['Ja', 'Ja', 'Ja', 'Nej', 'Ja', 'Nej']);
+      expect(onTime(lists.responded)).toEqual(['Ja', 'Nej', 'Ja', 'Nej']);
+      expect(lists.received[0]).toMatch(
+        /^2026-\d{6}KlagomålBemötande2026-01-122026-01-13 \(senast 2026-01-14\)2026-01-20 \(senast 2026-01-26\)Avslutat$/,
+      );
+      expect(lists.breaches.map((r) => r.replace(/\d{4}-\d\d-\d\d/, ''))).toEqual([
+        'Du får svar inom tio arbetsdagarRättat0',
+        'Du blir bemött med respektAvvisat0',
+        'Du får svar inom tio arbetsdagarBekräftat1',
+      ]);
+      expect(await page.textContent('#drill-title')).toBe('Garantibrott med försenad rättelse – Hägerstens gruppbostäder, 2026');
+      await page.click('#drill-close');
+      expect(await page.isHidden('#drill')).toBe(true);
+
+      await page.click('summary:has-text("per kategori")');
+      const food = await drill(page, 'button[data-category="bemotande"]');
+      expect(food.map((r) => r.slice(11, 28))).toEqual(['KlagomålBemötande', 'KlagomålBemötande']);
+      expect(await page.textContent('#drill-title')).toBe('Ärenden i kategorin Bemötande – Hägerstens gruppbostäder, 2026');
+      violations.push(...(await axeViolations(page, 'drill-down by category')));
+      expect(await page.content()).not.toContain('a@example.se');
+      expect(violations).toEqual([]);
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+    60000,
+  );
+
+  itInBrowser(
+    'works by keyboard alone: sign-in, tab order, visible focus, drill-downs and the charts’ table views',
+    async () => {
+      const { page, problems } = await open();
+      expect(await tabTo(page, '#token')).toEqual(['#token']);
+      expect(await focusIndicator(page)).toBe('visible');
+      await page.keyboard.type(await tokenFor('manager', ['hgb'], 'Eva Enhetschef'));
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('body[data-state="loaded"]');
+
+      expect(await tabTo(page, 'tile:acknowledged')).toEqual([
+        '#logout',
+        '#year',
+        '#scope',
+        'tile:received',
+        'tile:open',
+        'tile:overdue',
+        'tile:acknowledged',
+      ]);
+      expect(await focusIndicator(page)).toBe('visible');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('#drill[data-state="loaded"]');
+      expect(await focused(page)).toBe('#drill-title'); // the list is announced and read from its heading
+      expect(await page.locator('#drill tbody tr').count()).toBe(6);
+      expect(await tabTo(page, '#drill-close')).toEqual(['#drill-close']);
+      expect(await focusIndicator(page)).toBe('visible');
+      await page.keyboard.press('Enter');
+      expect(await page.isHidden('#drill')).toBe(true);
+      expect(await focused(page)).toBe('tile:acknowledged'); // focus goes back where it came from
+      expect(await page.getAttribute('[data-figure="acknowledged"]', 'aria-expanded')).toBe('false');
+
+      await tabTo(page, 'summary:Visa andel i tid per månad som tabell');
+      expect(await focusIndicator(page)).toBe('visible');
+      expect(await page.isVisible('table.months')).toBe(false);
+      await page.keyboard.press('Enter');
+      expect(await page.isVisible('table.months')).toBe(true);
+
+      await tabTo(page, 'summary:Visa ärenden per kategori som tabell');
+      await page.keyboard.press('Space');
+      expect(await page.isVisible('table.categories')).toBe(true);
+      expect(await tabTo(page, 'category:bemotande')).toEqual(['category:bemotande']);
+      expect(await focusIndicator(page)).toBe('visible');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('#drill[data-state="loaded"]');
+      expect(await focused(page)).toBe('#drill-title');
+      expect(await page.locator('#drill tbody tr').count()).toBe(2);
+      await page.keyboard.press('Escape');
+      expect(await page.isHidden('#drill')).toBe(true);
+      expect(await focused(page)).toBe('category:bemotande');
+      expect(await axeViolations(page, 'after keyboard use')).toEqual([]);
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+    60000,
+  );
+
+  itInBrowser(
+    'lets department staff compare units and narrow the view to a department or a unit, each view accessible',
+    async () => {
+      const { page, problems } = await open();
       await signIn(page, await tokenFor('admin', ['*'], 'Anna Avdelningschef'));
       await page.waitForSelector('body[data-state="loaded"]');
-      const tile = async (key: string) => (await page.textContent(`[data-figure="${key}"] .tile-value`))?.replace(/\u00a0/g, ' ');
-      expect([await tile('open'), await tile('overdue')]).toEqual(['5', '4']);
+      expect([await tile(page, 'open'), await tile(page, 'overdue')]).toEqual(['5', '4']);
       expect(await page.locator('table.units tbody tr').count()).toBe(2);
-      await page.evaluate("document.body.removeAttribute('data-state')"); // so the wait below sees the new load
-      await page.selectOption('#scope', 'd:Förskola');
-      await page.waitForSelector('body[data-state="loaded"]');
+      const violations = await axeViolations(page, 'admin, all units');
+      await reloaded(page, () => page.selectOption('#scope', 'd:Förskola'));
       expect(await page.textContent('.scope')).toContain('avdelningen Förskola');
-      expect([await tile('open'), await tile('overdue'), await tile('fulfilment')]).toEqual(['1', '1', '–']);
+      expect([await tile(page, 'open'), await tile(page, 'overdue'), await tile(page, 'fulfilment')]).toEqual(['1', '1', '–']);
       expect(await page.locator('table.units').count()).toBe(0);
+      expect(await drill(page, '[data-figure="open"]')).toHaveLength(1);
+      const options = await page.locator('#scope option').evaluateAll((o) => o.map((x) => (x as unknown as { value: string }).value));
+      expect(options).toEqual(['', 'd:Förskola', 'd:Social omsorg', 'u:fsk', 'u:hgb']);
+      for (const option of options) {
+        await reloaded(page, () => page.selectOption('#scope', option));
+        await page.click('summary >> nth=0');
+        violations.push(...(await axeViolations(page, `admin, scope "${option}"`)));
+      }
+      expect(violations).toEqual([]);
+      expect(problems).toEqual([]);
       await page.close();
     },
     60000,

@@ -161,3 +161,28 @@ describe('förvaltningslagen 12 §: open more than six months, on Stockholm cale
     expect(caseFlags(s, new Date('2027-03-02T12:00:00Z')).openOverSixMonths).toBe(true);
   });
 });
+
+describe('re-categorising a case', () => {
+  const recategorised = ev('CaseRecategorised.v1', '2026-03-20T10:00:00.000Z', { category: 'bemotande' });
+
+  it('records the new category, closed or not, dated when recorded', () =>
+    spec
+      .given(after(responded, closed))
+      .when({ type: 'RecategoriseCase', category: 'bemotande', now: new Date('2026-03-20T10:00:00Z') })
+      .then([recategorised]));
+
+  it('names the category it replaces', () =>
+    spec
+      .given([registration({ category: 'Mat' })])
+      .when({ type: 'RecategoriseCase', category: 'mat-och-maltider', now: new Date('2026-03-20T10:00:00Z') })
+      .then([ev('CaseRecategorised.v1', '2026-03-20T10:00:00.000Z', { category: 'mat-och-maltider', previousCategory: 'Mat' })]));
+
+  it('decides nothing for the category it has', () =>
+    spec.given(after(recategorised)).when({ type: 'RecategoriseCase', category: 'bemotande', now }).thenNothing());
+
+  it('moves no business clock: a step may still be dated before it', () =>
+    spec
+      .given(after(recategorised))
+      .when({ type: 'AcknowledgeCase', ...at('2026-03-03T08:00:00Z') })
+      .then([ev('CaseAcknowledged.v1', '2026-03-03T08:00:00.000Z')]));
+});

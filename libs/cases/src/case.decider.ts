@@ -109,7 +109,9 @@ export type CaseCommand =
   | ({ type: 'UnmergeCase' } & At)
   | ({ type: 'LinkBreach'; breachId: string } & At)
   | ({ type: 'ErasePersonalData'; reason: string; basis: 'request' | 'gallring' } & At)
-  | { type: 'RectifySubmitter'; submitter: Submitter; now: Date };
+  | { type: 'RectifySubmitter'; submitter: Submitter; now: Date }
+  /** `category` is an id on the list (the handler checks it against the list). */
+  | { type: 'RecategoriseCase'; category: string; now: Date };
 
 const OPEN: CaseStatus[] = ['received', 'acknowledged', 'in_progress', 'transferred', 'awaiting_complainant', 'responded', 'reopened'];
 /** The history entry of an event; a step also moves the floor for later steps' business time (CASE_EVENT_KINDS). */
@@ -206,6 +208,8 @@ export const caseDecider: Decider<CaseState, CaseCommand, CaseEvent> = {
         return { ...base, erasedAt: at };
       case 'SubmitterRectified.v1':
         return { ...base, submitter: event.data.submitter };
+      case 'CaseRecategorised.v1':
+        return { ...base, category: event.data.category };
     }
   },
 
@@ -213,6 +217,7 @@ export const caseDecider: Decider<CaseState, CaseCommand, CaseEvent> = {
     if (command.type === 'RegisterCase') return [register(command, s)];
     if (!s.exists) throw new NotFoundError('case', '(named)');
     if (command.type === 'RectifySubmitter') return [rectify(command, s)];
+    if (command.type === 'RecategoriseCase') return recategorise(command, s);
     // What the system records by itself is dated when it is recorded; only people's steps take business time.
     const at = command.type === 'LinkBreach' || command.type === 'ErasePersonalData' ? command.now.toISOString() : businessTime(command, s);
     const caseId = s.caseId!;
@@ -372,6 +377,13 @@ function rectify(c: { submitter: Submitter; now: Date }, s: CaseState): Submitte
     throw new InvalidInputError([{ field: 'submitter', message: 'the case awaits a reply: keep an e-mail, phone or address' }]);
   }
   return { type: 'SubmitterRectified.v1', data: { caseId: s.caseId!, at: c.now.toISOString(), submitter } };
+}
+
+/** A correction of how the case is counted, whatever its status: recorded when entered, it moves no business clock. */
+function recategorise(c: { category: string; now: Date }, s: CaseState): CaseEvent[] {
+  if (s.category === c.category) return [];
+  const previous = s.category ? { previousCategory: s.category } : {};
+  return [{ type: 'CaseRecategorised.v1', data: { caseId: s.caseId!, at: c.now.toISOString(), category: c.category, ...previous } }];
 }
 
 /** What a registration's own fields must satisfy, and what follows from them. */

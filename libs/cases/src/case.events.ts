@@ -63,6 +63,8 @@ export type CaseBreachLinked = Step<'CaseBreachLinked.v1', { breachId: string }>
 export type PersonalDataErased = Step<'PersonalDataErased.v1', { reason: string; basis: 'request' | 'gallring' }>;
 /** GDPR art. 16: the submitter's contact details corrected. Recorded when entered; `at` is that record time. */
 export type SubmitterRectified = Step<'SubmitterRectified.v1', { submitter: Submitter }>;
+/** A manager put the case under another category of the list. Recorded when entered; `at` is that record time. */
+export type CaseRecategorised = Step<'CaseRecategorised.v1', { category: string; previousCategory?: string }>;
 
 export type CaseEvent =
   | CaseRegistered
@@ -79,7 +81,8 @@ export type CaseEvent =
   | CaseUnmerged
   | CaseBreachLinked
   | PersonalDataErased
-  | SubmitterRectified;
+  | SubmitterRectified
+  | CaseRecategorised;
 
 /**
  * A `step` is something people do in handling the case: its `at` is business time and later steps may not be dated
@@ -105,6 +108,7 @@ export const CASE_EVENT_KINDS: { readonly [T in CaseEvent['type']]: CaseEventKin
   'CaseBreachLinked.v1': 'record',
   'PersonalDataErased.v1': 'record',
   'SubmitterRectified.v1': 'record',
+  'CaseRecategorised.v1': 'record',
 };
 
 export const CASE_CATEGORY = 'case';

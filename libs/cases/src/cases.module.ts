@@ -1,5 +1,5 @@
 import { Inject, Module, OnModuleInit } from '@nestjs/common';
-import { CommandBus, CqrsModule } from '@nestjs/cqrs';
+import { CommandBus, CqrsModule, QueryBus } from '@nestjs/cqrs';
 import { CLOCK, Clock } from '@app/core';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { ProjectionsHost, ResourceReaders } from '@app/platform';
@@ -11,6 +11,8 @@ import { ErasePersonalDataController } from './erase-personal-data/erase-persona
 import { PersonalDataExtractController } from './extract-personal-data/extract-personal-data.http.controller';
 import { ExtractPersonalDataHandler } from './extract-personal-data/extract-personal-data.query';
 import { Gallring } from './gallring/gallring';
+import { GallringController } from './gallring/gallring.http.controller';
+import { RunGallringHandler } from './gallring/run-gallring.handler';
 import { caseReader, GetCaseHandler } from './get-case/get-case.query';
 import { breachLinkReactor } from './link-breach/breach-link.reactor';
 import { LinkBreachHandler } from './link-breach/link-breach.handler';
@@ -26,17 +28,28 @@ import { RegisterCaseController } from './register-case/register-case.http.contr
 import { GetReferenceSeriesHandler } from './void-references/reference-series.query';
 import { ReferenceVoidScheduler } from './void-references/reference-void.scheduler';
 import { ReferencesController } from './void-references/references.http.controller';
+import { CATEGORY_LIST_KIND } from './categories/category-list.events';
+import { CategoriesController } from './categories/get-categories/categories.http.controller';
+import { GetCategories, GetCategoriesHandler } from './categories/get-categories/get-categories.query';
+import { SetCategoriesHandler } from './categories/set-categories/set-categories.handler';
+import { SetCategoriesController } from './categories/set-categories/set-categories.http.controller';
+import { RecategoriseCaseHandler } from './recategorise-case/recategorise-case.handler';
+import { RecategoriseCaseController } from './recategorise-case/recategorise-case.http.controller';
 
 @Module({
   imports: [CqrsModule],
   controllers: [
     RegisterCaseController,
+    GallringController,
     ListCasesController,
     CaseStepsController,
     ErasePersonalDataController,
     RectifySubmitterController,
     PersonalDataExtractController,
     ReferencesController,
+    RecategoriseCaseController,
+    CategoriesController,
+    SetCategoriesController,
   ],
   providers: [
     RegisterCaseHandler,
@@ -49,7 +62,11 @@ import { ReferencesController } from './void-references/references.http.controll
     GetCaseHandler,
     ExtractPersonalDataHandler,
     GetReferenceSeriesHandler,
+    RecategoriseCaseHandler,
+    GetCategoriesHandler,
+    SetCategoriesHandler,
     Gallring,
+    RunGallringHandler,
     ReferenceVoidScheduler,
     { provide: ReferenceAllocator, inject: [EVENT_STORE], useFactory: (store: EventStore) => new ReferenceAllocator(store) },
   ],
@@ -62,11 +79,13 @@ export class CasesModule implements OnModuleInit {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly readers: ResourceReaders,
     private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
   ) {}
 
   onModuleInit(): void {
     this.projections.register(casesProjection);
     this.projections.registerReactor(breachLinkReactor({ commands: this.commands, store: this.store }));
     this.readers.register(CASE_CATEGORY, caseReader(this.store, this.clock));
+    this.readers.register(CATEGORY_LIST_KIND, () => this.queries.execute(new GetCategories()));
   }
 }

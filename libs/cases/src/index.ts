@@ -16,3 +16,7 @@ export * from './register-case/reference-allocator';
 export * from './void-references/reference-voids';
 export * from './void-references/reference-void.scheduler';
 export * from './void-references/reference-series';
+export * from './categories/category-list';
+export * from './categories/category-list.events';
+export * from './categories/category-list.view';
+export * from './categories/load-categories';

@@ -7,11 +7,13 @@ import { UnitFollowUpController } from './unit-follow-up/unit-follow-up.http.con
 import { GetUnitFollowUpHandler } from './unit-follow-up/unit-follow-up.query';
 import { YearlyReportController } from './yearly-report/yearly-report.http.controller';
 import { GetYearlyReportHandler } from './yearly-report/yearly-report.query';
+import { VerksamhetsberattelseController } from './verksamhetsberattelse/verksamhetsberattelse.http.controller';
+import { GetVerksamhetsberattelseHandler } from './verksamhetsberattelse/verksamhetsberattelse.query';
 
 @Module({
   imports: [CqrsModule],
-  controllers: [YearlyReportController, UnitFollowUpController],
-  providers: [ReportFacts, GetYearlyReportHandler, GetUnitFollowUpHandler],
+  controllers: [YearlyReportController, UnitFollowUpController, VerksamhetsberattelseController],
+  providers: [ReportFacts, GetYearlyReportHandler, GetUnitFollowUpHandler, GetVerksamhetsberattelseHandler],
   exports: [ReportFacts],
 })
 export class FollowUpModule implements OnModuleInit {

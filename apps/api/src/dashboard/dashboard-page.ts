@@ -13,17 +13,30 @@ main { padding: 16px 24px 40px; max-width: 1280px; }
 .status { min-height: 1.4em; margin: 0 0 8px; }
 .status.error { color: #a01616; font-weight: 600; }
 .scope { margin: 0 0 12px; }
-.tiles { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 12px; margin-bottom: 16px; }
-.tile { background: #fff; border-radius: 8px; padding: 12px 14px; border-top: 4px solid #0b3d66; box-shadow: 0 1px 2px rgba(0,0,0,.08); }
+.tiles { display: grid; grid-template-columns: repeat(auto-fill, minmax(135px, 1fr)); gap: 12px; margin-bottom: 16px; }
+.tile { display: flex; flex-direction: column; align-items: flex-start; text-align: left; font: inherit; color: inherit; cursor: pointer;
+  background: #fff; border: 0; border-radius: 8px; padding: 12px 14px; border-top: 4px solid #0b3d66; box-shadow: 0 1px 2px rgba(0,0,0,.08); }
+.tile:hover { box-shadow: 0 1px 6px rgba(0,0,0,.25); }
+.tile[aria-expanded="true"] { box-shadow: inset 0 0 0 2px #0b3d66; }
 .tile.warn { border-top-color: #c62828; }
 .tile-title { font-size: 13px; color: #4a5866; }
 .tile-value { font-size: 30px; font-weight: 650; }
 .tile-note { font-size: 12px; color: #5c6b7a; }
+.tile-change { font-size: 12px; margin-top: 4px; font-weight: 600; }
+:focus-visible { outline: 3px solid #1f6fb2; outline-offset: 2px; }
+header :focus-visible { outline-color: #ffd34d; }
+button.link { background: none; border: 0; padding: 0; font: inherit; color: #1f5f99; text-decoration: underline; cursor: pointer; text-align: left; }
+summary { cursor: pointer; color: #1f5f99; padding: 2px 0; }
+caption { text-align: left; font-size: 13px; color: #4a5866; padding: 4px 0; }
+tbody th { font-size: 14px; color: inherit; }
+.drill h2:focus { outline-offset: 4px; }
+#drill-close { font: inherit; padding: 5px 10px; border-radius: 4px; border: 1px solid #4a5866; background: #fff; color: #1d2733; cursor: pointer; }
 .row { display: flex; flex-wrap: wrap; gap: 16px; }
 .card { background: #fff; border-radius: 8px; padding: 14px 18px; margin-bottom: 16px; box-shadow: 0 1px 2px rgba(0,0,0,.08); }
 .card.grow { flex: 1 1 600px; }
 .card h2 { font-size: 17px; margin: 0 0 8px; }
 .chart { width: 100%; height: auto; }
+.chart.categories { max-width: 760px; display: block; }
 .legend { font-size: 13px; margin: 0 0 6px; }
 .key { display: inline-block; width: 12px; height: 12px; margin: 0 4px 0 10px; vertical-align: -1px; border-radius: 2px; }
 .muted { color: #5c6b7a; font-size: 12px; }
@@ -46,6 +59,7 @@ export function dashboardPage(year: number): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Uppföljning – Synpunkt</title>
+<link rel="icon" href="data:,">
 <style>${STYLE}</style>
 </head>
 <body data-year="${year}" data-state="start">

@@ -1,8 +1,12 @@
 import { runInNewContext, Script } from 'node:vm';
+import * as categories from './dashboard-categories';
 import * as charts from './dashboard-charts';
-import { esc, fulfilmentDonut, MonthShares, monthChart, pct, stackBar } from './dashboard-charts';
-import { DashboardData, renderDashboard } from './dashboard-render';
-import { dashboardFunctionsSource, dashboardScript } from './dashboard-script';
+import { MonthShares } from './dashboard-charts';
+import * as drill from './dashboard-drill';
+import { DashboardData, renderDashboard, YearFigures } from './dashboard-render';
+import { dashboardFunctionsSource, dashboardKitSource, dashboardScript } from './dashboard-script';
+
+const kit = { ...charts, ...categories, ...drill };
 
 const r = (count: number, of: number) => ({ count, of, share: of ? count / of : null });
 const months: MonthShares[] = Array.from({ length: 12 }, (_, i) => ({
@@ -12,7 +16,9 @@ const months: MonthShares[] = Array.from({ length: 12 }, (_, i) => ({
   respondedOnTime: i === 0 ? r(0, 1) : r(0, 0),
 }));
 
-const figures = {
+const figures: YearFigures = {
+  casesByType: { complaint: 3, opinion: 1, praise: 0, idea: 1 },
+  casesByCategory: { Bemötande: 3, Mat: 1 },
   acknowledgedOnTime: r(3, 4),
   respondedOnTime: r(0, 1),
   commitments: 3,
@@ -49,6 +55,7 @@ const sample: DashboardData = {
     },
   ],
   totals: figures,
+  categoryLabels: { Mat: 'Mat och måltider' },
   units: [{ unitId: 'hgb', unitName: 'Hägerstens gruppbostäder', ...figures }],
   unitNames: { hgb: 'Hägerstens gruppbostäder' },
   months,
@@ -66,60 +73,34 @@ const sample: DashboardData = {
   ],
 };
 
-describe('dashboard charts', () => {
-  it('escapes text for markup and attributes', () => {
-    expect(esc(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
-  });
+/** The same figures a year earlier, by hand: 2 of 4 acknowledged and 1 of 2 answered on time, no guarantee, no breach. */
+const lastYear: YearFigures = {
+  ...figures,
+  casesByType: { complaint: 2, opinion: 1, praise: 0, idea: 0 },
+  casesByCategory: { Bemötande: 1, Information: 2 },
+  acknowledgedOnTime: r(2, 4),
+  respondedOnTime: r(1, 2),
+  commitments: 0,
+  commitmentsKept: 0,
+  fulfilment: null,
+  breaches: { reported: 0, confirmed: 0, rejected: 0 },
+};
 
-  it('writes shares as Swedish percentages, a dash for nothing to measure', () => {
-    expect(pct(2 / 3)).toBe('67\u00a0%');
-    expect(pct(0)).toBe('0\u00a0%');
-    expect(pct(null)).toBe('–');
-  });
-
-  it('draws one bar per month and series with something due, its height proportional to the share', () => {
-    const svg = monthChart(months);
-    const bars = [...svg.matchAll(/<rect data-month="(\d+)" data-series="(\w+)" x="[\d.]+" y="([\d.]+)" width="19" height="([\d.]+)"/g)];
-    expect(bars.map((b) => `${b[1]}${b[2]}`)).toEqual(['1ack', '1resp', '2ack']);
-    expect(Number(bars[0][4])).toBe(200);
-    expect(Number(bars[2][4])).toBe(100);
-    expect(Number(bars[1][4])).toBe(1); // 0 % still shows as a hairline, apart from "nothing due"
-    expect(svg).toContain('<title>januari: kvitterade i tid 2 av 2 (100\u00a0%)</title>');
-    expect(svg).toContain('<title>mars: kvitterade i tid 0 av 0 (–)</title>');
-    expect(svg.match(/>dec</g)).toHaveLength(1);
-  });
-
-  it('draws the fulfilment ring with the kept share in green and the rest in red', () => {
-    const svg = fulfilmentDonut(2, 3);
-    expect(svg).toContain('aria-label="Uppfyllelse 67\u00a0%: 2 av 3 åtaganden hållna"');
-    const arcs = [...svg.matchAll(/stroke="(#\w+)" stroke-width="20" stroke-dasharray="([\d.]+) /g)];
-    expect(arcs.map((a) => a[1])).toEqual(['#2e7d32', '#c62828']);
-    const circumference = 2 * Math.PI * 62;
-    expect(Number(arcs[0][2])).toBeCloseTo((2 / 3) * circumference, 6);
-    expect(fulfilmentDonut(0, 0)).toContain('Inga antagna åtaganden');
-  });
-
-  it('stacks bar parts scaled to the maximum and leaves empty parts out', () => {
-    const svg = stackBar(
-      [
-        { value: 1, color: 'red', label: 'A' },
-        { value: 0, color: 'blue', label: 'B' },
-        { value: 2, color: 'green', label: 'C' },
-      ],
-      4,
-      160,
-    );
-    expect([...svg.matchAll(/<rect x="([\d.]+)" y="2" width="([\d.]+)" height="14" fill="(\w+)">/g)].map((m) => m.slice(1))).toEqual([
-      ['0', '40', 'red'],
-      ['40', '80', 'green'],
-    ]);
-  });
-});
+const textOf = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/\u00a0/g, ' ');
 
 describe('renderDashboard', () => {
-  const html = renderDashboard(sample, charts);
-  const tile = (key: string) =>
-    new RegExp(`data-figure="${key}"><div class="tile-title">[^<]*</div><div class="tile-value">([^<]*)</div>`).exec(html)?.[1];
+  const html = renderDashboard(sample, kit);
+  const compared = renderDashboard({ ...sample, previous: lastYear }, kit);
+  const tile = (key: string, from = html) =>
+    new RegExp(`data-figure="${key}"[^>]*><span class="tile-title">[^<]*</span><span class="tile-value">([^<]*)</span>`).exec(from)?.[1];
+  const tileChange = (key: string, from = compared) =>
+    new RegExp(`data-figure="${key}"[^>]*>(?:(?!</button>).)*<span class="tile-change">([^<]*)</span>`)
+      .exec(from)?.[1]
+      ?.replace(/\u00a0/g, ' ');
 
   it('shows the headline figures in Swedish', () => {
     expect(tile('open')).toBe('4');
@@ -128,8 +109,11 @@ describe('renderDashboard', () => {
     expect(tile('responded')).toBe('0\u00a0%');
     expect(tile('fulfilment')).toBe('67\u00a0%');
     expect(tile('remedies')).toBe('1');
+    expect(tile('received')).toBe('5');
     expect(html).toContain('2 av 3 åtaganden hållna');
     expect(html).toContain('Garantibrott och rättelse per åtagande');
+    expect(html).toContain('<div class="muted">bekräftade 2, ej prövade 0, avvisade 0</div>'); // the bars' colours in words
+    expect(html).toContain('<div class="muted">genomförda 1, planerade 0, försenade 1</div>');
   });
 
   it('escapes names and texts that come from users', () => {
@@ -145,12 +129,70 @@ describe('renderDashboard', () => {
     expect(html).toContain('<td>svar</td><td>2026-03-16</td>');
   });
 
+  it('makes every tile a button that opens the list of cases behind it', () => {
+    const tiles = [
+      ...html.matchAll(/<button type="button" class="tile[^"]*" data-figure="(\w+)" aria-expanded="false" aria-controls="drill">/g),
+    ];
+    expect(tiles.map((m) => m[1])).toEqual([
+      'received',
+      'open',
+      'overdue',
+      'acknowledged',
+      'responded',
+      'fulfilment',
+      'breaches',
+      'remedies',
+    ]);
+    expect(html).toContain('<section id="drill" class="card drill" aria-labelledby="drill-title" hidden></section>');
+  });
+
+  it('shows the change against the year before on each tile of the year’s figures, and none without a comparison', () => {
+    expect(tileChange('received')).toBe('+2 mot 2025 (3)');
+    expect(tileChange('acknowledged')).toBe('+25 procentenheter mot 2025 (50 %)');
+    expect(tileChange('responded')).toBe('\u221250 procentenheter mot 2025 (50 %)');
+    expect(tileChange('fulfilment')).toBe('2025: –');
+    expect(tileChange('breaches')).toBe('+2 mot 2025 (0)');
+    expect(tileChange('open')).toBeUndefined(); // a figure of right now, not of the year
+    expect(html).not.toContain('tile-change');
+  });
+
+  it('charts the cases per category against the same period of the year before, with a table view that drills down', () => {
+    const rows = [...compared.matchAll(/<tr data-category="([^"]+)">(.*?)<\/tr>/g)].map((m) => [m[1], textOf(m[2]).trim()]);
+    expect(rows).toEqual([
+      ['Bemötande', 'Bemötande 3 1 +2 mot 2025 (1)'],
+      ['Mat', 'Mat och måltider 1 0 +1 mot 2025 (0)'],
+      ['Information', 'Information 0 2 \u22122 mot 2025 (2)'],
+    ]);
+    expect(compared).toContain('aria-label="Ärenden per kategori, 2026 jämfört med 2025"');
+    expect(textOf(compared)).toContain('2025 — samma period, 1 januari till och med 2025-03-31');
+    expect(compared).toContain('<button type="button" class="link" data-category="Mat" aria-controls="drill">Mat och måltider</button>');
+    expect(html).toContain('aria-label="Ärenden per kategori, 2026"');
+    expect(html).not.toMatch(/<th scope="col">2025<\/th>/);
+    const none = renderDashboard({ ...sample, totals: { ...figures, casesByCategory: {} } }, kit);
+    expect(none).toContain('Inga ärenden med kategori under 2026.');
+  });
+
+  it('gives every chart a name and a table view behind a keyboard-operable summary', () => {
+    const two = renderDashboard(
+      {
+        ...sample,
+        previous: lastYear,
+        units: [...sample.units, { ...sample.units[0], unitId: 'fsk', unitName: 'Solrosen', fulfilment: null }],
+      },
+      kit,
+    );
+    const svgs = [...two.matchAll(/<svg [^>]*>/g)].map((m) => m[0]);
+    expect(svgs.length).toBeGreaterThan(6);
+    for (const svg of svgs) expect(svg).toMatch(/role="img" aria-label="[^"]+"/);
+    expect([...two.matchAll(/<summary>([^<]+)<\/summary>/g)].map((m) => m[1])).toEqual([
+      'Visa andel i tid per månad som tabell',
+      'Visa ärenden per kategori som tabell',
+    ]);
+  });
+
   it('compares units only when there is more than one', () => {
     expect(html).not.toContain('Enheterna jämförda');
-    const two = renderDashboard(
-      { ...sample, units: [...sample.units, { ...sample.units[0], unitId: 'fsk', unitName: 'Solrosen' }] },
-      charts,
-    );
+    const two = renderDashboard({ ...sample, units: [...sample.units, { ...sample.units[0], unitId: 'fsk', unitName: 'Solrosen' }] }, kit);
     expect(two).toContain('Enheterna jämförda');
     expect(two).toContain('data-unit="fsk"');
   });
@@ -164,10 +206,12 @@ describe('the page script', () => {
   });
 
   it('renders in a bare context exactly what the server-side functions render', () => {
-    const shipped = runInNewContext(
-      `${dashboardFunctionsSource()}\n({ renderDashboard, kit: { esc, pct, monthChart, fulfilmentDonut, stackBar, shareBar } })`,
-      { Intl, Date },
-    );
-    expect(shipped.renderDashboard(sample, shipped.kit)).toBe(renderDashboard(sample, charts));
+    const shipped = runInNewContext(`${dashboardFunctionsSource()}\n({ renderDashboard, kit: ${dashboardKitSource()} })`, { Intl, Date });
+    const data = { ...sample, previous: lastYear };
+    expect(shipped.renderDashboard(data, shipped.kit)).toBe(renderDashboard(data, kit));
+    expect(Object.keys(shipped.kit)).toEqual(expect.arrayContaining(Object.keys(kit)));
+    const x = { title: 'Öppna', total: 1, unitNames: {}, categoryLabels: {}, many: true, onTime: 'I tid' };
+    const listed = { ...sample.overdueCases[0], status: 'received', onTime: false };
+    expect(shipped.kit.drillCases([listed], x, shipped.kit)).toBe(kit.drillCases([listed], x, kit));
   });
 });

@@ -1,4 +1,7 @@
+import * as categories from './dashboard-categories';
 import * as charts from './dashboard-charts';
+import * as drill from './dashboard-drill';
+import { DRILL_GLUE } from './dashboard-drill-glue';
 import * as render from './dashboard-render';
 
 /*
@@ -8,7 +11,7 @@ import * as render from './dashboard-render';
 const GLUE = String.raw`
 const $ = (id) => document.getElementById(id);
 const TOKEN_KEY = 'synpunkt.dashboard.token';
-const kit = { esc, pct, monthChart, fulfilmentDonut, stackBar, shareBar };
+let view = null; // what the page shows: the drill-down asks for the same scope and year
 
 function say(text, isError) {
   $('status').textContent = text;
@@ -54,6 +57,15 @@ function fillScope(units) {
   $('filters').hidden = false;
 }
 
+/** The year before's figures for the scope from a report-wide previousYear: a whole report, or the totals only. */
+function previousOf(prev, sel) {
+  if (!prev) return undefined;
+  if (!prev.totals) return sel ? undefined : prev;
+  if (sel.startsWith('u:')) return (prev.units || []).find((u) => u.unitId === sel.slice(2));
+  if (sel.startsWith('d:')) return (prev.departments || []).find((x) => x.department === sel.slice(2));
+  return prev.totals;
+}
+
 function sumPages(pages) {
   return { total: pages.reduce((n, p) => n + p.total, 0), cases: pages.flatMap((p) => p.cases) };
 }
@@ -62,7 +74,7 @@ async function load() {
   const year = Number($('year').value);
   say('Hämtar uppgifter …');
   try {
-    const report = await api('/api/reports/yearly?year=' + year);
+    const report = await api('/api/reports/yearly?year=' + year + '&compare=true');
     fillScope(report.units);
     const sel = $('scope').value;
     let units = report.units;
@@ -81,6 +93,7 @@ async function load() {
       scope = 'avdelningen ' + dep;
       query = '&department=' + encodeURIComponent(dep);
     }
+    const previous = totals.previousYear || previousOf(report.previousYear, sel);
     const caseQueries = sel ? units.map((u) => '&unitId=' + encodeURIComponent(u.unitId)) : [''];
     const [open, overdue, monthly, commitments] = await Promise.all([
       Promise.all(caseQueries.map((q) => api('/api/cases?status=open&pageSize=1' + q))).then(sumPages),
@@ -93,6 +106,9 @@ async function load() {
     const texts = {};
     for (const g of guarantees.filter(Boolean)) for (const v of g.commitments) texts[g.id + '/' + v.id] = v.text;
     const unitNames = Object.fromEntries(report.units.map((u) => [u.unitId, u.unitName]));
+    const categoryLabels = Object.fromEntries((report.categories || []).map((x) => [x.id, x.label]));
+    view = { year, scope, query, caseQueries, unitNames, texts, categoryLabels, many: units.length > 1 };
+    opener = null;
     $('content').innerHTML = renderDashboard(
       {
         year,
@@ -102,6 +118,8 @@ async function load() {
         overdue: overdue.total,
         overdueCases: overdue.cases,
         totals,
+        previous,
+        categoryLabels,
         units,
         unitNames,
         months: monthly.months,
@@ -131,6 +149,7 @@ $('login').addEventListener('submit', (e) => {
 });
 $('logout').addEventListener('click', () => {
   sessionStorage.removeItem(TOKEN_KEY);
+  view = null;
   $('scope').innerHTML = '';
   signedIn(false);
   $('content').innerHTML = '';
@@ -144,18 +163,24 @@ if (sessionStorage.getItem(TOKEN_KEY)) {
 }
 `;
 
+const shipped = () => [charts, categories, drill, render].flatMap((m) => Object.values(m)).filter((v) => typeof v === 'function');
+
 /** The source of every chart and render function, as declarations. */
 export function dashboardFunctionsSource(): string {
-  return [...Object.values(charts), ...Object.values(render)]
-    .filter((v) => typeof v === 'function')
-    .map(String)
-    .join('\n\n');
+  return shipped().map(String).join('\n\n');
+}
+
+/** The kit the render functions take (see ChartKit), as a JavaScript object literal of those declarations. */
+export function dashboardKitSource(): string {
+  return `{ ${shipped()
+    .map((f) => f.name)
+    .join(', ')} }`;
 }
 
 let cached: string | undefined;
 
 /** The script served at /dashboard/app.js. */
 export function dashboardScript(): string {
-  cached ??= `(function () {\n'use strict';\n${dashboardFunctionsSource()}\n${GLUE}\n})();\n`;
+  cached ??= `(function () {\n'use strict';\n${dashboardFunctionsSource()}\nconst kit = ${dashboardKitSource()};\n${GLUE}\n${DRILL_GLUE}\n})();\n`;
   return cached;
 }

@@ -4,6 +4,7 @@ import { DemoUnit, UNITS } from './district';
 import { DemoCommitment, DemoGuarantee } from './guarantees';
 import { FIRST_NAMES, LAST_NAMES } from './phrases';
 import { Rng } from './prng';
+import { categoryOfTopic } from './categories';
 
 export type Channel = 'web' | 'phone' | 'email' | 'letter' | 'visit' | 'meeting' | 'open311';
 
@@ -98,7 +99,8 @@ export function drawIntake(rng: Rng, ctx: IntakeContext): Intake {
     type === 'complaint' && !anonymous && guarantee && receivedAt >= ctx.inForceFrom && rng.chance(0.09)
       ? rng.pick(guarantee.commitments)
       : undefined;
-  const [category, description] = commitment ? ['Kvalitetsgaranti', commitment.complaint] : rng.pick(CASE_TEXTS[unit.kind][type]);
+  const [topic, description] = commitment ? ['Kvalitetsgaranti', commitment.complaint] : rng.pick(CASE_TEXTS[unit.kind][type]);
+  const category = categoryOfTopic(topic);
   const wantsReply = anonymous ? undefined : rng.chance(0.05) ? false : undefined;
   const location =
     channel === 'open311' || (unit.kind !== 'myndighet' && rng.chance(0.08))

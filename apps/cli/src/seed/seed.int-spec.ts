@@ -67,6 +67,9 @@ describe('synpunkt seed --district demo', () => {
     const { totals } = await a.get('/api/reports/yearly?year=2025');
     expect(Object.values(totals.casesByType).every((n) => (n as number) > 0)).toBe(true);
     expect(Object.values(totals.casesByChannel).every((n) => (n as number) > 0)).toBe(true);
+    // every case under a category of the list: nothing unmapped, and most categories in use
+    const listed = new Set(((await a.get('/api/categories')).categories as { id: string }[]).map((c) => c.id));
+    expect(Object.keys(totals.casesByCategory).every((id) => listed.has(id))).toBe(true);
     expect(Object.keys(totals.casesByCategory).length).toBeGreaterThan(5);
     expect(totals.commitments).toBe(57);
     expect(totals.breaches.confirmed).toBeGreaterThan(0);

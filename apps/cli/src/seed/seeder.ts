@@ -1,12 +1,13 @@
 import { AddressInfo } from 'node:net';
 import { FixedClock, stockholmDate } from '@app/core';
-import { EVENT_STORE, EventStore } from '@app/event-store';
+import { countEvents, EVENT_STORE, EventStore } from '@app/event-store';
 import { AppConfig } from '@app/platform';
 import { createApp } from '../../../api/src/create-app';
 import { BreachFate } from './breach-story';
 import { Lifecycle } from './lifecycle';
 import { buildScenario } from './scenario';
 import { SeedApi } from './seed-api';
+import { eventsInLog } from '../progress';
 
 export interface SeedOptions {
   year: number;
@@ -96,7 +97,7 @@ export async function seedDistrict(config: AppConfig, o: SeedOptions): Promise<S
       kinds: scenario.kinds,
       breachFates: scenario.breaches,
       report: report.totals,
-      events: Number(await store.headPosition()),
+      events: (await eventsInLog(store)) ?? (await countEvents(store)), // on KurrentDB a position is a byte offset, no count
       requests: api.requests,
       seconds: (Date.now() - started) / 1000,
     };

@@ -22,7 +22,7 @@ export class ErasePersonalDataHandler implements ICommandHandler<ErasePersonalDa
     if (!canShred(store)) throw new Error('the event store has no personal-data vault');
     const command = { type: 'ErasePersonalData' as const, reason, basis, now: this.runner.now() };
     const result = await this.runner.run(caseDecider, caseStream(caseId), command, { actor: actorOf(user) });
-    store.shred(caseId);
+    await store.shred(caseId);
     // Read again after the shred, so every personal field (the place too) answers as erased, not as it was decided.
     const state = await loadCase(store, caseId);
     const view = toCommandView(state, user, this.runner.now());

@@ -151,7 +151,7 @@ describe('the breach-link process manager over the real SQLite store', () => {
 
     const first = await runReactor();
     expect(first.caughtUp).toBe(true);
-    expect((await first.runner.status())[0]).toMatchObject({ state: 'live', lag: 0 });
+    expect((await first.runner.status())[0]).toMatchObject({ state: 'live', lagSeconds: 0 });
     await expectOutcome();
     const head = await store.headPosition();
     await first.runner.stop();

@@ -119,6 +119,9 @@ export const casesProjection: Projection = {
       case 'CaseBreachLinked.v1':
         set((r) => (r.breach_id = e.data.breachId));
         break;
+      case 'CaseRecategorised.v1':
+        set((r) => (r.category = e.data.category));
+        break;
     }
   },
   flush(tx) {

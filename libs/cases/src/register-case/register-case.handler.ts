@@ -12,6 +12,7 @@ import { caseDecider, checkRegistration } from '../case.decider';
 import { caseStream } from '../case.events';
 import { CaseView, toCommandView } from '../case.view';
 import { noSuch } from '../case-lifecycle/case-step.handler';
+import { requireListedCategory } from '../categories/listed-category';
 import { isVoided } from '../void-references/reference-voids';
 import { ReferenceAllocator } from './reference-allocator';
 import { RegisterCase, Registration } from './register-case.command';
@@ -34,7 +35,9 @@ export class RegisterCaseHandler implements ICommandHandler<RegisterCase, Resour
     if (unit.status !== 'open') throw new RuleViolationError('unit_closed', `unit ${r.unitId} is closed and takes no new cases`);
     const rules = { ...this.config.deadlines };
     if (r.commitmentId) rules.respondWorkingDays = (await this.checkCommitment(r, receivedAt)) ?? rules.respondWorkingDays;
-    const input = { ...r, receivedAt, rules };
+    // Intake picks from the managed list (by id or label); the case records the id.
+    const category = r.category === undefined ? undefined : await requireListedCategory(this.store, r.category);
+    const input = { ...r, category, receivedAt, rules };
     // Every rule is checked before a reference is taken, so a refused registration never uses up a number.
     checkRegistration(input, now);
 

@@ -58,7 +58,11 @@ export class RegisterCaseRequest {
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'receivedAt must be an ISO 8601 instant' })
   receivedAt?: string;
-  @ApiPropertyOptional({ example: 'Mat' }) @IsOptional() @IsString() @MaxLength(100) category?: string;
+  @ApiPropertyOptional({ example: 'mat-och-maltider', description: 'a category of GET /api/categories, by its id or its label' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  category?: string;
   @ApiProperty({ example: 'Maten på förskolan var kall tre dagar i rad.' })
   @IsString()
   @IsNotEmpty({ message: 'description must be 1–4000 characters' })

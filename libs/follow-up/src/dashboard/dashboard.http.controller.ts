@@ -6,7 +6,8 @@ import { ProjectionRead } from '@app/platform';
 import { FiguresRead } from '../report-facts/figures-read';
 import { REPORT_PROJECTION } from '../report-facts/report.projection';
 import { DashboardParams, GetCommitmentFigures, GetOnTimeByMonth } from './dashboard.query';
-import { DashboardQuery } from './dashboard.request.dto';
+import { GetFigureCases } from './dashboard-cases.query';
+import { DashboardCasesQuery, DashboardQuery } from './dashboard.request.dto';
 
 const paramsOf = ({ year, asOf, unitId, department }: DashboardQuery): DashboardParams => ({ year, asOf, unitId, department });
 
@@ -29,5 +30,12 @@ export class DashboardApiController {
   @ProjectionRead(REPORT_PROJECTION)
   commitments(@Query() q: DashboardQuery, @CurrentUser() user: Principal) {
     return this.queries.execute(new GetCommitmentFigures(paramsOf(q), user));
+  }
+
+  /** The cases behind a figure of the year (received, acknowledged or responded on time): no personal data. */
+  @FiguresRead('cases')
+  @ProjectionRead(REPORT_PROJECTION)
+  cases(@Query() q: DashboardCasesQuery, @CurrentUser() user: Principal) {
+    return this.queries.execute(new GetFigureCases({ ...paramsOf(q), figure: q.figure, category: q.category }, user));
   }
 }

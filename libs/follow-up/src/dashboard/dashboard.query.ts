@@ -30,7 +30,7 @@ export class GetCommitmentFigures {
 }
 
 /** The report facts of the units a dashboard read covers: scoped like the report, narrowed to a unit or department. */
-async function dashboardFacts(facts: ReportFacts, q: DashboardParams, user: Principal, withCases: boolean) {
+export async function dashboardFacts(facts: ReportFacts, q: DashboardParams, user: Principal, withCases: boolean) {
   const asOf = facts.asOfInstant(q.asOf);
   if (q.unitId && !user.roles.includes('auditor')) assertUnitAccess(user, q.unitId);
   const scope = reportScope(user);

@@ -73,6 +73,8 @@ function applyCaseEvent(store: FactStore, e: CaseEvent): void {
       return update((f) => (f.acknowledgedAt ??= at));
     case 'CaseTransferred.v1':
       return update((f) => (f.unitId = e.data.toUnitId));
+    case 'CaseRecategorised.v1':
+      return update((f) => (f.category = e.data.category));
     case 'ComplainantAsked.v1':
       return update((f) => (f.pausedSince = at));
     case 'CaseResumed.v1':
@@ -140,6 +142,7 @@ function applyBreachEvent(store: FactStore, e: BreachEvent): void {
       guaranteeId: d.guaranteeId,
       commitmentId: d.commitmentId,
       year: stockholmYear(d.occurredAt),
+      occurredAt: d.occurredAt,
       status: 'reported',
       remedies: [],
     });

@@ -30,6 +30,7 @@ export function caseContribution(f: CaseFact): CaseContribution {
   const k = c.keys;
   k.push(`type:${f.type}`, `channel:${f.channel}`);
   if (f.category) k.push(`category:${f.category}`);
+  if (f.category && f.type === 'complaint') k.push(`complaint_category:${f.category}`);
   if (f.acknowledgedAt) {
     k.push('ack_done');
     if (f.acknowledgedAt <= f.acknowledgeBy) k.push('ack_on');
@@ -44,7 +45,9 @@ export function caseContribution(f: CaseFact): CaseContribution {
   if (openAtYearEnd(f)) k.push('open_ye');
   if (f.type === 'complaint' && f.respondedAt && f.outcome && ASSESSED.includes(f.outcome)) {
     k.push('assessed');
+    if (f.category) k.push(`assessed_category:${f.category}`);
     if (JUSTIFIED.includes(f.outcome)) k.push('justified');
+    if (JUSTIFIED.includes(f.outcome) && f.category) k.push(`justified_category:${f.category}`);
   }
   const days = responseWorkingDays(f);
   if (days !== undefined) k.push(`days:${days}`);
@@ -92,6 +95,9 @@ export function caseTalliesFromReadModel(rm: ReadModelStore, year: number, now: 
       if (kind === 'type') f.casesByType[value as keyof typeof f.casesByType] = count;
       else if (kind === 'channel') f.casesByChannel[value] = count;
       else if (kind === 'category') f.casesByCategory[value] = count;
+      else if (kind === 'complaint_category') f.complaintsByCategory[value] = count;
+      else if (kind === 'assessed_category') t.byCategory.assessed[value] = count;
+      else if (kind === 'justified_category') t.byCategory.justified[value] = count;
       else if (kind === 'days') for (let i = 0; i < count; i++) t.responseDays.push(Number(value));
     }
     f.acknowledgedOnTime = ratio(get('ack_on'), get('ack_done') + ackLate);

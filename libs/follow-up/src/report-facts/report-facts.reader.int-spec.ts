@@ -5,7 +5,7 @@ import { CaseCommand, caseEventsFor, casePersonalData } from '@app/cases';
 import { FixedClock } from '@app/core';
 import {
   EncryptingEventStore,
-  KeyStore,
+  SqliteKeyStore,
   MissingDataKeyError,
   PersonalDataPolicy,
   PersonalDataVault,
@@ -46,7 +46,7 @@ describe('ReportFacts.asOf', () => {
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'synpunkt-report-'));
     inner = new SqliteEventStore({ path: join(dir, 'events.sqlite'), clock: new FixedClock(now) });
-    writer = new EncryptingEventStore(inner, new PersonalDataVault(KeyStore.inDataDir(dir)), policy);
+    writer = new EncryptingEventStore(inner, new PersonalDataVault(SqliteKeyStore.inDataDir(dir)), policy);
     const unit = unitEventsFor([
       () => ({ type: 'RegisterUnit', unitId: 'hgb', name: 'Hägerstens förskolor', department: 'Förskola', district: 'Hägersten', now }),
     ]);
@@ -65,7 +65,7 @@ describe('ReportFacts.asOf', () => {
       );
     }
     // The same log with a key store that holds none of its keys: any attempt to decrypt raises MissingDataKeyError.
-    keyless = new EncryptingEventStore(inner, new PersonalDataVault(new KeyStore({ path: ':memory:' })), policy);
+    keyless = new EncryptingEventStore(inner, new PersonalDataVault(new SqliteKeyStore({ path: ':memory:' })), policy);
   });
   afterAll(() => writer.close());
 

@@ -1,5 +1,6 @@
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
-import { CLOCK, Clock } from '@app/core';
+import { CategoryList, loadCategories } from '@app/cases';
+import { CLOCK, Clock, stockholmDate } from '@app/core';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { ProjectionsHost } from '@app/platform';
 import { ReportInput } from '../yearly-report/yearly-figures';
@@ -46,6 +47,17 @@ export class ReportFacts {
   /** The case part of each unit's figures, aggregated over the read model's columns. */
   caseTallies(year: number, now: Date, unitIds?: string[]) {
     return caseTalliesFromReadModel(this.host.readModels, year, now, unitIds);
+  }
+
+  /** The category list the figures group by: as it stands, or as it stood at `asOf` (record time). */
+  categories(asOf?: Date): Promise<CategoryList> {
+    return loadCategories(this.store, asOf);
+  }
+
+  /** The live read model's case facts of a year received up to `until` (YYYY-MM-DD, Stockholm), for these units or all. */
+  periodCases(year: number, until: string, unitIds?: string[]): CaseFact[] {
+    const scope = unitIds ? ` AND unit_id IN (${unitIds.map(() => '?').join(', ') || "''"})` : '';
+    return this.caseFacts(`year = ?${scope}`, year, ...(unitIds ?? [])).filter((c) => stockholmDate(c.receivedAt) <= until);
   }
 
   /** Every case of the unit that is open now, whatever its year. */

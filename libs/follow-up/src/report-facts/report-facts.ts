@@ -30,6 +30,8 @@ export interface BreachFact {
   guaranteeId: string;
   commitmentId: string;
   year: number;
+  /** When it happened (absent in facts folded before it was kept): a comparison period counts breaches by it. */
+  occurredAt?: string;
   status: 'reported' | 'confirmed' | 'rejected' | 'remedied';
   remedies: { remedyId: string; dueOn: string; completedAt?: string }[];
 }

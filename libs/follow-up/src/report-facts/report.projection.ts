@@ -23,7 +23,7 @@ const open = new ScopedState((tx) => new TransactionFacts(tx));
 /** The facts behind the yearly figures, one JSON row per case, breach, guarantee and unit. */
 export const reportProjection: Projection = {
   name: REPORT_PROJECTION,
-  version: 5,
+  version: 6,
   // a fact per case, breach, guarantee and unit, from its own stream; the counts add up over cases
   partitioned: { sums: { report_case_counts: { key: ['unit_id', 'year', 'key'], add: ['n'] } } },
   filter: { streamPrefix: REPORT_EVENT_PREFIXES },

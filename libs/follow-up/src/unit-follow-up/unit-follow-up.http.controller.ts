@@ -6,7 +6,7 @@ import { ProjectionRead } from '@app/platform';
 import { FiguresRead } from '../report-facts/figures-read';
 import { REPORT_PROJECTION } from '../report-facts/report.projection';
 import { GetUnitFollowUp } from './unit-follow-up.query';
-import { FollowUpQuery } from './unit-follow-up.request.dto';
+import { UnitFollowUpQuery } from './unit-follow-up.request.dto';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -14,10 +14,10 @@ import { FollowUpQuery } from './unit-follow-up.request.dto';
 export class UnitFollowUpController {
   constructor(private readonly queries: QueryBus) {}
 
-  /** The unit's figures for the year, with its open and overdue cases (as of now, or as of a past instant). */
+  /** The unit's figures for the year, with its open and overdue cases (as of now, or as of a past instant); `compare` adds the change. */
   @FiguresRead(':id/follow-up')
   @ProjectionRead(REPORT_PROJECTION)
-  followUp(@Param('id') id: string, @Query() q: FollowUpQuery, @CurrentUser() user: Principal) {
-    return this.queries.execute(new GetUnitFollowUp(id, { year: q.year, asOf: q.asOf }, user));
+  followUp(@Param('id') id: string, @Query() q: UnitFollowUpQuery, @CurrentUser() user: Principal) {
+    return this.queries.execute(new GetUnitFollowUp(id, { year: q.year, asOf: q.asOf, compare: q.compare === 'true' }, user));
   }
 }

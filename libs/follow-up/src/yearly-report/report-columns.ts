@@ -1,4 +1,5 @@
 import { Figures } from './tally';
+import type { ComparedReport } from './year-against-year';
 import { YearlyReport } from './yearly-figures';
 
 export interface Column {
@@ -18,29 +19,46 @@ const channels: [string, string][] = [
 ];
 
 const casesOf = (f: Figures) => Object.values(f.casesByType).reduce((a, b) => a + b, 0);
-
-/** The categories the report's cases fall in (every level's are in the totals), in Swedish order. */
-export function reportCategories(report: YearlyReport): string[] {
-  return Object.keys(report.totals.casesByCategory).sort((a, b) => a.localeCompare(b, 'sv'));
-}
+const complaintsCategorised = (f: Figures) => Object.values(f.complaintsByCategory).reduce((a, b) => a + b, 0);
 
 /**
- * One column per category (`Kategori: <name>`; the prefix also keeps a name that starts with = or + from reading as a formula),
- * then the cases without one, so the category columns add up to the cases of the year.
+ * The category columns, keyed by id and headed by label (`Kategori: <label>`; the prefix also keeps a label that starts
+ * with = or + from reading as a formula): the cases of each category of the list, then of each old value nothing maps,
+ * then those without a category, so they add up to the cases of the year; then complaints and the justified share.
  */
-export function categoryColumns(categories: string[]): Column[] {
+export function categoryColumns(report: Pick<YearlyReport, 'categories' | 'unmappedCategories'>): Column[] {
+  const keys: [string, string][] = [
+    ...report.categories.map((c): [string, string] => [c.id, c.label]),
+    ...report.unmappedCategories.map((text): [string, string] => [text, `${text} (ej mappad)`]),
+  ];
   return [
-    ...categories.map((name): Column => ({ heading: `Kategori: ${name}`, value: (f) => f.casesByCategory[name] ?? 0 })),
-    {
-      heading: 'Utan kategori',
-      value: (f) => casesOf(f) - Object.values(f.casesByCategory).reduce((a, b) => a + b, 0),
-    },
+    ...keys.map(([key, label]): Column => ({ heading: `Kategori: ${label}`, value: (f) => f.casesByCategory[key] ?? 0 })),
+    { heading: 'Utan kategori', value: (f) => casesOf(f) - Object.values(f.casesByCategory).reduce((a, b) => a + b, 0) },
+    ...keys.map(([key, label]): Column => ({ heading: `Klagomål: ${label}`, value: (f) => f.complaintsByCategory[key] ?? 0 })),
+    { heading: 'Klagomål utan kategori', value: (f) => f.casesByType.complaint - complaintsCategorised(f) },
+    ...keys.map(
+      ([key, label]): Column => ({
+        heading: `Andel befogade klagomål: ${label}`,
+        value: (f) => f.complaintsJustifiedByCategory[key]?.share ?? null,
+        share: true,
+      }),
+    ),
   ];
 }
 
-/** The report's figures in the order and with the Swedish headings of the verksamhetsberättelse: its categories follow the channels. */
+/**
+ * The report's figures in the order and with the Swedish headings of the verksamhetsberättelse: its categories follow
+ * the channels. A compared report has, after each column, the same figure for the period of the year before.
+ */
 export function figureColumns(report: YearlyReport): Column[] {
-  return [...CASE_COLUMNS, ...categoryColumns(reportCategories(report)), ...OUTCOME_COLUMNS];
+  const columns = [...CASE_COLUMNS, ...categoryColumns(report), ...OUTCOME_COLUMNS];
+  const period = (report as Partial<ComparedReport>).previousPeriod;
+  if (!period) return columns;
+  const previous = (f: Figures) => (f as Figures & { previousYear?: Figures }).previousYear;
+  return columns.flatMap((c): Column[] => [
+    c,
+    { ...c, heading: `${c.heading} (${period.from}–${period.to})`, value: (f) => (previous(f) ? c.value(previous(f)!) : null) },
+  ]);
 }
 
 const CASE_COLUMNS: Column[] = [

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { figureColumns, LEVELS } from './report-columns';
+import type { ComparedReport } from './year-against-year';
 import { YearlyReport } from './yearly-figures';
 
 export const CSV_TYPE = 'text/csv; charset=utf-8';
@@ -29,7 +30,11 @@ export async function reportXlsx(report: YearlyReport): Promise<Buffer> {
   const columns = figureColumns(report);
   for (const level of LEVELS) {
     const ws = wb.addWorksheet(level.sheet);
-    ws.addRow([`Verksamhetsberättelse ${report.year} – ${level.sheet.toLowerCase()} (per ${report.asOf})`]).font = { bold: true };
+    const period = (report as Partial<ComparedReport>).previousPeriod;
+    const compared = period ? `, jämfört med ${period.from}–${period.to}` : '';
+    ws.addRow([`Verksamhetsberättelse ${report.year} – ${level.sheet.toLowerCase()} (per ${report.asOf}${compared})`]).font = {
+      bold: true,
+    };
     const header = ws.addRow([...level.keys.map((k) => k.heading), ...columns.map((c) => c.heading)]);
     header.font = { bold: true };
     for (const row of level.rows(report)) ws.addRow([...level.keys.map((k) => k.value(row)), ...columns.map((c) => c.value(row))]);

@@ -1,4 +1,5 @@
 import { endOfStockholmDay, lateAt, stockholmDate } from '@app/core';
+import { addCategoryCounts, CategoryCounts, countCategory, emptyCategoryCounts } from './category-figures';
 import { BreachFact, CaseFact, GuaranteeFact, responseWorkingDays } from '../report-facts/report-facts';
 
 export interface Ratio {
@@ -11,7 +12,11 @@ export interface Ratio {
 export interface Figures {
   casesByType: Record<'complaint' | 'opinion' | 'praise' | 'idea', number>;
   casesByChannel: Record<string, number>;
+  /** Cases per category id of the list (see category-figures.ts); an old free-text value nothing maps keeps its text. */
   casesByCategory: Record<string, number>;
+  /** Complaints per category, and the justified share of those assessed (as complaintsJustifiedShare). */
+  complaintsByCategory: Record<string, number>;
+  complaintsJustifiedByCategory: Record<string, Ratio>;
   acknowledgedOnTime: Ratio;
   respondedOnTime: Ratio;
   medianResponseWorkingDays: number | null;
@@ -26,11 +31,19 @@ export interface Figures {
 
 /** Raw material of a unit's figures; totals add these up and derive shares and medians from the sums. */
 export interface Tally {
-  figures: Omit<Figures, 'medianResponseWorkingDays' | 'complaintsJustifiedShare' | 'fulfilment'>;
+  figures: Omit<Figures, 'medianResponseWorkingDays' | 'complaintsJustifiedShare' | 'fulfilment' | 'complaintsJustifiedByCategory'>;
   responseDays: number[];
   justified: number;
   assessedComplaints: number;
+  /** Assessed and justified complaints per category: the shares come from these sums. */
+  byCategory: CategoryCounts;
 }
+
+/**
+ * The part of a year a tally covers: the whole year, or (`until`, YYYY-MM-DD Stockholm, inclusive) 1 January up to
+ * that day: cases received and breaches occurred by then, commitments in force by then, open counted at its end.
+ */
+export type Period = { until?: string };
 
 const CHANNELS = ['web', 'phone', 'email', 'letter', 'visit', 'meeting', 'open311'];
 export const ratio = (count: number, of: number): Ratio => ({ count, of, share: of ? count / of : null });
@@ -52,6 +65,7 @@ export function emptyTally(): Tally {
       casesByType: { complaint: 0, opinion: 0, praise: 0, idea: 0 },
       casesByChannel: Object.fromEntries(CHANNELS.map((c) => [c, 0])),
       casesByCategory: {},
+      complaintsByCategory: {},
       acknowledgedOnTime: ratio(0, 0),
       respondedOnTime: ratio(0, 0),
       openAtYearEnd: 0,
@@ -63,6 +77,7 @@ export function emptyTally(): Tally {
     responseDays: [],
     justified: 0,
     assessedComplaints: 0,
+    byCategory: emptyCategoryCounts(),
   };
 }
 
@@ -88,16 +103,18 @@ function yearEnd(year: number): string {
 }
 
 /** The case part of a unit's tally. The live report computes the same figures in SQL (see report-case-tallies.ts). */
-export function tallyCases(year: number, now: Date, cases: CaseFact[]): Tally {
+export function tallyCases(year: number, now: Date, cases: CaseFact[], period: Period = {}): Tally {
   const t = emptyTally();
   const f = t.figures;
   const at = now.toISOString();
+  const { until } = period;
+  const periodEnd = until && endOfStockholmDay(until).toISOString();
   let ackOn = 0, ackOf = 0, respOn = 0, respOf = 0; // prettier-ignore
   for (const c of cases) {
-    if (c.year !== year || c.mergedInto) continue;
+    if (c.year !== year || c.mergedInto || (until && stockholmDate(c.receivedAt) > until)) continue;
     f.casesByType[c.type as keyof Figures['casesByType']] += 1;
     f.casesByChannel[c.channel] = (f.casesByChannel[c.channel] ?? 0) + 1;
-    if (c.category) f.casesByCategory[c.category] = (f.casesByCategory[c.category] ?? 0) + 1;
+    countCategory(t, c);
     if (c.acknowledgedAt || lateAt.acknowledge(c, at)) {
       ackOf++;
       if (c.acknowledgedAt && c.acknowledgedAt <= c.acknowledgeBy) ackOn++;
@@ -109,7 +126,7 @@ export function tallyCases(year: number, now: Date, cases: CaseFact[]): Tally {
     }
     const days = responseWorkingDays(c);
     if (days !== undefined) t.responseDays.push(days);
-    if (openAtYearEnd(c)) f.openAtYearEnd++;
+    if (periodEnd ? !closedAt(c, periodEnd) : openAtYearEnd(c)) f.openAtYearEnd++;
     if (c.type === 'complaint' && c.respondedAt && c.outcome && c.outcome !== 'not_assessable') {
       t.assessedComplaints++;
       if (c.outcome === 'justified' || c.outcome === 'partly_justified') t.justified++;
@@ -121,14 +138,16 @@ export function tallyCases(year: number, now: Date, cases: CaseFact[]): Tally {
 }
 
 /** The promise part: commitments kept, breaches and remedies of the year, added to a tally. */
-export function tallyPromises(t: Tally, year: number, breaches: BreachFact[], guarantees: GuaranteeFact[]): void {
+export function tallyPromises(t: Tally, year: number, breaches: BreachFact[], guarantees: GuaranteeFact[], period: Period = {}): void {
   const f = t.figures;
-  const yearBreaches = breaches.filter((b) => b.year === year);
+  const { until } = period;
+  const yearBreaches = breaches.filter((b) => b.year === year && (!until || !b.occurredAt || stockholmDate(b.occurredAt) <= until));
   const brokenCommitments = new Set(
     yearBreaches.filter((b) => b.status === 'confirmed' || b.status === 'remedied').map((b) => `${b.guaranteeId}/${b.commitmentId}`),
   );
   for (const g of guarantees.filter((g) => g.year === year)) {
-    const ids = new Set(g.versions.filter((v) => v.adopted).flatMap((v) => v.commitmentIds));
+    const inPeriod = (v: GuaranteeFact['versions'][number]) => !until || !v.inForceFrom || v.inForceFrom <= until;
+    const ids = new Set(g.versions.filter((v) => v.adopted && inPeriod(v)).flatMap((v) => v.commitmentIds));
     f.commitments += ids.size;
     f.commitmentsKept += [...ids].filter((id) => !brokenCommitments.has(`${g.id}/${id}`)).length;
   }
@@ -150,10 +169,11 @@ export function tallyPromises(t: Tally, year: number, breaches: BreachFact[], gu
 export function addTallies(tallies: Tally[]): Tally {
   const sum = emptyTally();
   const s = sum.figures;
-  for (const { figures: f, responseDays, justified, assessedComplaints } of tallies) {
+  for (const t of tallies) {
+    const { figures: f, responseDays, justified, assessedComplaints } = t;
     for (const k of Object.keys(s.casesByType) as (keyof Figures['casesByType'])[]) s.casesByType[k] += f.casesByType[k];
     for (const [k, v] of Object.entries(f.casesByChannel)) s.casesByChannel[k] = (s.casesByChannel[k] ?? 0) + v;
-    for (const [k, v] of Object.entries(f.casesByCategory)) s.casesByCategory[k] = (s.casesByCategory[k] ?? 0) + v;
+    addCategoryCounts(sum, t);
     s.acknowledgedOnTime = ratio(
       s.acknowledgedOnTime.count + f.acknowledgedOnTime.count,
       s.acknowledgedOnTime.of + f.acknowledgedOnTime.of,
@@ -172,8 +192,16 @@ export function addTallies(tallies: Tally[]): Tally {
 }
 
 export function figuresOf(t: Tally): Figures {
+  const { casesByType, casesByChannel, casesByCategory, complaintsByCategory, ...rest } = t.figures;
   return {
-    ...t.figures,
+    casesByType,
+    casesByChannel,
+    casesByCategory,
+    complaintsByCategory,
+    complaintsJustifiedByCategory: Object.fromEntries(
+      Object.keys(complaintsByCategory).map((k) => [k, ratio(t.byCategory.justified[k] ?? 0, t.byCategory.assessed[k] ?? 0)]),
+    ),
+    ...rest,
     medianResponseWorkingDays: median(t.responseDays),
     complaintsJustifiedShare: t.assessedComplaints ? t.justified / t.assessedComplaints : null,
     fulfilment: t.figures.commitments ? t.figures.commitmentsKept / t.figures.commitments : null,

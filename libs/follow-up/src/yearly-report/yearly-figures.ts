@@ -1,6 +1,8 @@
+import { CategoryList, defaultCategoryList } from '@app/cases';
 import { lateAt } from '@app/core';
 import { BreachFact, CaseFact, GuaranteeFact, UnitFact } from '../report-facts/report-facts';
-import { addTallies, emptyTally, Figures, figuresOf, tallyCases, tallyPromises, Tally } from './tally';
+import { groupByList, ReportCategory, categoriesOfReport } from './category-groups';
+import { addTallies, emptyTally, Figures, figuresOf, Period, tallyCases, tallyPromises, Tally } from './tally';
 
 /**
  * The unit's open cases (merged ones and closed ones not reopened left out), and those overdue at `now` on either step;
@@ -38,6 +40,10 @@ export interface UnitFigures extends Figures {
 export interface YearlyReport {
   year: number;
   asOf: string;
+  /** The categories casesByCategory is keyed by (ids of the list, with labels), in the list's order. */
+  categories: ReportCategory[];
+  /** Old free-text values no category of the list or mapping takes: keys of casesByCategory under their own text. */
+  unmappedCategories: string[];
   units: UnitFigures[];
   departments: (Figures & { department: string; district: string })[];
   districts: (Figures & { district: string })[];
@@ -59,7 +65,11 @@ export function yearlyReport(
   filter: { department?: string; district?: string } = {},
   /** Case tallies computed elsewhere (the live read model aggregates them in SQL); otherwise from input.cases. */
   caseTallies?: Map<string, Tally>,
+  /** The category list the figures group by (default: the default list), and the part of the year (default: all of it). */
+  options: { categories?: CategoryList; period?: Period } = {},
 ): YearlyReport {
+  const list = options.categories ?? defaultCategoryList();
+  const period = options.period ?? {};
   const byUnit = <T extends { unitId: string }>(items: T[]) => groupBy(items, (i) => i.unitId);
   const cases = byUnit(input.cases);
   const breaches = byUnit(input.breaches);
@@ -71,14 +81,17 @@ export function yearlyReport(
         a.district.localeCompare(b.district, 'sv') || a.department.localeCompare(b.department, 'sv') || a.name.localeCompare(b.name, 'sv'),
     );
   const tallies = units.map((u) => {
-    const tally = caseTallies ? (caseTallies.get(u.id) ?? emptyTally()) : tallyCases(year, now, cases.get(u.id) ?? []);
-    tallyPromises(tally, year, breaches.get(u.id) ?? [], guarantees.get(u.id) ?? []);
+    const cased = caseTallies ? (caseTallies.get(u.id) ?? emptyTally()) : tallyCases(year, now, cases.get(u.id) ?? [], period);
+    const tally = groupByList(cased, list);
+    tallyPromises(tally, year, breaches.get(u.id) ?? [], guarantees.get(u.id) ?? [], period);
     return { unit: u, tally };
   });
+  const totals = figuresOf(addTallies(tallies.map((x) => x.tally)));
   const group = (key: (u: UnitFact) => string) => [...groupBy(tallies, (x) => key(x.unit)).values()];
   return {
     year,
     asOf: now.toISOString(),
+    ...categoriesOfReport(list, [totals]),
     units: tallies.map(({ unit, tally }) => ({
       unitId: unit.id,
       unitName: unit.name,
@@ -92,7 +105,7 @@ export function yearlyReport(
       ...figuresOf(addTallies(g.map((x) => x.tally))),
     })),
     districts: group((u) => u.district).map((g) => ({ district: g[0].unit.district, ...figuresOf(addTallies(g.map((x) => x.tally))) })),
-    totals: figuresOf(addTallies(tallies.map((x) => x.tally))),
+    totals,
   };
 }
 

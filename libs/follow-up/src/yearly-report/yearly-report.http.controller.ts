@@ -16,13 +16,17 @@ import { YearlyReportQuery } from './yearly-report.request.dto';
 export class YearlyReportController {
   constructor(private readonly queries: QueryBus) {}
 
-  /** The verksamhetsberättelse figures; JSON, or CSV / XLSX by the Accept header. `asOf` replays the log to that record-time instant. */
+  /**
+   * The verksamhetsberättelse figures; JSON, or CSV / XLSX by the Accept header. `asOf` replays the log to that record-time
+   * instant; `compare=true` adds the period of the year before (previousYear on every row).
+   */
   @FiguresRead('yearly')
   @ProjectionRead(REPORT_PROJECTION)
   @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
   async yearly(@Query() q: YearlyReportQuery, @CurrentUser() user: Principal, @Headers('accept') accept: string | undefined) {
     const { year, asOf, department, district } = q;
-    const report: YearlyReport = await this.queries.execute(new GetYearlyReport({ year, asOf, department, district }, user));
+    const params = { year, asOf, department, district, compare: q.compare === 'true' };
+    const report: YearlyReport = await this.queries.execute(new GetYearlyReport(params, user));
     const file = `verksamhetsberattelse-${q.year}`;
     if (accept?.includes('text/csv')) {
       return new StreamableFile(reportCsv(report), { type: CSV_TYPE, disposition: `attachment; filename="${file}.csv"` });

@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { FollowUpQuery } from '../unit-follow-up/unit-follow-up.request.dto';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { CompareParam, FollowUpQuery } from '../unit-follow-up/unit-follow-up.request.dto';
 
 export class YearlyReportQuery extends FollowUpQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) department?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) district?: string;
+  @CompareParam() @IsOptional() @IsIn(['true', 'false']) compare?: 'true' | 'false';
 }
