@@ -13,7 +13,7 @@ describe('cases over HTTP: intake to closing', () => {
     type: 'complaint',
     channel: 'letter',
     unitId: 'hgb',
-    category: 'Mat',
+    category: 'mat-och-maltider',
     description: 'Maten var kall tre dagar i rad.',
     submitter: { name: 'Eva Ek', email: 'eva.ek@example.se', phone: '070-123 45 67' },
     ...over,

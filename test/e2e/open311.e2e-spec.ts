@@ -376,7 +376,7 @@ describe('Open311 GeoReport v2: list services, file a request, follow it to clos
         .expect(200);
       const shredded = await filed('Stina');
       const store = t.app.get<EventStore>(EVENT_STORE) as EncryptingEventStore;
-      store.shred(shredded.caseId);
+      await store.shred(shredded.caseId);
       expect((await t.http().get(`/api/cases/${shredded.caseId}`).set(admin).expect(200)).body.description).toEqual({ erased: true });
 
       const one = (await t.http().get(`${V2}/requests/${erased.ref}.json`).expect(200)).body[0];

@@ -53,7 +53,7 @@ describe('no personal data in plaintext under DATA_DIR (issue 14)', () => {
         type: 'complaint',
         channel: 'phone',
         unitId: 'hgb',
-        category: 'Mat',
+        category: 'mat-och-maltider',
         description: v.description,
         submitter: { name: v.name, email: v.email, phone: v.phone, address: v.address },
         location: { address: v.placeAddress, lat: v.lat, long: v.long },

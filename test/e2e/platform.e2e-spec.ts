@@ -28,7 +28,7 @@ describe('platform conventions over HTTP', () => {
     const res = await t.http().get('/metrics').expect(200);
     expect(res.text).toMatch(/http_request_duration_seconds_bucket/);
     expect(res.text).toMatch(/eventstore_append_duration_seconds_count [1-9]/);
-    expect(res.text).toMatch(/projection_lag_events\{projection="units"\}/);
+    expect(res.text).toMatch(/projection_lag_seconds\{projection="units"\}/);
   });
 
   it('labels requests that matched no route `unmatched`, so callers cannot create series', async () => {

@@ -49,7 +49,7 @@ describe('follow-up and the yearly report over HTTP', () => {
       .send({ id: 'fsk', name: 'Förskolan Solrosen', department: 'Förskola', district: 'Hägersten-Liljeholmen' })
       .expect(201);
     // first batch: two complaints, one answered on time and justified
-    const a = await register({ category: 'Mat' });
+    const a = await register({ category: 'mat-och-maltider' });
     const praise = await register({ type: 'praise', channel: 'phone' });
     clock.set('2026-03-03T09:00:00Z');
     await step(a.id, 'respond', { message: 'Svar', outcome: 'justified' });
@@ -71,7 +71,8 @@ describe('follow-up and the yearly report over HTTP', () => {
     // (on time: due end of 4 March), and a letter that reached the city on 29 December 2025 (a 2025 case, registered in 2026)
     clock.set('2026-03-20T09:00:00Z');
     await step(praise.id, 'acknowledge', { at: '2026-03-04T08:00:00Z' });
-    await register({ channel: 'letter', receivedAt: '2025-12-29T10:00:00Z', category: 'Lokaler' });
+    // intake may name a category of the list by its label: the case records its id
+    await register({ channel: 'letter', receivedAt: '2025-12-29T10:00:00Z', category: 'Miljö och lokaler' });
     clock.set('2026-03-31T12:00:00Z');
   });
   afterAll(() => t.close());
@@ -84,7 +85,7 @@ describe('follow-up and the yearly report over HTTP', () => {
       department: 'Social omsorg',
       casesByType: { complaint: 1, opinion: 1, praise: 1, idea: 0 },
       casesByChannel: { web: 2, phone: 1 },
-      casesByCategory: { Mat: 1 },
+      casesByCategory: { 'mat-och-maltider': 1 },
       // acknowledged: complaint a (implicitly, 3 Mar, due 4 Mar: on time), praise (4 Mar in business time, recorded 20 Mar: on time),
       // opinion (12 Mar, due 13 Mar: on time). The 2025 letter is not a 2026 case.
       acknowledgedOnTime: { count: 3, of: 3, share: 1 },
@@ -137,12 +138,16 @@ describe('follow-up and the yearly report over HTTP', () => {
     // live: the praise acknowledged on 4 March (recorded 20 March) is on time; the letter of 29 December 2025 is a 2025 case
     const now2026 = await t.http().get('/api/reports/yearly?year=2026').set(auditor).expect(200);
     const hgb2026 = now2026.body.units.find((u: { unitId: string }) => u.unitId === 'hgb');
-    expect(hgb2026).toMatchObject({ casesByType: { complaint: 1 }, acknowledgedOnTime: { count: 3, of: 3 }, casesByCategory: { Mat: 1 } });
+    expect(hgb2026).toMatchObject({
+      casesByType: { complaint: 1 },
+      acknowledgedOnTime: { count: 3, of: 3 },
+      casesByCategory: { 'mat-och-maltider': 1 },
+    });
     const now2025 = await t.http().get('/api/reports/yearly?year=2025').set(auditor).expect(200);
     expect(now2025.body.units.find((u: { unitId: string }) => u.unitId === 'hgb')).toMatchObject({
       casesByType: { complaint: 1, opinion: 0, praise: 0, idea: 0 },
       casesByChannel: { letter: 1 },
-      casesByCategory: { Lokaler: 1 },
+      casesByCategory: { 'miljo-och-lokaler': 1 },
       // ack by 2 Jan 2026 and respond by 15 Jan 2026 (10 working days after 29 Dec, past nyårsafton, nyårsdagen and trettondagen):
       // both passed before it was even registered, and it is still open
       acknowledgedOnTime: { count: 0, of: 1, share: 0 },
@@ -178,18 +183,28 @@ describe('follow-up and the yearly report over HTTP', () => {
     const head = lines[0].split(';');
     expect(head.slice(0, 5)).toEqual(['Enhet', 'Avdelning', 'Stadsdel', 'Klagomål', 'Synpunkter']);
     expect(head).toContain('Andel kvitterade i tid');
-    // cases by category: the year's categories (the 2025 letter's "Lokaler" is not one), then those without
-    expect(head.slice(head.indexOf('Kanal: E-tjänst (Open311)') + 1, head.indexOf('Kvitterade i tid'))).toEqual([
-      'Kategori: Mat',
+    // cases by category: every category of the list, in its order, then those without; then complaints and the justified share
+    const categories = head.slice(head.indexOf('Kanal: E-tjänst (Open311)') + 1, head.indexOf('Kvitterade i tid'));
+    expect(categories.slice(0, 9)).toEqual([
+      'Kategori: Bemötande',
+      'Kategori: Information',
+      'Kategori: Tillgänglighet',
+      'Kategori: Kvalitet i verksamheten',
+      'Kategori: Handläggning och beslut',
+      'Kategori: Miljö och lokaler',
+      'Kategori: Mat och måltider',
+      'Kategori: Övrigt',
       'Utan kategori',
     ]);
+    expect(categories).toContain('Andel befogade klagomål: Mat och måltider');
     const hgb = lines.find((l) => l.startsWith('Hägerstens gruppbostäder'))!.split(';');
     expect(hgb[head.indexOf('Klagomål')]).toBe('1');
     expect(hgb[head.indexOf('Andel besvarade i tid')]).toBe('0,5');
-    expect([hgb[head.indexOf('Kategori: Mat')], hgb[head.indexOf('Utan kategori')]]).toEqual(['1', '2']);
+    expect([hgb[head.indexOf('Kategori: Mat och måltider')], hgb[head.indexOf('Utan kategori')]]).toEqual(['1', '2']);
+    expect(hgb[head.indexOf('Andel befogade klagomål: Mat och måltider')]).toBe('1');
     const total = lines[lines.length - 1].split(';');
     expect(total[0]).toBe('Totalt');
-    expect([total[head.indexOf('Kategori: Mat')], total[head.indexOf('Utan kategori')]]).toEqual(['1', '3']);
+    expect([total[head.indexOf('Kategori: Mat och måltider')], total[head.indexOf('Utan kategori')]]).toEqual(['1', '3']);
   });
 
   it('exports XLSX with one sheet per level, numbers as numbers and shares as percentages', async () => {
@@ -211,10 +226,10 @@ describe('follow-up and the yearly report over HTTP', () => {
     expect(row.getCell(col('Klagomål')).value).toBe(1);
     expect(row.getCell(col('Andel besvarade i tid')).value).toBe(0.5);
     expect(units.getColumn(col('Andel besvarade i tid')).numFmt).toBe('0.0%');
-    expect([row.getCell(col('Kategori: Mat')).value, row.getCell(col('Utan kategori')).value]).toEqual([1, 2]);
+    expect([row.getCell(col('Kategori: Mat och måltider')).value, row.getCell(col('Utan kategori')).value]).toEqual([1, 2]);
     const totals = wb.getWorksheet('Totalt')!;
     const totalHead = (totals.getRow(2).values as unknown[]).slice(1);
-    expect(totals.getRow(3).getCell(totalHead.indexOf('Kategori: Mat') + 1).value).toBe(1);
+    expect(totals.getRow(3).getCell(totalHead.indexOf('Kategori: Mat och måltider') + 1).value).toBe(1);
   });
 
   it('gives a unit manager the unit follow-up with open and overdue lists, and no one else’s', async () => {

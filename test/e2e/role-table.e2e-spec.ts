@@ -9,7 +9,7 @@ import { startTestApp, TestApp } from '../support/test-app';
  */
 type Caller = Role | 'none' | 'bad' | 'noroles';
 interface Row {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'put';
   path: string;
   body?: object;
   as: Caller;
@@ -29,8 +29,19 @@ const guarantee = (unitId: string) => ({
 });
 const breach = { guaranteeId: 'table-unit-2026', commitmentId: 'svar', occurredAt: '2026-02-01T10:00:00Z', description: 'x' };
 const caseBody = { type: 'idea', channel: 'web', unitId: 'table-unit', description: 'Fler bänkar i parken.' };
+const categoryList = {
+  categories: [
+    { id: 'ovrigt', label: 'Övrigt' },
+    { id: 'bemotande', label: 'Bemötande' },
+  ],
+  mappings: { Allmänt: 'ovrigt' },
+};
 
-const dashboardPaths = ['/api/dashboard/on-time-by-month?year=2026', '/api/dashboard/commitments?year=2026'];
+const dashboardPaths = [
+  '/api/dashboard/on-time-by-month?year=2026',
+  '/api/dashboard/commitments?year=2026',
+  '/api/dashboard/cases?year=2026&figure=received',
+];
 const auditPaths = [
   '/api/audit/events',
   '/api/audit/streams/unit-table-unit',
@@ -178,6 +189,11 @@ const rows: Row[] = [
   { method: 'post', path: '/api/admin/projections/units/rebuild', body: {}, as: 'none', expect: 401 },
   { method: 'post', path: '/api/admin/projections/rebuild', body: {}, as: 'manager', units: ['*'], expect: 403 },
   { method: 'post', path: '/api/admin/projections/rebuild', body: {}, as: 'admin', expect: 202 },
+  // gallring through the running API: admin only
+  ...(['intake', 'manager', 'auditor'] as const).map(
+    (as): Row => ({ method: 'post', path: '/api/admin/gallring?dryRun=true', body: {}, as, units: ['*'], expect: 403 }),
+  ),
+  { method: 'post', path: '/api/admin/gallring?dryRun=true', body: {}, as: 'admin', expect: 200 },
   { method: 'get', path: '/api/cases/nope', as: 'none', expect: 401 },
   { method: 'get', path: '/api/cases/nope', as: 'intake', expect: 404 },
   // erasure: admin only
@@ -212,7 +228,13 @@ const rows: Row[] = [
   },
   { method: 'post', path: '/api/cases/{case}/rectify-submitter', body: { submitter: { name: 'Ny' } }, as: 'admin', expect: 200 },
   // follow-up, the yearly report and the dashboard's figures: managers for their units, admin and auditors for all
-  ...['/api/reports/yearly?year=2026', '/api/units/table-unit/follow-up?year=2026', ...dashboardPaths].flatMap((path): Row[] => [
+  ...[
+    '/api/reports/yearly?year=2026',
+    '/api/units/table-unit/follow-up?year=2026',
+    '/api/units/table-unit/follow-up/verksamhetsberattelse?year=2026',
+    '/api/reports/verksamhetsberattelse?year=2026',
+    ...dashboardPaths,
+  ].flatMap((path): Row[] => [
     { method: 'get', path, as: 'none', expect: 401 },
     { method: 'get', path, as: 'intake', expect: 403 },
     { method: 'get', path, as: 'manager', units: ['table-unit'], expect: 200 },
@@ -220,6 +242,44 @@ const rows: Row[] = [
     { method: 'get', path, as: 'admin', expect: 200 },
   ]),
   { method: 'get', path: '/api/units/table-unit/follow-up?year=2026', as: 'manager', units: ['other-unit'], expect: 403 },
+  {
+    method: 'get',
+    path: '/api/units/table-unit/follow-up/verksamhetsberattelse?year=2026',
+    as: 'manager',
+    units: ['other-unit'],
+    expect: 403,
+  },
+  // the category list: every role reads it, only admin sets it
+  { method: 'get', path: '/api/categories', as: 'none', expect: 401 },
+  ...(['intake', 'manager', 'auditor', 'admin'] as const).map((as): Row => ({ method: 'get', path: '/api/categories', as, expect: 200 })),
+  { method: 'get', path: '/api/categories', as: 'noroles', expect: 403 },
+  { method: 'put', path: '/api/categories', body: categoryList, as: 'none', expect: 401 },
+  ...(['intake', 'manager', 'auditor'] as const).map(
+    (as): Row => ({ method: 'put', path: '/api/categories', body: categoryList, as, units: ['*'], expect: 403 }),
+  ),
+  { method: 'put', path: '/api/categories', body: categoryList, as: 'admin', expect: 200 },
+  // re-categorising a case: the unit's managers and admin
+  { method: 'post', path: '/api/cases/{case}/recategorise', body: { category: 'ovrigt' }, as: 'none', expect: 401 },
+  ...(['intake', 'auditor'] as const).map(
+    (as): Row => ({ method: 'post', path: '/api/cases/{case}/recategorise', body: { category: 'ovrigt' }, as, expect: 403 }),
+  ),
+  {
+    method: 'post',
+    path: '/api/cases/{case}/recategorise',
+    body: { category: 'ovrigt' },
+    as: 'manager',
+    units: ['other-unit'],
+    expect: 403,
+  },
+  {
+    method: 'post',
+    path: '/api/cases/{case}/recategorise',
+    body: { category: 'ovrigt' },
+    as: 'manager',
+    units: ['table-unit'],
+    expect: 200,
+  },
+  { method: 'post', path: '/api/cases/{case}/recategorise', body: { category: 'bemotande' }, as: 'admin', expect: 200 },
   { method: 'get', path: '/api/dashboard/commitments?year=2026&unitId=table-unit', as: 'manager', units: ['other-unit'], expect: 403 },
   { method: 'get', path: '/dashboard', as: 'none', expect: 200 },
   // audit: auditors and admin read; only admin records a digest; nobody else sees any of it

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { extname, join } from 'node:path';
 import { AuthModule } from '@app/auth';
 import { Clock } from '@app/core';
-import { AppConfig, Metrics, PlatformModule } from '@app/platform';
+import { AppConfig, Metrics, PlatformModule, ProcessRole } from '@app/platform';
 import { UnitsModule } from '@app/units';
 import { breachPersonalData, GuaranteesModule } from '@app/guarantees';
 import { CasesModule, casePersonalData } from '@app/cases';
@@ -19,6 +19,7 @@ export interface AppModuleOptions {
   metrics?: Metrics;
   /** Upcasters beside the modules' own (tests add some); see appUpcasters. */
   upcasters?: [string, Upcaster][];
+  role?: ProcessRole;
 }
 
 /** Composition only: the platform, authentication and the business modules. */
@@ -37,6 +38,7 @@ export class AppModule {
           upcasters: appUpcasters(options.upcasters),
           // a thread reads with the app's own upcasters only: with a test's extra ones, rebuilds stay on this thread
           rebuildSource: options.upcasters?.length ? undefined : join(__dirname, `rebuild-source${extname(__filename)}`),
+          role: options.role,
         }),
         AuthModule.forRoot(config.auth),
         UnitsModule,

@@ -7,6 +7,7 @@ import { registerExportCommand } from './commands/export.command';
 import { registerGallringCommand } from './commands/gallring.command';
 import { registerImportCommand } from './commands/import.command';
 import { registerOpen311KeyCommand } from './commands/open311-key.command';
+import { registerReapplyErasuresCommand } from './commands/reapply-erasures.command';
 import { registerRebuildCommand } from './commands/rebuild.command';
 import { registerSeedCommand } from './commands/seed.command';
 import { registerTokenCommand } from './commands/token.command';
@@ -24,6 +25,7 @@ export const COMMANDS: RegisterCommand[] = [
   registerOpen311KeyCommand,
   registerDigestKeyCommand,
   registerDigestExportCommand,
+  registerReapplyErasuresCommand,
 ];
 
 export function buildProgram(ctx: CliContext = processContext, options: { exitOverride?: boolean } = {}): Command {

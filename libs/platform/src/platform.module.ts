@@ -1,11 +1,13 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import { join } from 'node:path';
+import { EventEmitter } from 'node:events';
+import { AggregatorRegistry } from 'prom-client';
 import { CLOCK, Clock, systemClock } from '@app/core';
 import { createEventStore, EVENT_STORE, EventStore, PersonalDataPolicy, UpcasterRegistry } from '@app/event-store';
 import { AppConfig } from './config/app-config';
 import { secureDataDir } from './config/data-dir';
+import { openConfiguredKeyStore, openIdempotencyStore } from './config/stores';
 import { AdminHealthController } from './health/admin-health.http.controller';
 import { EventStoreReadiness } from './health/event-store.readiness';
 import { HealthController } from './health/health.controller';
@@ -15,13 +17,14 @@ import { IdempotencyExpiry } from './http/idempotency-expiry';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { IdempotencyStore } from './http/idempotency.store';
 import { ResourceReaders } from './http/resource-readers';
-import { IDEMPOTENCY_FILE, SqliteIdempotencyStore } from './http/sqlite-idempotency.store';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { ResourceHeadersInterceptor } from './http/resource-result';
 import { createValidationPipe } from './http/validation';
 import { meterAppends } from './observability/metered-event-store';
 import { Metrics } from './observability/metrics';
 import { MetricsController } from './observability/metrics.controller';
+import { ProcessLink, ProcessRole } from './processes/process-link';
+import { ProcessesReadiness } from './processes/processes.readiness';
 import { ProjectionsHost } from './projections/projections-host';
 import { ProjectionsController } from './projections/projections.http.controller';
 import { ProjectionsReadiness } from './projections/projections.readiness';
@@ -40,6 +43,8 @@ export interface PlatformOptions {
    * the composition root's, which knows every projection. Without it rebuilds stay on the main thread.
    */
   rebuildSource?: string;
+  /** What this process is under the primary (see ProcessRole); `single` (everything in one process) by default. */
+  role?: ProcessRole;
 }
 
 /** The floor every module stands on: config, clock, event store, read models, HTTP conventions, readiness and metrics. */
@@ -54,20 +59,30 @@ export class PlatformModule implements OnApplicationShutdown {
 
   static forRoot(options: PlatformOptions): DynamicModule {
     const { config } = options;
-    secureDataDir(config.dataDir, { keyStorePath: config.keyStorePath });
+    secureDataDir(config.dataDir, { keyStorePath: config.keyStorePath, eventStorePath: config.eventStorePath });
+    const link = new ProcessLink(options.role ?? 'single');
+    // The primary combines every process's registry into one /metrics (prom-client's cluster aggregation).
+    if (link.role !== 'single') {
+      AggregatorRegistry.setRegistries([options.metrics.registry]);
+      new AggregatorRegistry(); // installs this process's answer to the primary's requests
+    }
+    // The projector reads the log as soon as a worker says it appended, not at its next poll.
+    const appendSignal = link.role === 'projector' ? new EventEmitter() : undefined;
+    if (appendSignal) link.events.on('appended', () => appendSignal.emit('append'));
     return {
       module: PlatformModule,
       imports: [TerminusModule],
       controllers: [HealthController, AdminHealthController, MetricsController, ProjectionsController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        { provide: ProcessLink, useValue: link },
         { provide: REBUILD_SOURCE, useValue: options.rebuildSource ?? null },
         { provide: CLOCK, useValue: options.clock ?? systemClock },
         { provide: Metrics, useValue: options.metrics },
         {
           provide: EVENT_STORE,
           inject: [CLOCK],
-          useFactory: (clock: Clock) =>
+          useFactory: async (clock: Clock) =>
             meterAppends(
               createEventStore({
                 dataDir: config.dataDir,
@@ -76,18 +91,17 @@ export class PlatformModule implements OnApplicationShutdown {
                 personalData: options.personalData,
                 upcasters: options.upcasters,
                 keyStorePath: config.keyStorePath,
+                keyStore: await openConfiguredKeyStore(config, clock, options.personalData),
+                eventStorePath: config.eventStorePath,
+                appendSignal,
               }),
               options.metrics.appendDuration,
+              link.role === 'worker' ? () => link.signal('appended') : undefined,
             ),
         },
         {
           provide: IdempotencyStore,
-          useFactory: (): IdempotencyStore =>
-            new SqliteIdempotencyStore({
-              path: join(config.dataDir, IDEMPOTENCY_FILE),
-              ttlMs: config.idempotency.ttlHours * 3_600_000,
-              leaseMs: config.idempotency.leaseSeconds * 1000,
-            }),
+          useFactory: (): Promise<IdempotencyStore> => openIdempotencyStore(config),
         },
         IdempotencyExpiry,
         ResourceReaders,
@@ -96,12 +110,24 @@ export class PlatformModule implements OnApplicationShutdown {
         Readiness,
         EventStoreReadiness,
         ProjectionsReadiness,
+        ProcessesReadiness,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ResourceHeadersInterceptor },
       ],
-      exports: [APP_CONFIG, CLOCK, EVENT_STORE, Metrics, ProjectionsHost, CommandRunner, IdempotencyStore, ResourceReaders, Readiness],
+      exports: [
+        APP_CONFIG,
+        CLOCK,
+        EVENT_STORE,
+        Metrics,
+        ProjectionsHost,
+        CommandRunner,
+        IdempotencyStore,
+        ResourceReaders,
+        Readiness,
+        ProcessLink,
+      ],
     };
   }
 

@@ -35,6 +35,7 @@ describe('synpunkt <command> --help', () => {
       'open311-key',
       'digest-key',
       'digest-export',
+      'reapply-erasures',
     ]);
   });
 

@@ -15,6 +15,27 @@ describe('loadConfig', () => {
     expect(c).toMatchObject({ port: 8080, dataDir: '/tmp/x', eventStoreConnectionString: 'esdb+discover://a:2113,b:2113?tls=true' });
   });
 
+  it.each(['ESDB://localhost:2113?tls=false', 'KurrentDB+Discover://cluster:2113', 'kdb://localhost:2113'])(
+    'accepts the adapter’s schemes in any case: %s',
+    (cs) => expect(loadConfig({ EVENTSTORE_CONNECTION_STRING: cs }).eventStoreConnectionString).toBe(cs),
+  );
+
+  it('refuses throwOnAppendFailure=false, under which a lost race would pass for a written append', () => {
+    expect(() => loadConfig({ EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false&ThrowOnAppendFailure=false' })).toThrow(
+      /throwOnAppendFailure/,
+    );
+  });
+
+  it('puts EVENTSTORE_USERNAME and EVENTSTORE_PASSWORD into the connection string, URL-encoded', () => {
+    const c = loadConfig({
+      EVENTSTORE_CONNECTION_STRING: 'esdb://node1:2113,node2:2113?tls=true',
+      EVENTSTORE_USERNAME: 'synpunkt',
+      EVENTSTORE_PASSWORD: 'p@ss:w/rd%?&',
+    });
+    expect(c.eventStoreConnectionString).toBe('esdb://synpunkt:p%40ss%3Aw%2Frd%25%3F%26@node1:2113,node2:2113?tls=true');
+    expect(() => loadConfig({ EVENTSTORE_CONNECTION_STRING: 'esdb://n:2113', EVENTSTORE_USERNAME: 'synpunkt' })).toThrow(/go together/);
+  });
+
   it('names every bad value in one error', () => {
     try {
       loadConfig({ PORT: 'abc', EVENTSTORE_CONNECTION_STRING: 'http://x', AUTH_JWKS_URL: 'not a url', LOG_LEVEL: 'loud' });
@@ -82,6 +103,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ REBUILD_THREADS: '9' })).toThrow(/REBUILD_THREADS/);
   });
 
+  it('reads the HTTP workers: cores − 1, at least one, unless set; 0 runs everything in one process', () => {
+    expect(loadConfig({}).workers).toBe(Math.max(1, availableParallelism() - 1));
+    expect(loadConfig({ WORKERS: '0' }).workers).toBe(0);
+    expect(loadConfig({ WORKERS: '12' }).workers).toBe(12);
+    expect(() => loadConfig({ WORKERS: 'all' })).toThrow(/WORKERS must be a whole number of HTTP worker processes from 0 .* got "all"/);
+    expect(() => loadConfig({ WORKERS: '65' })).toThrow(/WORKERS/);
+    expect(() => loadConfig({ WORKERS: '-1' })).toThrow(/WORKERS/);
+  });
+
   it('rejects a port out of range and a short dev secret', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
     expect(() => loadConfig({ AUTH_DEV_SECRET: 'short' })).toThrow(/AUTH_DEV_SECRET/);
@@ -132,5 +162,38 @@ describe('loadConfig', () => {
       AUTH_AUDIENCE: 'synpunkt',
     });
     expect(prod).toMatchObject({ nodeEnv: 'production', auth: { jwksUrl: 'https://idp.example.se/jwks' } });
+  });
+});
+
+describe('loadConfig: where the log, the keys and the idempotency records live', () => {
+  const pg = 'postgres://synpunkt:hemligt@db.example.se:5432/synpunkt?sslmode=verify-full';
+
+  it('keeps everything in files under DATA_DIR by default', () => {
+    expect(loadConfig({})).toMatchObject({
+      keyStorePath: undefined,
+      keyStoreUrl: undefined,
+      idempotencyStoreUrl: undefined,
+      eventStorePath: undefined,
+    });
+  });
+
+  it('puts the keys and the idempotency records in PostgreSQL with POSTGRES_URL, each overridable on its own', () => {
+    expect(loadConfig({ POSTGRES_URL: pg })).toMatchObject({ keyStoreUrl: pg, idempotencyStoreUrl: pg });
+    const other = 'postgresql://idem@idem.example.se/idem';
+    expect(loadConfig({ POSTGRES_URL: pg, IDEMPOTENCY_STORE_URL: other })).toMatchObject({ keyStoreUrl: pg, idempotencyStoreUrl: other });
+    expect(loadConfig({ KEY_STORE_URL: pg })).toMatchObject({ keyStoreUrl: pg, idempotencyStoreUrl: undefined });
+  });
+
+  it('refuses a URL that is not PostgreSQL’s without repeating its password, and two key stores at once', () => {
+    expect(() => loadConfig({ KEY_STORE_URL: 'mysql://u:hemligt@db/x' })).toThrow(/KEY_STORE_URL must be a postgres:\/\/ .*u:\*\*\*@db/);
+    expect(() => loadConfig({ KEY_STORE_URL: 'mysql://u:hemligt@db/x' })).not.toThrow(/hemligt/);
+    expect(() => loadConfig({ KEY_STORE_PATH: '/srv/keys.sqlite', POSTGRES_URL: pg })).toThrow(/name two key stores; set one/);
+  });
+
+  it('takes the embedded log’s file from EVENT_STORE_PATH, and refuses it beside KurrentDB', () => {
+    expect(loadConfig({ EVENT_STORE_PATH: '/srv/delad/events.sqlite' }).eventStorePath).toBe('/srv/delad/events.sqlite');
+    expect(() => loadConfig({ EVENT_STORE_PATH: '/x.sqlite', EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false' })).toThrow(
+      /EVENT_STORE_PATH is the embedded log’s file/,
+    );
   });
 });

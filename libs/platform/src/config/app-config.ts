@@ -2,14 +2,21 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { digestSigningKeyProblems } from './signing-key-file';
 import { durationSeconds, isLoopbackHost } from '@app/auth';
+import { connectionStringProblem, withCredentials } from '@app/event-store';
 
 export interface AppConfig {
   port: number;
   /** Interface to listen on; undefined = all. Development mode (no AUTH_JWKS_URL) defaults to 127.0.0.1. */
   host?: string;
   dataDir: string;
-  /** The personal-data key store, when not DATA_DIR/keys.sqlite. */
+  /** The personal-data key store, when not DATA_DIR/keys.sqlite (a file on this host). */
   keyStorePath?: string;
+  /** The personal-data key store in PostgreSQL (KEY_STORE_URL, else POSTGRES_URL): for instances on several hosts. */
+  keyStoreUrl?: string;
+  /** Idempotency records in PostgreSQL (IDEMPOTENCY_STORE_URL, else POSTGRES_URL); unset: DATA_DIR/idempotency.sqlite. */
+  idempotencyStoreUrl?: string;
+  /** The embedded log's file, when not DATA_DIR/events.sqlite (instances on one host may share it). */
+  eventStorePath?: string;
   /** A reference taken this long ago without its case is recorded as void (the registration died in between). */
   referenceVoidAfterSeconds: number;
   /** How often the running API records a digest of the whole log; 0 = never. */
@@ -22,10 +29,15 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Largest accepted request body. */
   bodyLimit: string;
-  /** A projection further behind the head than this (in events) makes /health/ready `down` (503). */
+  /** A projection further behind the head than this (seconds of record time) makes /health/ready `down` (503). */
   readyMaxLag: number;
   /** Threads besides the main one that a rebuild over a long log spreads its work over (0: none). */
   rebuildThreads: number;
+  /**
+   * HTTP worker processes `npm start` runs beside one projector (default: cores − 1, at least 1); 0 = everything in
+   * one process, as the CLI and the tests run it.
+   */
+  workers: number;
   nodeEnv: string;
   /** Defaults for new cases; the rules in force at receipt stay with each case. */
   deadlines: { acknowledgeWorkingDays: number; respondWorkingDays: number };
@@ -33,6 +45,8 @@ export interface AppConfig {
   retention: RetentionRule[];
   /** Idempotency-Key records: kept `ttlHours`; a running request holds its key `leaseSeconds` before a retry may take it over. */
   idempotency: { ttlHours: number; leaseSeconds: number };
+  /** A published count below this (from 1) prints as "färre än N" in the verksamhetsberättelse draft; 0 or 1 = never. */
+  publishMinCount: number;
 }
 
 export interface RetentionRule {
@@ -53,7 +67,6 @@ export class ConfigError extends Error {
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-const ESDB_SCHEMES = ['esdb:', 'esdb+discover:', 'kurrentdb:', 'kurrentdb+discover:', 'kurrent:', 'kurrent+discover:'];
 
 /** Reads and validates the environment once at start; every bad value is named in one error. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -65,11 +78,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const portText = text('PORT') ?? '3000';
   const port = Number(portText);
-  if (!/^\d+$/.test(portText) || port < 1 || port > 65535) problems.push(`PORT must be a whole number from 1 to 65535, got "${portText}"`);
+  // 0: any free port (tests and benchmarks; the primary reports the one its workers got)
+  if (!/^\d+$/.test(portText) || port > 65535) problems.push(`PORT must be a whole number from 0 to 65535, got "${portText}"`);
 
-  const esdb = text('EVENTSTORE_CONNECTION_STRING');
-  if (esdb && !ESDB_SCHEMES.some((s) => esdb.startsWith(`${s}//`))) {
-    problems.push('EVENTSTORE_CONNECTION_STRING must start with esdb://, esdb+discover://, kurrentdb:// or kurrentdb+discover://');
+  // The same schemes (any case) and options the adapter accepts: see connectionStringProblem.
+  let esdb = text('EVENTSTORE_CONNECTION_STRING');
+  const esdbProblem = esdb ? connectionStringProblem(esdb) : undefined;
+  if (esdbProblem) problems.push(esdbProblem);
+  // Credentials apart from the string, so a password with @ : / % needs no hand-encoding (compose passes it this way).
+  const esdbUser = text('EVENTSTORE_USERNAME');
+  const esdbPassword = env.EVENTSTORE_PASSWORD;
+  if ((esdbUser === undefined) !== (esdbPassword === undefined || esdbPassword === '')) {
+    problems.push('EVENTSTORE_USERNAME and EVENTSTORE_PASSWORD go together: set both, or neither');
+  } else if (esdbUser && !esdb) {
+    problems.push('EVENTSTORE_USERNAME and EVENTSTORE_PASSWORD apply only with EVENTSTORE_CONNECTION_STRING');
+  } else if (esdbUser && esdb && !esdbProblem) {
+    esdb = withCredentials(esdb, esdbUser, esdbPassword!);
   }
 
   const jwksUrl = text('AUTH_JWKS_URL');
@@ -106,9 +130,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const bodyLimit = text('BODY_LIMIT') ?? '1mb';
   if (!/^\d+(b|kb|mb)$/i.test(bodyLimit)) problems.push(`BODY_LIMIT must look like 512kb or 1mb, got "${bodyLimit}"`);
 
-  const lagText = text('READY_MAX_LAG') ?? '10000';
+  // Seconds of record time: positions are opaque (KurrentDB's are byte offsets), so lag is never counted in them.
+  const lagText = text('READY_MAX_LAG') ?? '300';
   const readyMaxLag = Number(lagText);
-  if (!/^\d+$/.test(lagText)) problems.push(`READY_MAX_LAG must be a whole number of events, got "${lagText}"`);
+  if (!/^\d+$/.test(lagText)) problems.push(`READY_MAX_LAG must be a whole number of seconds, got "${lagText}"`);
 
   const days = (name: string, fallback: number) => {
     const t = text(name) ?? String(fallback);
@@ -120,6 +145,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   // One thread per core beside the main one, at most two.
   const threadsText = text('REBUILD_THREADS') ?? String(Math.min(2, availableParallelism() - 1));
   if (!/^[0-8]$/.test(threadsText)) problems.push(`REBUILD_THREADS must be a whole number from 0 to 8, got "${threadsText}"`);
+
+  const workersText = text('WORKERS') ?? String(Math.max(1, availableParallelism() - 1));
+  if (!/^\d{1,2}$/.test(workersText) || Number(workersText) > 64)
+    problems.push(
+      `WORKERS must be a whole number of HTTP worker processes from 0 (one process does everything) to 64, got "${workersText}"`,
+    );
 
   const digestText = text('DIGEST_INTERVAL_HOURS') ?? '24';
   if (!/^\d{1,4}$/.test(digestText)) problems.push(`DIGEST_INTERVAL_HOURS must be a whole number of hours (0 = off), got "${digestText}"`);
@@ -141,18 +172,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!/^\d{1,4}$/.test(leaseText) || Number(leaseText) < 1 || Number(leaseText) > 3600)
     problems.push(`IDEMPOTENCY_LEASE_SECONDS must be a whole number of seconds from 1 to 3600, got "${leaseText}"`);
 
+  const publishMinText = text('PUBLISH_MIN_COUNT') ?? '5';
+  if (!/^\d{1,3}$/.test(publishMinText) || Number(publishMinText) > 100)
+    problems.push(`PUBLISH_MIN_COUNT must be a whole number from 0 to 100, got "${publishMinText}"`);
+
+  const stores = storeSettings(text, Boolean(esdb), problems);
+
   if (problems.length) throw new ConfigError(problems);
   return {
     port,
     host,
     dataDir: resolve(text('DATA_DIR') ?? './data'),
-    keyStorePath: text('KEY_STORE_PATH') ? resolve(text('KEY_STORE_PATH')!) : undefined,
+    ...stores,
     eventStoreConnectionString: esdb,
     auth: { jwksUrl, issuer, audience, devSecret, maxTokenAgeSeconds },
     logLevel,
     bodyLimit,
     readyMaxLag,
     rebuildThreads: Number(threadsText),
+    workers: Number(workersText),
     digestIntervalHours: Number(digestText),
     digestSigningKeyFile,
     referenceVoidAfterSeconds,
@@ -160,7 +198,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     deadlines,
     retention,
     idempotency: { ttlHours: Number(ttlText), leaseSeconds: Number(leaseText) },
+    publishMinCount: Number(publishMinText),
   };
+}
+
+/** Where the log, the keys and the idempotency records live: files on this host, or PostgreSQL for several hosts. */
+function storeSettings(text: (name: string) => string | undefined, esdb: boolean, problems: string[]) {
+  const postgres = (name: string): string | undefined => {
+    const url = text(name);
+    if (url && !isUrl(url, ['postgres:', 'postgresql:']))
+      problems.push(
+        `${name} must be a postgres:// or postgresql:// URL (TLS through sslmode in it), got "${url.replace(/:[^:@/]*@/, ':***@')}"`,
+      );
+    return url;
+  };
+  const shared = postgres('POSTGRES_URL');
+  const keyStoreUrl = postgres('KEY_STORE_URL') ?? shared;
+  const idempotencyStoreUrl = postgres('IDEMPOTENCY_STORE_URL') ?? shared;
+  const keyStorePath = text('KEY_STORE_PATH') ? resolve(text('KEY_STORE_PATH')!) : undefined;
+  if (keyStorePath && keyStoreUrl)
+    problems.push('KEY_STORE_PATH (a file on this host) and KEY_STORE_URL or POSTGRES_URL (PostgreSQL) name two key stores; set one');
+  const eventStorePath = text('EVENT_STORE_PATH') ? resolve(text('EVENT_STORE_PATH')!) : undefined;
+  if (eventStorePath && esdb) problems.push('EVENT_STORE_PATH is the embedded log’s file; unset it with EVENTSTORE_CONNECTION_STRING');
+  return { keyStorePath, keyStoreUrl, idempotencyStoreUrl, eventStorePath };
 }
 
 function isUrl(value: string, protocols: string[]): boolean {

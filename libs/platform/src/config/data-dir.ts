@@ -12,7 +12,7 @@ const FILE_MODE = 0o600;
  * -shm and journal files); chmod tightens what an older version left readable (0644 files). `process.umask(mask)`
  * throws in a worker thread, and the main thread's mask already applies to the whole process, so threads skip it.
  */
-export function secureDataDir(dataDir: string, options: { keyStorePath?: string } = {}): void {
+export function secureDataDir(dataDir: string, options: { keyStorePath?: string; eventStorePath?: string } = {}): void {
   if (isMainThread) process.umask(OWNER_ONLY_UMASK);
   mkdirSync(dataDir, { recursive: true, mode: DIR_MODE });
   chmodSync(dataDir, DIR_MODE);
@@ -21,6 +21,7 @@ export function secureDataDir(dataDir: string, options: { keyStorePath?: string 
     else if (entry.isDirectory()) chmodSync(join(dataDir, entry.name), DIR_MODE);
   }
   if (options.keyStorePath) restrictToOwner(options.keyStorePath);
+  if (options.eventStorePath) restrictToOwner(options.eventStorePath);
 }
 
 /** A SQLite file and its -wal, -shm and -journal companions, where they exist, readable by the owner only. */
