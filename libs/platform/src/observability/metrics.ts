@@ -36,7 +36,8 @@ export class Metrics {
       aggregator: 'max', // every process reads the same checkpoints: combined, the lag is one of them, not their sum
       async collect() {
         this.reset();
-        for (const { name, lag } of await lags()) this.set({ projection: name }, lag);
+        // A lag that cannot be dated is left out: one bad value would fail the whole scrape (and the cluster's aggregation).
+        for (const { name, lag } of await lags()) if (Number.isFinite(lag)) this.set({ projection: name }, lag);
       },
     });
   }
