@@ -67,7 +67,8 @@ export class Gallring {
       if (!options.dryRun) {
         for (const id of due) {
           await this.commands.execute(new ErasePersonalData(id, `Gallring: ${rule.name}`, 'gallring', SYSTEM));
-          options.onProgress?.(++erased, due.length);
+          erased++; // not inside the optional call below: without onProgress (the HTTP route) it would never count
+          options.onProgress?.(erased, due.length);
         }
         await this.record(rule, erased);
       }
