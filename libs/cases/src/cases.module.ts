@@ -34,7 +34,6 @@ import { GetCategories, GetCategoriesHandler } from './categories/get-categories
 import { SetCategoriesHandler } from './categories/set-categories/set-categories.handler';
 import { SetCategoriesController } from './categories/set-categories/set-categories.http.controller';
 import { RecategoriseCaseHandler } from './recategorise-case/recategorise-case.handler';
-import { RecategoriseCaseController } from './recategorise-case/recategorise-case.http.controller';
 
 @Module({
   imports: [CqrsModule],
@@ -47,7 +46,6 @@ import { RecategoriseCaseController } from './recategorise-case/recategorise-cas
     RectifySubmitterController,
     PersonalDataExtractController,
     ReferencesController,
-    RecategoriseCaseController,
     CategoriesController,
     SetCategoriesController,
   ],

@@ -1,8 +1,7 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
+import { Body, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@app/auth';
-import { CommandRoute, IfMatch } from '@app/platform';
+import { CommandRoute, IfMatch, ApiController } from '@app/platform';
 import { CompleteRemedy } from './complete-remedy/complete-remedy.command';
 import { CompleteRemedyRequest } from './complete-remedy/complete-remedy.request.dto';
 import { ConfirmBreach, RejectBreach } from './decide-breach/decide-breach.command';
@@ -16,9 +15,7 @@ const instant = (at?: string) => (at ? new Date(at) : undefined);
  * What the unit's managers (or an admin) do with a reported breach: confirm or reject it, plan rättelse and complete
  * it. Each its own route, DTO and command; confirm, reject and complete go to the one BreachStep handler.
  */
-@ApiTags('breaches')
-@ApiBearerAuth()
-@Controller('api/breaches')
+@ApiController('breaches', 'api/breaches')
 export class BreachStepsController {
   constructor(private readonly commands: CommandBus) {}
 

@@ -1,8 +1,7 @@
-import { Body, Controller, Param } from '@nestjs/common';
+import { Body, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal } from '@app/auth';
-import { CommandRoute, IfMatch } from '@app/platform';
+import { CommandRoute, IfMatch, ApiController } from '@app/platform';
 import { AdoptGuarantee } from './adopt-guarantee/adopt-guarantee.command';
 import { AdoptGuaranteeRequest } from './adopt-guarantee/adopt-guarantee.request.dto';
 import { contentOf } from './draft-guarantee/guarantee-content.request.dto';
@@ -12,9 +11,7 @@ import { WithdrawGuarantee } from './withdraw-guarantee/withdraw-guarantee.comma
 import { WithdrawGuaranteeRequest } from './withdraw-guarantee/withdraw-guarantee.request.dto';
 
 /** The steps of a guarantee after its draft, each its own route, DTO, role rule and command; one GuaranteeStep handler. */
-@ApiTags('guarantees')
-@ApiBearerAuth()
-@Controller('api/guarantees')
+@ApiController('guarantees', 'api/guarantees')
 export class GuaranteeStepsController {
   constructor(private readonly commands: CommandBus) {}
 

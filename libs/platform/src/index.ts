@@ -26,3 +26,4 @@ export * from './projections/projection-read';
 export * from './projections/sql-filter';
 export * from './http/command-route';
 export * from './http/year-query';
+export * from './http/api-controller';

@@ -1,6 +1,7 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiController } from '@app/platform';
+import { Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiProduces } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Principal, Roles } from '@app/auth';
 import { ExportPage, ReadExportPage } from '../export/export.query';
@@ -9,10 +10,8 @@ import { FindStart, GetAuditStream, ListAuditEvents } from './audit-events.query
 import { AuditEventsQuery } from './audit-events.request.dto';
 
 /** The record itself, read-only, for auditors and administrators. */
-@ApiTags('audit')
-@ApiBearerAuth()
+@ApiController('audit', 'api/audit')
 @Roles('auditor', 'admin')
-@Controller('api/audit')
 export class AuditEventsController {
   constructor(private readonly queries: QueryBus) {}
 

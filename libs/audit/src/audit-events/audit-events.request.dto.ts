@@ -1,15 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { PositionField } from './position-field';
 
 export class AuditEventsQuery {
-  @ApiPropertyOptional({ description: "an event's position, returned first (inclusive): a page's nextPosition, or an event's position" })
-  @IsOptional()
-  @Matches(/^\d{1,18}$/, { message: 'fromPosition must be a position (a whole number)' })
+  @PositionField('fromPosition', "an event's position, returned first (inclusive): a page's nextPosition, or an event's position")
   fromPosition?: string;
-  @ApiPropertyOptional({ description: "an event's position, returned after (exclusive): a page's lastPosition, or X-Event-Position" })
-  @IsOptional()
-  @Matches(/^\d{1,18}$/, { message: 'after must be a position (a whole number)' })
+  @PositionField('after', "an event's position, returned after (exclusive): a page's lastPosition, or X-Event-Position")
   after?: string;
   @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
   @ApiPropertyOptional({ example: 'CaseRegistered.v1' }) @IsOptional() @IsString() @MaxLength(100) type?: string;

@@ -1,15 +1,13 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiController } from '@app/platform';
+import { Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@app/auth';
 import { GetStateAsOf } from './audit-state.query';
 import { AsOfQuery } from './audit-state.request.dto';
 
 /** A resource as it stood at a record-time instant, folded with the same evolve the write side uses. */
-@ApiTags('audit')
-@ApiBearerAuth()
+@ApiController('audit', 'api/audit')
 @Roles('auditor', 'admin')
-@Controller('api/audit')
 export class AuditStateController {
   constructor(private readonly queries: QueryBus) {}
 

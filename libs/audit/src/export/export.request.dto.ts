@@ -1,14 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
+import { PositionField } from '../audit-events/position-field';
 
 export class ExportQuery {
-  @ApiPropertyOptional({ description: "an event's position, written first (inclusive)" })
-  @IsOptional()
-  @Matches(/^\d{1,18}$/, { message: 'fromPosition must be a position (a whole number)' })
+  @PositionField('fromPosition', "an event's position, written first (inclusive)")
   fromPosition?: string;
-  @ApiPropertyOptional({ description: "an event's position, written after (exclusive): the last line's position of an export cut short" })
-  @IsOptional()
-  @Matches(/^\d{1,18}$/, { message: 'after must be a position (a whole number)' })
+  @PositionField('after', "an event's position, written after (exclusive): the last line's position of an export cut short")
   after?: string;
   @ApiPropertyOptional({ description: "'true' = personal data decrypted (not importable)" })
   @IsOptional()

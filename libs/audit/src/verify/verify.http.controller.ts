@@ -1,6 +1,6 @@
-import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiController } from '@app/platform';
+import { Get, HttpCode, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { actorOf, CurrentUser, Principal, Roles } from '@app/auth';
 import { GetLatestDigest } from '../digests/latest-digest.query';
 import { RecordLogDigest } from '../digests/record-log-digest.command';
@@ -8,9 +8,7 @@ import { ListDisclosures } from '../disclosures/list-disclosures.query';
 import { VerifyLog } from './verify.query';
 import { VerifyQuery } from './verify.request.dto';
 
-@ApiTags('audit')
-@ApiBearerAuth()
-@Controller('api/audit')
+@ApiController('audit', 'api/audit')
 export class VerifyController {
   constructor(
     private readonly queries: QueryBus,

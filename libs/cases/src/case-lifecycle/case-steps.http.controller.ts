@@ -1,8 +1,7 @@
-import { Body, Controller, Param } from '@nestjs/common';
+import { Body, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Role } from '@app/auth';
-import { CommandRoute, IfMatch } from '@app/platform';
+import { CommandRoute, IfMatch, ApiController } from '@app/platform';
 import { AcknowledgeCase } from '../acknowledge-case/acknowledge-case.command';
 import { AcknowledgeCaseRequest } from '../acknowledge-case/acknowledge-case.request.dto';
 import { AssignCase } from '../assign-case/assign-case.command';
@@ -25,6 +24,8 @@ import { TransferCase } from '../transfer-case/transfer-case.command';
 import { TransferCaseRequest } from '../transfer-case/transfer-case.request.dto';
 import { UnmergeCase } from '../unmerge-case/unmerge-case.command';
 import { UnmergeCaseRequest } from '../unmerge-case/unmerge-case.request.dto';
+import { RecategoriseCase } from '../recategorise-case/recategorise-case.command';
+import { RecategoriseCaseRequest } from '../recategorise-case/recategorise-case.request.dto';
 import { stepBy } from './business-time.request.dto';
 
 /** `POST /api/cases/{id}/<step>`, answered 200 with the case, for these roles (the unit's managers and admins by default). */
@@ -34,9 +35,7 @@ const Step = (step: string, ...roles: Role[]) => CommandRoute(`:id/${step}`, ...
  * The eleven lifecycle steps of a case: each its own route, request DTO, role rule and command (in its use-case
  * folder), all one shape, so one controller serves them. Every command goes to the one CaseStep handler.
  */
-@ApiTags('cases')
-@ApiBearerAuth()
-@Controller('api/cases')
+@ApiController('cases', 'api/cases')
 export class CaseStepsController {
   constructor(private readonly commands: CommandBus) {}
 
@@ -95,6 +94,12 @@ export class CaseStepsController {
   @Step('merge')
   merge(@Param('id') id: string, @Body() body: MergeCaseRequest, @CurrentUser() user: Principal, @IfMatch() rev?: bigint) {
     return this.commands.execute(new MergeCase(stepBy(id, body, user, rev), { intoCaseId: body.intoCaseId }));
+  }
+
+  /** Not a step in the handling but recorded on the case all the same (it never moves the business clock); figures follow. */
+  @Step('recategorise')
+  recategorise(@Param('id') id: string, @Body() body: RecategoriseCaseRequest, @CurrentUser() user: Principal, @IfMatch() rev?: bigint) {
+    return this.commands.execute(new RecategoriseCase({ caseId: id, user, expectedRevision: rev }, body.category));
   }
 
   @Step('unmerge')

@@ -1,13 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiController } from '@app/platform';
+import { Body, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@app/auth';
 import { ErasePersonalData } from './erase-personal-data.command';
 import { ErasePersonalDataRequest } from './erase-personal-data.request.dto';
 
-@ApiTags('data protection')
-@ApiBearerAuth()
-@Controller('api/cases')
+@ApiController('data protection', 'api/cases')
 export class ErasePersonalDataController {
   constructor(private readonly commands: CommandBus) {}
 

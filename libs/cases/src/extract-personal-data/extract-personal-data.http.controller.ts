@@ -1,12 +1,10 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { ApiController } from '@app/platform';
+import { Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@app/auth';
 import { ExtractPersonalData } from './extract-personal-data.query';
 
-@ApiTags('data protection')
-@ApiBearerAuth()
-@Controller('api/cases')
+@ApiController('data protection', 'api/cases')
 export class PersonalDataExtractController {
   constructor(private readonly queries: QueryBus) {}
 

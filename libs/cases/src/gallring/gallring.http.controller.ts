@@ -1,13 +1,12 @@
-import { Controller, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiController } from '@app/platform';
+import { HttpCode, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiQuery } from '@nestjs/swagger';
 import { Roles } from '@app/auth';
 import { RunGallring } from './run-gallring.command';
 
 /** Gallring through the running API (the CLI's `gallring` refuses to run beside it). */
-@ApiTags('admin')
-@ApiBearerAuth()
-@Controller('api/admin/gallring')
+@ApiController('admin', 'api/admin/gallring')
 export class GallringController {
   constructor(private readonly commands: CommandBus) {}
 

@@ -1,17 +1,14 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AnyStaffRole, CurrentUser, Principal } from '@app/auth';
-import { ProjectionRead } from '@app/platform';
+import { ProjectionRead, ApiController } from '@app/platform';
 import { GetCase } from '../get-case/get-case.query';
 import { CASES_PROJECTION } from './cases.projection';
 import { ListCases } from './list-cases.query';
 import { ListCasesQuery } from './list-cases.request.dto';
 
 /** Every role reads cases, each the units it may see: the list from the projection, one case straight from its stream. */
-@ApiTags('cases')
-@ApiBearerAuth()
-@Controller('api/cases')
+@ApiController('cases', 'api/cases')
 export class ListCasesController {
   constructor(private readonly queries: QueryBus) {}
 

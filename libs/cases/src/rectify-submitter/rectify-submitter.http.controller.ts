@@ -1,14 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@app/auth';
-import { IfMatch } from '@app/platform';
+import { IfMatch, ApiController } from '@app/platform';
 import { RectifySubmitter } from './rectify-submitter.command';
 import { RectifySubmitterRequest } from './rectify-submitter.request.dto';
 
-@ApiTags('data protection')
-@ApiBearerAuth()
-@Controller('api/cases')
+@ApiController('data protection', 'api/cases')
 export class RectifySubmitterController {
   constructor(private readonly commands: CommandBus) {}
 

@@ -1,13 +1,11 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { ApiController } from '@app/platform';
+import { Body, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@app/auth';
 import { RegisterCase } from './register-case.command';
 import { RegisterCaseRequest, registrationOf } from './register-case.request.dto';
 
-@ApiTags('cases')
-@ApiBearerAuth()
-@Controller('api/cases')
+@ApiController('cases', 'api/cases')
 export class RegisterCaseController {
   constructor(private readonly commands: CommandBus) {}
 

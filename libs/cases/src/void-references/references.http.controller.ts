@@ -1,13 +1,11 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { ApiController } from '@app/platform';
+import { Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/auth';
 import { GetReferenceSeries } from './reference-series.query';
 import { ReferencesQuery } from './references.request.dto';
 
-@ApiTags('audit')
-@ApiBearerAuth()
-@Controller('api/audit')
+@ApiController('audit', 'api/audit')
 export class ReferencesController {
   constructor(private readonly queries: QueryBus) {}
 

@@ -1,8 +1,7 @@
-import { Controller, Query } from '@nestjs/common';
+import { Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal } from '@app/auth';
-import { ProjectionRead } from '@app/platform';
+import { ProjectionRead, ApiController } from '@app/platform';
 import { FiguresRead } from '../report-facts/figures-read';
 import { REPORT_PROJECTION } from '../report-facts/report.projection';
 import { DashboardParams, GetCommitmentFigures, GetOnTimeByMonth } from './dashboard.query';
@@ -12,9 +11,7 @@ import { DashboardCasesQuery, DashboardQuery } from './dashboard.request.dto';
 const paramsOf = ({ year, asOf, unitId, department }: DashboardQuery): DashboardParams => ({ year, asOf, unitId, department });
 
 /** Read-only figures the managers' dashboard draws and the yearly report does not give: scoped like the report. */
-@ApiTags('reports')
-@ApiBearerAuth()
-@Controller('api/dashboard')
+@ApiController('reports', 'api/dashboard')
 export class DashboardApiController {
   constructor(private readonly queries: QueryBus) {}
 

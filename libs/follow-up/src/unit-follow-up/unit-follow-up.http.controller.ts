@@ -1,16 +1,13 @@
-import { Controller, Param, Query } from '@nestjs/common';
+import { Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal } from '@app/auth';
-import { ProjectionRead } from '@app/platform';
+import { ProjectionRead, ApiController } from '@app/platform';
 import { FiguresRead } from '../report-facts/figures-read';
 import { REPORT_PROJECTION } from '../report-facts/report.projection';
 import { GetUnitFollowUp } from './unit-follow-up.query';
 import { UnitFollowUpQuery } from './unit-follow-up.request.dto';
 
-@ApiTags('reports')
-@ApiBearerAuth()
-@Controller('api/units')
+@ApiController('reports', 'api/units')
 export class UnitFollowUpController {
   constructor(private readonly queries: QueryBus) {}
 

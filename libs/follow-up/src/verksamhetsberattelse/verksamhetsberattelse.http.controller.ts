@@ -1,8 +1,8 @@
-import { Controller, Param, Query, StreamableFile } from '@nestjs/common';
+import { Param, Query, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiProduces } from '@nestjs/swagger';
 import { CurrentUser, Principal } from '@app/auth';
-import { ProjectionRead } from '@app/platform';
+import { ProjectionRead, ApiController } from '@app/platform';
 import { FiguresRead } from '../report-facts/figures-read';
 import { REPORT_PROJECTION } from '../report-facts/report.projection';
 import { VerksamhetsberattelseDraft } from './verksamhetsberattelse-draft';
@@ -11,9 +11,7 @@ import { GetVerksamhetsberattelse } from './verksamhetsberattelse.query';
 import { RolledUpVerksamhetsberattelseQuery, VerksamhetsberattelseQuery } from './verksamhetsberattelse.request.dto';
 
 /** The verksamhetsberättelse sections on synpunkter, klagomål and kvalitetsgarantier, drafted as a Word document to edit. */
-@ApiTags('reports')
-@ApiBearerAuth()
-@Controller('api')
+@ApiController('reports', 'api')
 export class VerksamhetsberattelseController {
   constructor(private readonly queries: QueryBus) {}
 

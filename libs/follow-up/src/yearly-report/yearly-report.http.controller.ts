@@ -1,8 +1,8 @@
-import { Controller, Headers, Query, StreamableFile } from '@nestjs/common';
+import { Headers, Query, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiProduces } from '@nestjs/swagger';
 import { CurrentUser, Principal } from '@app/auth';
-import { ProjectionRead } from '@app/platform';
+import { ProjectionRead, ApiController } from '@app/platform';
 import { FiguresRead } from '../report-facts/figures-read';
 import { REPORT_PROJECTION } from '../report-facts/report.projection';
 import { CSV_TYPE, reportCsv, reportXlsx, XLSX_TYPE } from './report-export';
@@ -10,9 +10,7 @@ import { YearlyReport } from './yearly-figures';
 import { GetYearlyReport } from './yearly-report.query';
 import { YearlyReportQuery } from './yearly-report.request.dto';
 
-@ApiTags('reports')
-@ApiBearerAuth()
-@Controller('api/reports')
+@ApiController('reports', 'api/reports')
 export class YearlyReportController {
   constructor(private readonly queries: QueryBus) {}
 

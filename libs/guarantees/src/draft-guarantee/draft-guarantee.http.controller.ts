@@ -1,13 +1,11 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { ApiController } from '@app/platform';
+import { Body, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@app/auth';
 import { DraftGuarantee } from './draft-guarantee.command';
 import { contentOf, DraftGuaranteeRequest } from './guarantee-content.request.dto';
 
-@ApiTags('guarantees')
-@ApiBearerAuth()
-@Controller('api/guarantees')
+@ApiController('guarantees', 'api/guarantees')
 export class DraftGuaranteeController {
   constructor(private readonly commands: CommandBus) {}
 

@@ -1,8 +1,7 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@app/auth';
-import { ProjectionRead } from '@app/platform';
+import { ProjectionRead, ApiController } from '@app/platform';
 import { BREACHES_PROJECTION } from './breaches.projection';
 import { GetBreach } from './get-breach.query';
 import { ListBreaches } from './list-breaches.query';
@@ -10,9 +9,7 @@ import { ListBreachesQuery } from './list-breaches.request.dto';
 
 const flag = (value?: string) => (value === undefined ? undefined : value === 'true');
 
-@ApiTags('breaches')
-@ApiBearerAuth()
-@Controller('api/breaches')
+@ApiController('breaches', 'api/breaches')
 export class ListBreachesController {
   constructor(private readonly queries: QueryBus) {}
 

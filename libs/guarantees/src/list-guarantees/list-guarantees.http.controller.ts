@@ -1,17 +1,14 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AnyStaffRole } from '@app/auth';
-import { ProjectionRead } from '@app/platform';
+import { ProjectionRead, ApiController } from '@app/platform';
 import { GetGuarantee } from './get-guarantee.query';
 import { GUARANTEES_PROJECTION } from './guarantees.projection';
 import { ListGuarantees } from './list-guarantees.query';
 import { ListGuaranteesQuery } from './list-guarantees.request.dto';
 
 /** Guarantees are published promises: every role reads them. */
-@ApiTags('guarantees')
-@ApiBearerAuth()
-@Controller('api/guarantees')
+@ApiController('guarantees', 'api/guarantees')
 export class ListGuaranteesController {
   constructor(private readonly queries: QueryBus) {}
 

@@ -1,13 +1,11 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { ApiController } from '@app/platform';
+import { Body, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@app/auth';
 import { ReportBreach } from './report-breach.command';
 import { ReportBreachRequest } from './report-breach.request.dto';
 
-@ApiTags('breaches')
-@ApiBearerAuth()
-@Controller('api/breaches')
+@ApiController('breaches', 'api/breaches')
 export class ReportBreachController {
   constructor(private readonly commands: CommandBus) {}
 

@@ -1,12 +1,10 @@
-import { Controller, Get, Header } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiController } from '../http/api-controller';
+import { Get, Header } from '@nestjs/common';
 import { Roles } from '@app/auth';
 import { Readiness, ReadinessReport } from './readiness';
 
 /** Readiness in full for administrators: each contributor's status, reason and detail (error text, lag per projection). */
-@ApiTags('admin')
-@ApiBearerAuth()
-@Controller('api/admin/health')
+@ApiController('admin', 'api/admin/health')
 export class AdminHealthController {
   constructor(private readonly readiness: Readiness) {}
 

@@ -10,6 +10,25 @@ export interface IdempotentOutcome {
   position?: bigint;
 }
 
+/** The columns every adapter keeps an outcome in (revision and position as text: bigints). */
+export interface OutcomeColumns {
+  resource_kind: string | null;
+  resource_id: string | null;
+  revision: string | null;
+  position: string | null;
+  status: number | null;
+}
+
+/** A stored outcome read back: one mapping for every adapter. */
+export function outcomeOf(row: OutcomeColumns): IdempotentOutcome {
+  return {
+    resource: row.resource_kind !== null && row.resource_id !== null ? { kind: row.resource_kind, id: row.resource_id } : null,
+    status: row.status!,
+    ...(row.revision !== null ? { revision: BigInt(row.revision) } : {}),
+    ...(row.position !== null ? { position: BigInt(row.position) } : {}),
+  };
+}
+
 export type Reservation =
   /** This request runs; `token` proves it still holds the key when it completes or releases. */
   { kind: 'new'; token: string } | { kind: 'replay'; outcome: IdempotentOutcome } | { kind: 'mismatch' } | { kind: 'in_progress' };

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
 import { Migration, openDatabase } from '@app/event-store';
-import { IdempotencyStore, IdempotencyTimes, IdempotentOutcome, Reservation } from './idempotency.store';
+import { IdempotencyStore, IdempotencyTimes, IdempotentOutcome, Reservation, outcomeOf } from './idempotency.store';
 
 // As in the SQLite adapter: no response body, only what a replay needs to read the resource again.
 const MIGRATIONS: Migration[] = [
@@ -127,13 +127,4 @@ export class PostgresIdempotencyStore extends IdempotencyStore {
   async close(): Promise<void> {
     if (!this.pool.ended) await this.pool.end();
   }
-}
-
-function outcomeOf(row: Row): IdempotentOutcome {
-  return {
-    resource: row.resource_kind !== null && row.resource_id !== null ? { kind: row.resource_kind, id: row.resource_id } : null,
-    status: row.status!,
-    ...(row.revision !== null ? { revision: BigInt(row.revision) } : {}),
-    ...(row.position !== null ? { position: BigInt(row.position) } : {}),
-  };
 }

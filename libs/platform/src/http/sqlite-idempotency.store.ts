@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { restrictToOwner } from '../config/data-dir';
-import { IdempotencyStore, IdempotencyTimes, IdempotentOutcome, Reservation } from './idempotency.store';
+import { IdempotencyStore, IdempotencyTimes, IdempotentOutcome, Reservation, outcomeOf } from './idempotency.store';
 
 export const IDEMPOTENCY_FILE = 'idempotency.sqlite';
 const SCHEMA_VERSION = 2;
@@ -158,13 +158,4 @@ export class SqliteIdempotencyStore extends IdempotencyStore {
   private checkpoint(): void {
     this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
-}
-
-function outcomeOf(row: Row): IdempotentOutcome {
-  return {
-    resource: row.resource_kind !== null && row.resource_id !== null ? { kind: row.resource_kind, id: row.resource_id } : null,
-    status: row.status!,
-    ...(row.revision !== null ? { revision: BigInt(row.revision) } : {}),
-    ...(row.position !== null ? { position: BigInt(row.position) } : {}),
-  };
 }

@@ -1,5 +1,5 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiController } from '../http/api-controller';
+import { Get, HttpCode, Param, Post } from '@nestjs/common';
 import { Roles } from '@app/auth';
 import { NotFoundError } from '@app/core';
 import { ProjectionStatus } from '@app/projections';
@@ -19,9 +19,7 @@ const view = (s: ProjectionStatus) => ({
 });
 
 /** The running server's read models: their state, and a rebuild that swaps in while the current generation serves. */
-@ApiTags('admin')
-@ApiBearerAuth()
-@Controller('api/admin/projections')
+@ApiController('admin', 'api/admin/projections')
 export class ProjectionsController {
   constructor(private readonly host: ProjectionsHost) {}
 

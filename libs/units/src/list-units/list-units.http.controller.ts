@@ -1,17 +1,14 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AnyStaffRole } from '@app/auth';
-import { ProjectionRead } from '@app/platform';
+import { ProjectionRead, ApiController } from '@app/platform';
 import { GetUnit } from '../get-unit/get-unit.query';
 import { ListUnits } from './list-units.query';
 import { ListUnitsQuery } from './list-units.request.dto';
 import { UNITS_PROJECTION } from './units.projection';
 
 /** Every role reads units: the list from the projection, one unit straight from its stream. */
-@ApiTags('units')
-@ApiBearerAuth()
-@Controller('api/units')
+@ApiController('units', 'api/units')
 export class ListUnitsController {
   constructor(private readonly queries: QueryBus) {}
 

@@ -1,13 +1,11 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { ApiController } from '@app/platform';
+import { Body, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { actorOf, CurrentUser, Principal, Roles } from '@app/auth';
 import { RegisterUnit } from './register-unit.command';
 import { RegisterUnitRequest } from './register-unit.request.dto';
 
-@ApiTags('units')
-@ApiBearerAuth()
-@Controller('api/units')
+@ApiController('units', 'api/units')
 export class RegisterUnitController {
   constructor(private readonly commands: CommandBus) {}
 

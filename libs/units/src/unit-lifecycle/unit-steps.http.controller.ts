@@ -1,17 +1,14 @@
-import { Body, Controller, Param } from '@nestjs/common';
+import { Body, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { actorOf, CurrentUser, Principal } from '@app/auth';
-import { CommandRoute, IfMatch } from '@app/platform';
+import { CommandRoute, IfMatch, ApiController } from '@app/platform';
 import { CloseUnit } from '../close-unit/close-unit.command';
 import { CloseUnitRequest } from '../close-unit/close-unit.request.dto';
 import { RenameUnit } from '../rename-unit/rename-unit.command';
 import { RenameUnitRequest } from '../rename-unit/rename-unit.request.dto';
 
 /** An administrator renames or closes a unit: each its own route, DTO and command; one UnitStep handler. */
-@ApiTags('units')
-@ApiBearerAuth()
-@Controller('api/units')
+@ApiController('units', 'api/units')
 export class UnitStepsController {
   constructor(private readonly commands: CommandBus) {}
 

@@ -1,13 +1,11 @@
-import { Controller, Get } from '@nestjs/common';
+import { ApiController } from '@app/platform';
+import { Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AnyStaffRole } from '@app/auth';
 import { GetCategories } from './get-categories.query';
 
 /** Every role reads the category list: intake picks from it. */
-@ApiTags('categories')
-@ApiBearerAuth()
-@Controller('api/categories')
+@ApiController('categories', 'api/categories')
 export class CategoriesController {
   constructor(private readonly queries: QueryBus) {}
 

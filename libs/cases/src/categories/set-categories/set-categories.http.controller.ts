@@ -1,14 +1,11 @@
-import { Body, Controller, Put } from '@nestjs/common';
+import { Body, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { actorOf, CurrentUser, Principal, Roles } from '@app/auth';
-import { IfMatch } from '@app/platform';
+import { IfMatch, ApiController } from '@app/platform';
 import { SetCategories } from './set-categories.command';
 import { mappingsOf, SetCategoriesRequest } from './set-categories.request.dto';
 
-@ApiTags('categories')
-@ApiBearerAuth()
-@Controller('api/categories')
+@ApiController('categories', 'api/categories')
 export class SetCategoriesController {
   constructor(private readonly commands: CommandBus) {}
 
