@@ -2,10 +2,10 @@
 // Swagger through the libraries' indexes spent two seconds of every rebuild starting.
 import { casesProjection } from '@app/cases/projections';
 import { createEventStore } from '@app/event-store';
-import { reportProjection } from '@app/follow-up/projections';
+import { replayReportFacts, reportProjection } from '@app/follow-up/projections';
 import { breachesProjection, guaranteesProjection } from '@app/guarantees/projections';
 import { open311RequestsProjection } from '@app/open311/projections';
-import type { RebuildSourceData } from '@app/platform';
+import type { RebuildSourceData, Replay } from '@app/platform';
 import { Projection, RebuildSource } from '@app/projections';
 import { unitsProjection } from '@app/units/projections';
 import { appUpcasters } from './upcasters';
@@ -20,8 +20,13 @@ export const APP_PROJECTIONS: Projection[] = [
   open311RequestsProjection,
 ];
 
+/** The replays a replay thread (ReplayPool) runs by name. */
+export const replays: Record<string, Replay> = {
+  reportFacts: replayReportFacts as Replay,
+};
+
 /**
- * How a rebuild thread (PlatformOptions.rebuildSource) opens the log: a connection of its own, without the key store
+ * How a rebuild or replay thread (PlatformOptions.rebuildSource) opens the log: a connection of its own, without the key store
  * (projections read personal data sealed) and with the app's upcasters, so it reads exactly what the main thread would.
  */
 export function openRebuildSource(data: unknown): RebuildSource {

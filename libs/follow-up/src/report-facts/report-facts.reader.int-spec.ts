@@ -11,11 +11,10 @@ import {
   PersonalDataVault,
   SqliteEventStore,
 } from '@app/event-store';
-import { ProjectionsHost } from '@app/platform';
 import { unitEventsFor } from '@app/units';
 import { applyReportEvent } from './apply-report-event';
+import { replayReportFacts } from './replay-report-facts';
 import { MemoryFactStore } from './report-facts';
-import { ReportFacts } from './report-facts.reader';
 
 const meta = { actor: { sub: 'test' } };
 const now = new Date('2026-03-02T09:00:00Z');
@@ -37,7 +36,7 @@ function registration(caseId: string, reference: string): CaseCommand {
   };
 }
 
-describe('ReportFacts.asOf', () => {
+describe('replayReportFacts (what ReportFacts.asOf runs in a replay thread)', () => {
   const policy = new PersonalDataPolicy({ ...casePersonalData });
   let inner: SqliteEventStore;
   let writer: EncryptingEventStore;
@@ -74,8 +73,7 @@ describe('ReportFacts.asOf', () => {
     const expected = new MemoryFactStore(); // the same fold over the log opened with its keys
     for (const e of await writer.readAll()) applyReportEvent(expected, e);
 
-    const facts = new ReportFacts(undefined as unknown as ProjectionsHost, keyless, new FixedClock(now));
-    const input = await facts.asOf(new Date('2026-03-03T00:00:00Z'));
+    const input = await replayReportFacts(keyless, '2026-03-03T00:00:00.000Z');
 
     expect(input.units.map((u) => u.id)).toEqual(['hgb']);
     expect(input.cases.map((c) => [c.reference, c.channel, c.closures.length])).toEqual([

@@ -2,14 +2,12 @@ import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import { CategoryList, loadCategories } from '@app/cases';
 import { CLOCK, Clock, stockholmDate } from '@app/core';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { ProjectionsHost } from '@app/platform';
+import { ProjectionsHost, ReplayPool } from '@app/platform';
 import { ReportInput } from '../yearly-report/yearly-figures';
-import { applyReportEvent } from './apply-report-event';
+import { replayReportFacts } from './replay-report-facts';
 import { caseTalliesFromReadModel } from './report-case-tallies';
-import { CaseFact, MemoryFactStore, REPORT_EVENT_PREFIXES } from './report-facts';
+import { CaseFact } from './report-facts';
 import { FactRow } from './report.projection';
-
-const PAGE = 5000;
 
 /** Report facts as the read model holds them now, or as the log held them at a past record-time instant. */
 @Injectable()
@@ -18,6 +16,7 @@ export class ReportFacts {
     private readonly host: ProjectionsHost,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly replays: ReplayPool,
   ) {}
 
   now(): Date {
@@ -77,33 +76,12 @@ export class ReportFacts {
       .map((r) => JSON.parse(r.fact) as CaseFact);
   }
 
-  /** By replay: the same fold over the log up to `asOf` (record time), in memory; the live tables are not touched. */
-  async asOf(asOf: Date, onProgress?: (events: number) => void): Promise<ReportInput> {
-    const facts = new MemoryFactStore();
-    let after: bigint | undefined;
-    let count = 0;
-    for (;;) {
-      // Figures read no personal field, event id or hash: sealed and lean, like the report projection's own reads.
-      const page = await this.store.readAll({
-        after,
-        limit: PAGE,
-        recordedUntil: asOf,
-        streamPrefix: REPORT_EVENT_PREFIXES,
-        sealed: true,
-        lean: true,
-      });
-      for (const e of page) applyReportEvent(facts, e);
-      count += page.length;
-      onProgress?.(count);
-      if (page.length < PAGE) break;
-      after = page[page.length - 1].position;
-    }
-    return {
-      units: [...facts.units.values()],
-      cases: [...facts.cases.values()],
-      breaches: [...facts.breaches.values()],
-      guarantees: [...facts.guarantees.values()],
-    };
+  /**
+   * By replay: the same fold over the log up to `asOf` (record time), in memory, in a replay thread (ReplayPool: bounded,
+   * abandoned with its request); the live tables are not touched.
+   */
+  asOf(asOf: Date): Promise<ReportInput> {
+    return this.replays.run('reportFacts', replayReportFacts, this.store, asOf.toISOString());
   }
 
   /** The `asOf` parameter as an instant; one in the future is a 400 naming asOf (the report cannot show what was not yet recorded). */

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { Response } from 'express';
 import { DomainError, InvalidInputError, PreconditionFailedError, WrongExpectedRevisionError } from '@app/core';
 import { InvalidPositionError, SubjectErasedError } from '@app/event-store';
+import { ReplayAbandonedError, ReplaysBusyError } from '../replays/replay-pool';
 import { Problem, problem, PROBLEM_CONTENT_TYPE } from './problem';
 import { RequestValidationException } from './validation';
 
@@ -11,10 +12,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
 
   catch(exception: unknown, host: ArgumentsHost): void {
+    if (exception instanceof ReplayAbandonedError) return; // its client went away: there is no one to answer
     const res = host.switchToHttp().getResponse<Response>();
     const body = this.toProblem(exception);
     if (body.status >= 500) this.logger.error(describe(exception));
     if (res.headersSent) return;
+    if (exception instanceof ReplaysBusyError) res.setHeader('Retry-After', String(exception.retryAfterSeconds));
     res.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }
 
@@ -41,6 +44,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof WrongExpectedRevisionError) {
       return problem(409, 'The resource was changed concurrently; try again.', { code: 'concurrent_change' });
     }
+    if (exception instanceof ReplaysBusyError) return problem(503, exception.message, { code: 'replays_busy' });
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();

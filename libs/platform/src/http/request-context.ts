@@ -5,6 +5,8 @@ import type { NextFunction, Request, Response } from 'express';
 export interface RequestContext {
   correlationId: string;
   requestId: string;
+  /** Aborted when the client goes away before its response is complete: work done only for it (a replay) stops. */
+  signal: AbortSignal;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
@@ -16,7 +18,11 @@ export const currentRequestContext = (): RequestContext | undefined => storage.g
 export function correlationMiddleware(req: Request, res: Response, next: NextFunction): void {
   const given = req.header('x-correlation-id');
   const correlationId = given && SAFE_ID.test(given) ? given : randomUUID();
-  const ctx = { correlationId, requestId: randomUUID() };
+  const left = new AbortController();
+  res.on('close', () => {
+    if (!res.writableFinished) left.abort();
+  });
+  const ctx = { correlationId, requestId: randomUUID(), signal: left.signal };
   res.setHeader('X-Correlation-Id', correlationId);
   (req as Request & { context?: RequestContext }).context = ctx;
   storage.run(ctx, () => next());
