@@ -102,6 +102,7 @@ describe('audit, replay and data protection over HTTP', () => {
       'CaseRegistered.v1',
       'CaseAcknowledged.v1',
       'CaseResponded.v1',
+      'MessageQueued.v1', // the response to the submitter
     ]);
     await t.http().get('/api/audit/events').set(manager).expect(403);
     await t.http().get('/api/audit/events').set(intake).expect(403);

@@ -62,7 +62,7 @@ describe('Idempotency-Key replays read the resource again', () => {
     await t.http().post(`/api/cases/${first.body.id}/acknowledge`).set(manager).send({}).expect(200);
     const again = await register('reg-3').expect(201);
     expect(again.body).toMatchObject({ id: first.body.id, status: 'acknowledged' });
-    expect(again.headers.etag).toBe('"1"');
+    expect(again.headers.etag).toBe('"2"'); // acknowledged, and its receipt queued
   });
 
   it('never carries a confidential case’s text or submitter', async () => {

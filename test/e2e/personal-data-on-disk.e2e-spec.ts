@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { filesContaining, filesUnder } from '@app/testing';
+import { startSmtp } from '../support/smtp';
 import { guaranteeDraft, startTestApp, TestApp } from '../support/test-app';
 
 type H = { Authorization: string };
@@ -35,6 +36,7 @@ const texts = (v: Values) => Object.values(v).map(String);
 
 describe('no personal data in plaintext under DATA_DIR (issue 14)', () => {
   let t: TestApp;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
   let admin: H, intake: H, manager: H;
   let keyCount = 0;
   let lastPosition = '0';
@@ -86,7 +88,10 @@ describe('no personal data in plaintext under DATA_DIR (issue 14)', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'synpunkt-pd-'));
     // The most verbose log level, written into DATA_DIR, so the scan covers what the app logs too.
     const logger = pino({ level: 'debug' }, pino.destination({ dest: join(dataDir, 'app.log'), sync: true }));
-    t = await startTestApp({ dataDir, logger });
+    // A real mail server that refuses the confidential cases' addresses (its reason quotes the address), so the outbox
+    // records both outcomes: sent and failed.
+    smtp = await startSmtp((to) => to.startsWith('hemlig'));
+    t = await startTestApp({ dataDir, logger, env: { SMTP_URL: smtp.url, MAIL_FROM: 'synpunkt@kommun.example' } });
     admin = await t.as('admin');
     intake = await t.as('intake');
     manager = await t.as('manager', ['hgb', 'fsk']);
@@ -96,7 +101,10 @@ describe('no personal data in plaintext under DATA_DIR (issue 14)', () => {
     await post('/api/guarantees/hgb-2026/adopt', { decidedOn: '2026-01-15', decisionRef: '§ 3' }, admin);
   });
 
-  afterAll(() => t.close().catch(() => undefined));
+  afterAll(async () => {
+    await t.close().catch(() => undefined);
+    await smtp.close();
+  });
 
   it('seals every personal field of ordinary and confidential cases, and leaves nothing of an erased one', async () => {
     const kept = personalValues('Kvar');
@@ -104,9 +112,22 @@ describe('no personal data in plaintext under DATA_DIR (issue 14)', () => {
     const gone = personalValues('Radera');
     const staff = { action: 'Rättelse: ringa upp Qvintusdotter', responsible: 'Zlatanova, enhetschef', outcome: 'Uppringd, nöjd' };
 
-    await handle(kept, false, false);
-    await handle(secret, true, false);
+    const ordinary = await handle(kept, false, false);
+    const confidential = await handle(secret, true, false);
     const erased = await handle(gone, false, true);
+    // Every e-mail delivered or refused (the outbox's records on disk too) before anything is erased.
+    for (const { id } of [ordinary, confidential, erased]) {
+      for (let i = 0; ; i++) {
+        const { body } = await t.http().get(`/api/cases/${id}`).set(admin).expect(200);
+        const waiting = (body.messages as { channel: string; status: string }[]).filter(
+          (m) => m.channel === 'email' && m.status === 'queued',
+        );
+        if (!waiting.length) break;
+        if (i > 400) throw new Error(`e-mail of case ${id} never left the outbox`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    }
+    expect(smtp.received.length).toBeGreaterThan(0);
     await post(`/api/breaches/${erased.breachId}/confirm`, { note: 'Bekräftat av Zlatanova' }, manager);
     const { body: remedy } = await post(
       `/api/breaches/${erased.breachId}/remedies`,
@@ -136,6 +157,8 @@ describe('no personal data in plaintext under DATA_DIR (issue 14)', () => {
         'SubmitterRectified.v1 submitter',
         'CaseTransferred.v1 reason',
         'BreachReported.v1 description',
+        'MessageQueued.v1 text',
+        'MessageQueued.v1 recipient',
       ]),
     );
     expect(JSON.stringify(extract.body)).toContain(gone.breachQuote.replace(/"/g, '\\"'));

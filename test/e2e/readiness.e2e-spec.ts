@@ -10,6 +10,9 @@ interface Check {
 }
 
 /** The readiness contract: anonymous callers learn `{status, lagSeconds}` and nothing else; admins get the detail. */
+/** Mail configured (nothing is sent here), so that a healthy instance is `ok`: without SMTP_URL the outbox is `degraded`. */
+const MAIL = { SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'synpunkt@kommun.example' };
+
 describe('readiness', () => {
   let t: TestApp;
   afterEach(() => t?.close());
@@ -34,7 +37,7 @@ describe('readiness', () => {
   const check = (body: { checks: Check[] }, name: string) => body.checks.find((c) => c.name === name)!;
 
   it('answers 200 ok with exactly status and lagSeconds when healthy; the admin report names each part', async () => {
-    t = await startTestApp();
+    t = await startTestApp({ env: MAIL });
     const res = await readyUntil('ok');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ status: 'ok', lagSeconds: 0 });
@@ -47,7 +50,7 @@ describe('readiness', () => {
   });
 
   it('keeps the detail from everyone but admins', async () => {
-    t = await startTestApp();
+    t = await startTestApp({ env: MAIL });
     await t.http().get('/api/admin/health').expect(401);
     for (const role of ['intake', 'manager', 'auditor'] as const) {
       await t
@@ -59,7 +62,7 @@ describe('readiness', () => {
   });
 
   it('answers 503 down without error text or ids when a projection failed; the admin report has them', async () => {
-    t = await startTestApp();
+    t = await startTestApp({ env: MAIL });
     await readyUntil('ok');
     // An event no handler can apply (a unit without a name), written behind the API's back.
     await t.app
@@ -86,7 +89,7 @@ describe('readiness', () => {
 
   it('is degraded (200) while the read side is held, with the lag in seconds of record time', async () => {
     const clock = new FixedClock(new Date('2026-03-02T09:00:00Z'));
-    t = await startTestApp({ clock });
+    t = await startTestApp({ clock, env: MAIL });
     await t.unit('first');
     await readyUntil('ok');
     await t.app.get(ProjectionsHost).runner.stop();
@@ -100,7 +103,7 @@ describe('readiness', () => {
 
   it('is down (503) when a projection is further behind the log than READY_MAX_LAG seconds of record time', async () => {
     const clock = new FixedClock(new Date('2026-03-02T09:00:00Z'));
-    t = await startTestApp({ clock, env: { READY_MAX_LAG: '60' } });
+    t = await startTestApp({ clock, env: { ...MAIL, READY_MAX_LAG: '60' } });
     await t.unit('first');
     await readyUntil('ok');
     await t.app.get(ProjectionsHost).runner.stop();

@@ -18,6 +18,9 @@ import {
   spec,
 } from '../test/case.decider.fixtures';
 
+/** The message a step queues to the submitter (its content: test/e2e/messages.e2e-spec.ts). */
+const queued = (kind: string) => expect.objectContaining({ type: 'MessageQueued.v1', data: expect.objectContaining({ kind }) });
+
 describe('a responded case', () => {
   it('refuses a delay notice', () =>
     spec
@@ -89,15 +92,16 @@ describe('a case registered late, with records made after its steps', () => {
   const rectified = ev('SubmitterRectified.v1', '2026-03-13T11:00:00.000Z', { submitter: { email: 'ny@example.se' } });
   const lateErased = ev('PersonalDataErased.v1', '2026-03-13T10:00:00.000Z', { reason: 'Begäran', basis: 'request' });
 
+  // An erased case gets no receipt: there is nobody to send it to.
   it.each([
-    ['the breach link', linked],
-    ['an erasure', lateErased],
-    ['a correction of contact details', rectified],
-  ])('takes a step dated before %s', (_, record) =>
+    ['the breach link', linked, [queued('receipt')]],
+    ['an erasure', lateErased, []],
+    ['a correction of contact details', rectified, [queued('receipt')]],
+  ])('takes a step dated before %s', (_, record, messages) =>
     spec
       .given([...late, record])
       .when({ type: 'AcknowledgeCase', ...at('2026-03-03T10:00:00Z') })
-      .then([ev('CaseAcknowledged.v1', '2026-03-03T10:00:00.000Z')]),
+      .then([ev('CaseAcknowledged.v1', '2026-03-03T10:00:00.000Z'), ...messages]),
   );
 
   it('still refuses a step dated before the previous step', () =>
@@ -132,7 +136,7 @@ describe('a case whose contact details were corrected later', () => {
     spec
       .given(after(ev('SubmitterRectified.v1', '2026-04-20T10:00:00.000Z', { submitter: { email: 'ny@example.se' } })))
       .when({ type: 'AcknowledgeCase', ...at('2026-03-03T08:00:00Z') })
-      .then([ev('CaseAcknowledged.v1', '2026-03-03T08:00:00.000Z')]));
+      .then([ev('CaseAcknowledged.v1', '2026-03-03T08:00:00.000Z'), queued('receipt')]));
 });
 
 describe('förvaltningslagen 12 §: open more than six months, on Stockholm calendar dates', () => {
@@ -184,5 +188,5 @@ describe('re-categorising a case', () => {
     spec
       .given(after(recategorised))
       .when({ type: 'AcknowledgeCase', ...at('2026-03-03T08:00:00Z') })
-      .then([ev('CaseAcknowledged.v1', '2026-03-03T08:00:00.000Z')]));
+      .then([ev('CaseAcknowledged.v1', '2026-03-03T08:00:00.000Z'), queued('receipt')]));
 });

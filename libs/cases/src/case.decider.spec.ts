@@ -3,12 +3,15 @@ import { caseDecider } from './case.decider';
 import { caseFlags } from './case.flags';
 import { after, asked, at, ev, into, merged, rectify, registered, registration, spec } from '../test/case.decider.fixtures';
 
+/** The message a step queues to the submitter (its content: test/e2e/messages.e2e-spec.ts). */
+const queued = (kind: string) => expect.objectContaining({ type: 'MessageQueued.v1', data: expect.objectContaining({ kind }) });
+
 describe('a registered case', () => {
   it('is acknowledged', () =>
     spec
       .given(registered)
       .when({ type: 'AcknowledgeCase', ...at('2026-03-03T08:00:00Z') })
-      .then([ev('CaseAcknowledged.v1', '2026-03-03T08:00:00.000Z')]));
+      .then([ev('CaseAcknowledged.v1', '2026-03-03T08:00:00.000Z'), queued('receipt')]));
 
   it('is assigned', () =>
     spec
@@ -58,7 +61,7 @@ describe('a registered case', () => {
     spec
       .given(registered)
       .when({ type: 'AwaitComplainant', question: 'Vilken dag?', ...at('2026-03-04T08:00:00Z') })
-      .then([asked]));
+      .then([asked, queued('question')]));
 
   it('refuses to resume when it waits for nobody', () =>
     spec
@@ -79,6 +82,7 @@ describe('a registered case', () => {
       .then([
         ev('CaseAcknowledged.v1', '2026-03-05T08:00:00.000Z'),
         ev('CaseResponded.v1', '2026-03-05T08:00:00.000Z', { message: 'Svar', outcome: 'partly_justified' }),
+        queued('response'),
       ]));
 
   it('may not be closed before the response it needs', () =>
@@ -103,7 +107,10 @@ describe('a registered case', () => {
     spec
       .given(registered)
       .when({ type: 'SendDelayNotice', reason: 'Utredning pågår', newRespondBy: '2026-03-30', ...at('2026-03-10T08:00:00Z') })
-      .then([ev('DelayNoticeSent.v1', '2026-03-10T08:00:00.000Z', { reason: 'Utredning pågår', newRespondBy: '2026-03-30' })]));
+      .then([
+        ev('DelayNoticeSent.v1', '2026-03-10T08:00:00.000Z', { reason: 'Utredning pågår', newRespondBy: '2026-03-30' }),
+        queued('delay_notice'),
+      ]));
 
   it('refuses a delay notice whose new date is no calendar date', () =>
     spec

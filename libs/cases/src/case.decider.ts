@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   Decider,
   EventMetadata,
@@ -17,8 +18,12 @@ import {
   CaseType,
   Channel,
   Location,
+  MessageChannel,
+  MessageKind,
+  MessageQueued,
   Outcome,
   Resolution,
+  SendOption,
   Submitter,
   SubmitterRectified,
 } from './case.events';
@@ -66,6 +71,8 @@ export interface CaseState {
   pausedSince?: string;
   mergedInto?: string;
   delayNotices: number;
+  /** The messages queued to the submitter, oldest first (their delivery is on the case's messages stream). */
+  messages: { messageId: string; kind: MessageKind; channel: MessageChannel; queuedAt: string }[];
   erasedAt?: string;
   /** Business time of the latest step: later steps may not be dated before it. */
   lastAt?: string;
@@ -94,15 +101,18 @@ export interface RegistrationInput {
 }
 
 type At = { at?: Date; now: Date };
+/** How a step's message to the submitter goes (default `auto`). */
+type Send = { send?: SendOption };
 export type CaseCommand =
   | ({ type: 'RegisterCase' } & RegistrationInput & { now: Date })
-  | ({ type: 'AcknowledgeCase' } & At)
+  /** `message`: the receipt's text, instead of the default one. */
+  | ({ type: 'AcknowledgeCase'; message?: string } & At & Send)
   | ({ type: 'AssignCase'; assignee: string } & At)
   | ({ type: 'TransferCase'; toUnitId: string; toUnitOpen: boolean; reason: string } & At)
-  | ({ type: 'AwaitComplainant'; question: string } & At)
+  | ({ type: 'AwaitComplainant'; question: string } & At & Send)
   | ({ type: 'ResumeCase' } & At)
-  | ({ type: 'RespondCase'; message: string; outcome?: Outcome } & At)
-  | ({ type: 'SendDelayNotice'; reason: string; newRespondBy?: string } & At)
+  | ({ type: 'RespondCase'; message: string; outcome?: Outcome } & At & Send)
+  | ({ type: 'SendDelayNotice'; reason: string; newRespondBy?: string } & At & Send)
   | ({ type: 'CloseCase'; resolution: Exclude<Resolution, 'duplicate'>; note?: string } & At)
   | ({ type: 'ReopenCase'; reason: string } & At)
   | ({ type: 'MergeCase'; into: { caseId: string; reference: string; exists: boolean; mergedInto?: string } } & At)
@@ -136,9 +146,14 @@ function entry(s: CaseState, event: CaseEvent, at: string, metadata?: Partial<Ev
 const returnTo = (status: string) => ({ status: status as CaseStatus, statusBefore: undefined });
 
 export const caseDecider: Decider<CaseState, CaseCommand, CaseEvent> = {
-  initialState: () => ({ exists: false, delayNotices: 0, history: [] }),
+  initialState: () => ({ exists: false, delayNotices: 0, messages: [], history: [] }),
 
   evolve(s, event) {
+    // A message is listed with its delivery (GET: messages), not in the history of the handling.
+    if (event.type === 'MessageQueued.v1') {
+      const { messageId, kind, channel } = event.data;
+      return { ...s, messages: [...s.messages, { messageId, kind, channel, queuedAt: event.data.at }] };
+    }
     const at = 'at' in event.data ? event.data.at : event.data.receivedAt;
     // Recorded events carry who did it and when it was recorded in their metadata; freshly decided ones do not yet.
     const base = { ...s, ...entry(s, event, at, (event as { metadata?: Partial<EventMetadata> }).metadata) };
@@ -230,7 +245,7 @@ export const caseDecider: Decider<CaseState, CaseCommand, CaseEvent> = {
         requireOpen();
         if (s.acknowledgedAt)
           throw new RuleViolationError('already_acknowledged', `case ${s.reference} was acknowledged on ${s.acknowledgedAt}`);
-        return [{ type: 'CaseAcknowledged.v1', data: { caseId, at } }];
+        return [{ type: 'CaseAcknowledged.v1', data: { caseId, at } }, ...queue(s, 'receipt', command, receiptText(s, command.message))];
       case 'AssignCase':
         requireOpen();
         if (s.status === 'awaiting_complainant')
@@ -250,7 +265,10 @@ export const caseDecider: Decider<CaseState, CaseCommand, CaseEvent> = {
         if (s.status === 'awaiting_complainant')
           throw new RuleViolationError('already_awaiting', 'the case already waits for the complainant');
         if (s.status === 'responded') throw new RuleViolationError('already_responded', 'the case has been responded to');
-        return [{ type: 'ComplainantAsked.v1', data: { caseId, at, question: command.question } }];
+        return [
+          { type: 'ComplainantAsked.v1', data: { caseId, at, question: command.question } },
+          ...queue(s, 'question', command, command.question),
+        ];
       case 'ResumeCase':
         requireOpen();
         if (s.status !== 'awaiting_complainant' && !s.pausedSince)
@@ -274,6 +292,7 @@ export const caseDecider: Decider<CaseState, CaseCommand, CaseEvent> = {
           type: 'CaseResponded.v1',
           data: { caseId, at, message: command.message, ...(command.outcome ? { outcome: command.outcome } : {}) },
         });
+        events.push(...queue(s, 'response', command, command.message));
         return events;
       }
       case 'SendDelayNotice':
@@ -290,6 +309,7 @@ export const caseDecider: Decider<CaseState, CaseCommand, CaseEvent> = {
             type: 'DelayNoticeSent.v1',
             data: { caseId, at, reason: command.reason, ...(command.newRespondBy ? { newRespondBy: command.newRespondBy } : {}) },
           },
+          ...queue(s, 'delay_notice', command, delayText(command.reason, command.newRespondBy)),
         ];
       case 'CloseCase':
         requireOpen();
@@ -360,6 +380,58 @@ function businessTime(command: At, s: CaseState): string {
     throw new InvalidInputError([{ field: 'at', message: `cannot be before the previous step (${s.lastAt})` }]);
   return at;
 }
+
+/** A message's id: derived from the case and its place among the case's messages, so a retried decision names the same one. */
+function messageIdFor(caseId: string, index: number): string {
+  const h = createHash('sha256').update(`message-of-case:${caseId}:${index}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/**
+ * The message a step gives the submitter, queued with it (recorded now: it never moves the business clock). `auto`
+ * picks e-mail, else a letter, else none; asking for a way the submitter left no details for is a 400 on `send`. A case
+ * whose personal data was erased gets no message: there is nobody to send it to, and nothing personal may be recorded.
+ */
+function queue(s: CaseState, kind: MessageKind, command: Send & { now: Date }, text: string): MessageQueued[] {
+  const send = command.send ?? 'auto';
+  if (s.erasedAt) {
+    if (send === 'auto' || send === 'none') return [];
+    throw new InvalidInputError([
+      { field: 'send', message: `the personal data of case ${s.reference} was erased: there is nobody to send to` },
+    ]);
+  }
+  const contact: Submitter = s.submitter && !('erased' in s.submitter) ? s.submitter : {};
+  const postal = contact.address ? [contact.name, contact.address].filter(Boolean).join(', ') : undefined;
+  const channel: MessageChannel = send === 'auto' ? (contact.email ? 'email' : postal ? 'letter' : 'none') : send;
+  if (channel === 'email' && !contact.email)
+    throw new InvalidInputError([{ field: 'send', message: 'the submitter left no e-mail address' }]);
+  if (channel === 'letter' && !postal) throw new InvalidInputError([{ field: 'send', message: 'the submitter left no postal address' }]);
+  const recipient = channel === 'email' ? contact.email : channel === 'letter' ? postal : undefined;
+  const message: MessageQueued = {
+    type: 'MessageQueued.v1',
+    data: {
+      caseId: s.caseId!,
+      at: command.now.toISOString(),
+      messageId: messageIdFor(s.caseId!, s.messages.length),
+      kind,
+      channel,
+      reference: s.reference!,
+      confidential: !!s.confidential,
+      ...(recipient ? { recipient } : {}),
+      text,
+    },
+  };
+  return [message];
+}
+
+/** The receipt's text: the one given, or the default naming the reference and, where one is due, the response's deadline. */
+function receiptText(s: CaseState, given?: string): string {
+  if (given?.trim()) return given;
+  const due = s.needsResponse ? ` Du får svar senast ${stockholmDate(s.respondBy!)}.` : '';
+  return `Vi har tagit emot din synpunkt. Den är registrerad med diarienummer ${s.reference}.${due}`;
+}
+
+const delayText = (reason: string, newRespondBy?: string) => (newRespondBy ? `${reason}\n\nDu får svar senast ${newRespondBy}.` : reason);
 
 const hasContact = (s?: Submitter) => !!(s?.email || s?.phone || s?.address);
 

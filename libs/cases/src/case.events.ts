@@ -3,10 +3,19 @@ export const CHANNELS = ['web', 'phone', 'email', 'letter', 'visit', 'meeting', 
 export const OUTCOMES = ['justified', 'partly_justified', 'unjustified', 'not_assessable'] as const;
 export const RESOLUTIONS = ['resolved', 'closed_not_resolved', 'withdrawn'] as const;
 
+/** Messages to the submitter (DOMAIN.md "Messages to the submitter"): what, by which way, and how a step asks for it. */
+export const MESSAGE_KINDS = ['receipt', 'question', 'delay_notice', 'response'] as const;
+export const MESSAGE_CHANNELS = ['email', 'letter', 'none'] as const;
+export const SEND_OPTIONS = ['auto', ...MESSAGE_CHANNELS] as const;
+
 export type CaseType = (typeof CASE_TYPES)[number];
 export type Channel = (typeof CHANNELS)[number];
 export type Outcome = (typeof OUTCOMES)[number];
 export type Resolution = (typeof RESOLUTIONS)[number] | 'duplicate';
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
+/** `auto`: e-mail if the submitter left an address, else a letter if they left a postal address, else none. */
+export type SendOption = (typeof SEND_OPTIONS)[number];
 
 /** Personal data: encrypted in the log with the case's own key (see cases.personal-data.ts). */
 export interface Submitter {
@@ -66,6 +75,25 @@ export type SubmitterRectified = Step<'SubmitterRectified.v1', { submitter: Subm
 /** A manager put the case under another category of the list. Recorded when entered; `at` is that record time. */
 export type CaseRecategorised = Step<'CaseRecategorised.v1', { category: string; previousCategory?: string }>;
 
+/**
+ * A message to the submitter, queued with the step that gives it (acknowledge, await-complainant, delay-notice,
+ * respond). Its text and recipient are personal data, sealed with the case's key; its delivery is recorded on the
+ * case's messages stream (messages/delivery.events.ts), so a delivery never changes the case's revision.
+ */
+export type MessageQueued = Step<
+  'MessageQueued.v1',
+  {
+    messageId: string;
+    kind: MessageKind;
+    channel: MessageChannel;
+    reference: string;
+    confidential: boolean;
+    /** The e-mail address (email), or the name and postal address (letter); none for `none`. */
+    recipient?: string;
+    text: string;
+  }
+>;
+
 export type CaseEvent =
   | CaseRegistered
   | CaseAcknowledged
@@ -82,7 +110,8 @@ export type CaseEvent =
   | CaseBreachLinked
   | PersonalDataErased
   | SubmitterRectified
-  | CaseRecategorised;
+  | CaseRecategorised
+  | MessageQueued;
 
 /**
  * A `step` is something people do in handling the case: its `at` is business time and later steps may not be dated
@@ -109,6 +138,7 @@ export const CASE_EVENT_KINDS: { readonly [T in CaseEvent['type']]: CaseEventKin
   'PersonalDataErased.v1': 'record',
   'SubmitterRectified.v1': 'record',
   'CaseRecategorised.v1': 'record',
+  'MessageQueued.v1': 'record',
 };
 
 export const CASE_CATEGORY = 'case';

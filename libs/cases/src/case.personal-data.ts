@@ -18,4 +18,7 @@ export const casePersonalData: Record<string, PersonalDataRule> = {
   'DelayNoticeSent.v1': caseFields('reason'),
   'CaseClosed.v1': caseFields('note'),
   'CaseReopened.v1': caseFields('reason'),
+  'MessageQueued.v1': caseFields('text', 'recipient'),
+  // On the case's messages stream: a failure's reason may quote the address.
+  'MessageFailed.v1': caseFields('error'),
 };

@@ -2,7 +2,7 @@ import { Inject, Module, OnModuleInit } from '@nestjs/common';
 import { CommandBus, CqrsModule, QueryBus } from '@nestjs/cqrs';
 import { CLOCK, Clock } from '@app/core';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { ProjectionsHost, ResourceReaders } from '@app/platform';
+import { APP_CONFIG, AppConfig, ProjectionsHost, Readiness, ResourceReaders } from '@app/platform';
 import { CASE_CATEGORY } from './case.events';
 import { CaseStepsController } from './case-lifecycle/case-steps.http.controller';
 import { CaseStepHandler } from './case-lifecycle/case-step.handler';
@@ -34,6 +34,10 @@ import { GetCategories, GetCategoriesHandler } from './categories/get-categories
 import { SetCategoriesHandler } from './categories/set-categories/set-categories.handler';
 import { SetCategoriesController } from './categories/set-categories/set-categories.http.controller';
 import { RecategoriseCaseHandler } from './recategorise-case/recategorise-case.handler';
+import { ClaimMessageHandler, RecordDeliveryHandler } from './messages/delivery.handler';
+import { smtpMailer } from './messages/mailer';
+import { outboxReactor } from './messages/outbox.reactor';
+import { outboxReadiness } from './messages/outbox.readiness';
 
 @Module({
   imports: [CqrsModule],
@@ -63,6 +67,8 @@ import { RecategoriseCaseHandler } from './recategorise-case/recategorise-case.h
     RecategoriseCaseHandler,
     GetCategoriesHandler,
     SetCategoriesHandler,
+    ClaimMessageHandler,
+    RecordDeliveryHandler,
     Gallring,
     RunGallringHandler,
     ReferenceVoidScheduler,
@@ -78,11 +84,20 @@ export class CasesModule implements OnModuleInit {
     private readonly readers: ResourceReaders,
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly readiness: Readiness,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
     this.projections.register(casesProjection);
     this.projections.registerReactor(breachLinkReactor({ commands: this.commands, store: this.store }));
+    // Without SMTP_URL the outbox does not run: e-mail waits queued (readiness degraded) and goes once it is set.
+    const { mail } = this.config;
+    if (mail)
+      this.projections.registerReactor(
+        outboxReactor({ commands: this.commands, mailer: smtpMailer(mail.smtpUrl, mail.from), from: mail.from }),
+      );
+    this.readiness.register(outboxReadiness(!!mail));
     this.readers.register(CASE_CATEGORY, caseReader(this.store, this.clock));
     this.readers.register(CATEGORY_LIST_KIND, () => this.queries.execute(new GetCategories()));
   }

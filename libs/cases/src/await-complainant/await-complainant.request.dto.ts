@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { BusinessTimeRequest } from '../case-lifecycle/business-time.request.dto';
+import { MessageStepRequest } from '../messages/message-step.request.dto';
 
-export class AwaitComplainantRequest extends BusinessTimeRequest {
+export class AwaitComplainantRequest extends MessageStepRequest {
   @ApiProperty({ example: 'Vilken dag hände det?' })
   @IsString()
   @IsNotEmpty()

@@ -41,7 +41,7 @@ export class CaseStepsController {
 
   @Step('acknowledge')
   acknowledge(@Param('id') id: string, @Body() body: AcknowledgeCaseRequest, @CurrentUser() user: Principal, @IfMatch() rev?: bigint) {
-    return this.commands.execute(new AcknowledgeCase(stepBy(id, body, user, rev)));
+    return this.commands.execute(new AcknowledgeCase(stepBy(id, body, user, rev), { send: body.send, message: body.message }));
   }
 
   @Step('assign')
@@ -62,7 +62,8 @@ export class CaseStepsController {
     @CurrentUser() user: Principal,
     @IfMatch() rev?: bigint,
   ) {
-    return this.commands.execute(new AwaitComplainant(stepBy(id, body, user, rev), { question: body.question }));
+    const question = { question: body.question, send: body.send };
+    return this.commands.execute(new AwaitComplainant(stepBy(id, body, user, rev), question));
   }
 
   @Step('resume')
@@ -72,12 +73,13 @@ export class CaseStepsController {
 
   @Step('respond')
   respond(@Param('id') id: string, @Body() body: RespondCaseRequest, @CurrentUser() user: Principal, @IfMatch() rev?: bigint) {
-    return this.commands.execute(new RespondCase(stepBy(id, body, user, rev), { message: body.message, outcome: body.outcome }));
+    const response = { message: body.message, outcome: body.outcome, send: body.send };
+    return this.commands.execute(new RespondCase(stepBy(id, body, user, rev), response));
   }
 
   @Step('delay-notice')
   delayNotice(@Param('id') id: string, @Body() body: SendDelayNoticeRequest, @CurrentUser() user: Principal, @IfMatch() rev?: bigint) {
-    const notice = { reason: body.reason, newRespondBy: body.newRespondBy };
+    const notice = { reason: body.reason, newRespondBy: body.newRespondBy, send: body.send };
     return this.commands.execute(new SendDelayNotice(stepBy(id, body, user, rev), notice));
   }
 

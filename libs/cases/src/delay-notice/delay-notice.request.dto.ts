@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsCalendarDate } from '@app/platform';
-import { BusinessTimeRequest } from '../case-lifecycle/business-time.request.dto';
+import { MessageStepRequest } from '../messages/message-step.request.dto';
 
-export class SendDelayNoticeRequest extends BusinessTimeRequest {
+export class SendDelayNoticeRequest extends MessageStepRequest {
   @ApiProperty({ example: 'Utredningen kräver mer tid' })
   @IsString()
   @IsNotEmpty()

@@ -6,11 +6,13 @@ import { EVENT_STORE, EventStore } from '@app/event-store';
 import { ResourceReader, ResourceResult } from '@app/platform';
 import { canReadContent, canSeeCase, CaseView, toCaseView, toCommandView } from '../case.view';
 import { loadCase } from '../load-case';
+import { caseMessages } from '../messages/message.view';
 import { RecordDisclosure } from '../record-disclosure/record-disclosure.command';
 
 /**
- * One case straight from its stream (reads the caller's own writes), with its revision as ETag. Confidential text only
- * for those allowed, and then its disclosure is logged.
+ * One case straight from its stream (reads the caller's own writes), with its revision as ETag, and its messages with
+ * their delivery (from the case's messages stream, which the ETag does not cover). Confidential text only for those
+ * allowed, and then its disclosure is logged.
  */
 export class GetCase {
   constructor(
@@ -20,20 +22,23 @@ export class GetCase {
 }
 
 @QueryHandler(GetCase)
-export class GetCaseHandler implements IQueryHandler<GetCase, ResourceResult<CaseView>> {
+export class GetCaseHandler implements IQueryHandler<GetCase, ResourceResult<CaseReadView>> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly commands: CommandBus,
   ) {}
 
-  async execute({ caseId, user }: GetCase): Promise<ResourceResult<CaseView>> {
+  async execute({ caseId, user }: GetCase): Promise<ResourceResult<CaseReadView>> {
     const state = await visibleCase(this.store, caseId, user);
     const withContent = canReadContent(user, state);
     if (state.confidential && withContent) await this.commands.execute(new RecordDisclosure(user, { caseId, reference: state.reference! }));
-    return new ResourceResult(toCaseView(state, this.clock.now(), withContent), state.revision);
+    const messages = await caseMessages(this.store, state, withContent);
+    return new ResourceResult({ ...toCaseView(state, this.clock.now(), withContent), messages }, state.revision);
   }
 }
+
+export type CaseReadView = CaseView & { messages: Awaited<ReturnType<typeof caseMessages>> };
 
 /** The case, if the user may see it at all (403 otherwise, 404 when there is none). */
 async function visibleCase(store: EventStore, caseId: string, user: Principal) {

@@ -1,10 +1,11 @@
 import type { CaseCommand } from '../case.decider';
-import type { Outcome } from '../case.events';
+import type { Outcome, SendOption } from '../case.events';
 import { CaseStep, StepTime } from '../case-lifecycle/case-step.command';
 
-/** Answers the submitter; a complaint's answer assesses it (outcome). */
-export class RespondCase extends CaseStep<{ message: string; outcome?: Outcome }> {
+/** Answers the submitter (the message goes as `send` says); a complaint's answer assesses it (outcome). */
+export class RespondCase extends CaseStep<{ message: string; outcome?: Outcome; send?: SendOption }> {
   decision(time: StepTime): CaseCommand {
-    return { type: 'RespondCase', message: this.input.message, outcome: this.input.outcome, ...time };
+    const { message, outcome, send } = this.input;
+    return { type: 'RespondCase', message, outcome, send, ...time };
   }
 }

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { BusinessTimeRequest } from '../case-lifecycle/business-time.request.dto';
+import { MessageStepRequest } from '../messages/message-step.request.dto';
 import { Outcome, OUTCOMES } from '../case.events';
 
-export class RespondCaseRequest extends BusinessTimeRequest {
+export class RespondCaseRequest extends MessageStepRequest {
   @ApiProperty({ example: 'Tack för din synpunkt. Vi har …' })
   @IsString()
   @IsNotEmpty()

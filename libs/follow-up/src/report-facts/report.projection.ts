@@ -148,6 +148,9 @@ class TransactionFacts implements FactStore {
           key,
           delta,
         );
+        // A count back at 0 leaves no row, however the events were grouped into units of work (live, rebuild, threads).
+        if (delta < 0)
+          tx.run(`DELETE FROM ${tx.table('report_case_counts')} WHERE unit_id = ? AND year = ? AND key = ? AND n = 0`, unitId, year, key);
       }
     }
   }
