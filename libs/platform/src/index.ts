@@ -19,6 +19,14 @@ export * from './observability/logger';
 export * from './observability/metrics';
 export * from './platform.module';
 export * from './projections/projections-host';
+export {
+  ReplayAbandonedError,
+  ReplayPool,
+  ReplaysBusyError,
+  REPLAY_QUEUE_PER_THREAD,
+  REPLAY_RETRY_AFTER_SECONDS,
+} from './replays/replay-pool';
+export type { Replay } from './replays/replay-pool';
 export * from './projections/data-dir-lock';
 export * from './processes/process-link';
 export * from './tokens';

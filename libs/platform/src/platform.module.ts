@@ -28,6 +28,7 @@ import { ProcessesReadiness } from './processes/processes.readiness';
 import { ProjectionsHost } from './projections/projections-host';
 import { ProjectionsController } from './projections/projections.http.controller';
 import { ProjectionsReadiness } from './projections/projections.readiness';
+import { ReplayPool } from './replays/replay-pool';
 import { APP_CONFIG, REBUILD_SOURCE } from './tokens';
 
 export interface PlatformOptions {
@@ -40,7 +41,8 @@ export interface PlatformOptions {
   upcasters?: UpcasterRegistry;
   /**
    * Absolute path of the module rebuild threads open the log and the projections from (see RebuildThreadsOptions):
-   * the composition root's, which knows every projection. Without it rebuilds stay on the main thread.
+   * the composition root's, which knows every projection. Without it rebuilds stay on the main thread. Replay threads
+   * (ReplayPool) open the log and find their replays (`replays`) there too; without it replays run on the main thread.
    */
   rebuildSource?: string;
   /** What this process is under the primary (see ProcessRole); `single` (everything in one process) by default. */
@@ -106,6 +108,7 @@ export class PlatformModule implements OnApplicationShutdown {
         IdempotencyExpiry,
         ResourceReaders,
         ProjectionsHost,
+        ReplayPool,
         CommandRunner,
         Readiness,
         EventStoreReadiness,
@@ -122,6 +125,7 @@ export class PlatformModule implements OnApplicationShutdown {
         EVENT_STORE,
         Metrics,
         ProjectionsHost,
+        ReplayPool,
         CommandRunner,
         IdempotencyStore,
         ResourceReaders,

@@ -103,6 +103,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ REBUILD_THREADS: '9' })).toThrow(/REBUILD_THREADS/);
   });
 
+  it('reads the replay threads: two unless set, from 1 to 16', () => {
+    expect(loadConfig({}).replayConcurrency).toBe(2);
+    expect(loadConfig({ REPLAY_CONCURRENCY: '1' }).replayConcurrency).toBe(1);
+    expect(loadConfig({ REPLAY_CONCURRENCY: '16' }).replayConcurrency).toBe(16);
+    for (const bad of ['0', '17', 'two', '1.5'])
+      expect(() => loadConfig({ REPLAY_CONCURRENCY: bad })).toThrow(
+        `REPLAY_CONCURRENCY must be a whole number of replay threads from 1 to 16, got "${bad}"`,
+      );
+  });
+
   it('reads the HTTP workers: cores − 1, at least one, unless set; 0 runs everything in one process', () => {
     expect(loadConfig({}).workers).toBe(Math.max(1, availableParallelism() - 1));
     expect(loadConfig({ WORKERS: '0' }).workers).toBe(0);

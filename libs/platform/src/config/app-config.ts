@@ -33,6 +33,8 @@ export interface AppConfig {
   readyMaxLag: number;
   /** Threads besides the main one that a rebuild over a long log spreads its work over (0: none). */
   rebuildThreads: number;
+  /** As-of replays running at once in this process, each on a thread of its own (see ReplayPool); 4 × this may wait. */
+  replayConcurrency: number;
   /**
    * HTTP worker processes `npm start` runs beside one projector (default: cores − 1, at least 1); 0 = everything in
    * one process, as the CLI and the tests run it.
@@ -47,6 +49,8 @@ export interface AppConfig {
   idempotency: { ttlHours: number; leaseSeconds: number };
   /** A published count below this (from 1) prints as "färre än N" in the verksamhetsberättelse draft; 0 or 1 = never. */
   publishMinCount: number;
+  /** Mail to submitters: `smtp://` or `smtps://` (user and password in the URL) and the sender; unset: e-mail waits queued. */
+  mail?: { smtpUrl: string; from: string };
 }
 
 export interface RetentionRule {
@@ -146,6 +150,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const threadsText = text('REBUILD_THREADS') ?? String(Math.min(2, availableParallelism() - 1));
   if (!/^[0-8]$/.test(threadsText)) problems.push(`REBUILD_THREADS must be a whole number from 0 to 8, got "${threadsText}"`);
 
+  const replayText = text('REPLAY_CONCURRENCY') ?? '2';
+  if (!/^\d{1,2}$/.test(replayText) || Number(replayText) < 1 || Number(replayText) > 16)
+    problems.push(`REPLAY_CONCURRENCY must be a whole number of replay threads from 1 to 16, got "${replayText}"`);
+
   const workersText = text('WORKERS') ?? String(Math.max(1, availableParallelism() - 1));
   if (!/^\d{1,2}$/.test(workersText) || Number(workersText) > 64)
     problems.push(
@@ -178,6 +186,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const stores = storeSettings(text, Boolean(esdb), problems);
 
+  const smtpUrl = text('SMTP_URL');
+  const mailFrom = text('MAIL_FROM');
+  if (smtpUrl && !isUrl(smtpUrl, ['smtp:', 'smtps:']))
+    problems.push(`SMTP_URL must be an smtp:// or smtps:// URL, got "${smtpUrl.replace(/:[^:@/]*@/, ':***@')}"`);
+  if (smtpUrl && !mailFrom) problems.push('MAIL_FROM is required when SMTP_URL is set');
+  if (mailFrom && !/^[^\s@<>]+@[^\s@<>]+$|^[^<>]*<[^\s@<>]+@[^\s@<>]+>$/.test(mailFrom))
+    problems.push(`MAIL_FROM must be an e-mail address, or a name and <address>, got "${mailFrom}"`);
+  if (mailFrom && !smtpUrl) problems.push('MAIL_FROM applies only with SMTP_URL; set it too, or unset MAIL_FROM');
+
   if (problems.length) throw new ConfigError(problems);
   return {
     port,
@@ -190,6 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimit,
     readyMaxLag,
     rebuildThreads: Number(threadsText),
+    replayConcurrency: Number(replayText),
     workers: Number(workersText),
     digestIntervalHours: Number(digestText),
     digestSigningKeyFile,
@@ -199,6 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     retention,
     idempotency: { ttlHours: Number(ttlText), leaseSeconds: Number(leaseText) },
     publishMinCount: Number(publishMinText),
+    ...(smtpUrl && mailFrom ? { mail: { smtpUrl, from: mailFrom } } : {}),
   };
 }
 
