@@ -74,6 +74,9 @@ export function renderDashboard(d: DashboardData, c: ChartKit): string {
     `<span class="tile-title">${c.esc(title)}</span><span class="tile-value">${c.esc(value)}</span><span class="tile-note">${c.esc(note)}</span>` +
     `${change ? `<span class="tile-change">${c.esc(change)}</span>` : ''}</button>`;
   const ratio = (r: ShareCount) => `${r.count} av ${r.of} under ${d.year}`;
+  /** A share-on-time tile: this year's share, its count, and the change against last year's. */
+  const onTime = (key: string, title: string, figure: 'acknowledgedOnTime' | 'respondedOnTime') =>
+    tile(key, title, c.pct(t[figure].share), ratio(t[figure]), c.change(t[figure].share, p?.[figure].share, true, before));
   const received = (f: YearFigures) => Object.values(f.casesByType).reduce((a, b) => a + b, 0);
   const overdueRemedies = d.commitments.reduce((n, r) => n + r.remedies.overdue, 0);
   const { ack, resp, kept, broken } = c.palette();
@@ -81,20 +84,8 @@ export function renderDashboard(d: DashboardData, c: ChartKit): string {
     tile('received', 'Inkomna ärenden', received(t), `under ${d.year}`, c.change(received(t), p && received(p), false, before)),
     tile('open', 'Öppna ärenden', d.open, 'inte avslutade, just nu'),
     tile('overdue', 'Försenade ärenden', d.overdue, 'kvittens eller svar efter tidsgränsen, just nu', '', d.overdue > 0),
-    tile(
-      'acknowledged',
-      'Kvitterade i tid',
-      c.pct(t.acknowledgedOnTime.share),
-      ratio(t.acknowledgedOnTime),
-      c.change(t.acknowledgedOnTime.share, p?.acknowledgedOnTime.share, true, before),
-    ),
-    tile(
-      'responded',
-      'Besvarade i tid',
-      c.pct(t.respondedOnTime.share),
-      ratio(t.respondedOnTime),
-      c.change(t.respondedOnTime.share, p?.respondedOnTime.share, true, before),
-    ),
+    onTime('acknowledged', 'Kvitterade i tid', 'acknowledgedOnTime'),
+    onTime('responded', 'Besvarade i tid', 'respondedOnTime'),
     tile(
       'fulfilment',
       'Uppfyllelse',
