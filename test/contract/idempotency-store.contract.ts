@@ -24,6 +24,12 @@ export function idempotencyStoreContract(name: string, open: OpenIdempotencyStor
       return r.token;
     };
 
+    it('answers a readiness ping while open, and not once closed', async () => {
+      expect(await store.ping()).toBe(true);
+      await store.close();
+      expect(await store.ping()).toBe(false);
+    });
+
     it('lets the first request with a key run', async () => {
       expect(await store.reserve(SCOPE, 'k', 'h1', at(0))).toEqual({ kind: 'new', token: expect.any(String) });
     });

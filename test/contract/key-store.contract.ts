@@ -40,6 +40,12 @@ export function keyStoreContract(name: string, fresh: NewKeyStorage): void {
       expect(keyOf(await store.lookup(['case-a']), 'case-a')!.equals(a)).toBe(true);
     });
 
+    it('answers a readiness ping while open, and not once closed', async () => {
+      expect(await store.ping()).toBe(true);
+      await store.close();
+      expect(await store.ping()).toBe(false);
+    });
+
     it('leaves out, in a look-up, a subject that never had a key', async () => {
       await store.ensure(['case-a']);
       const found = await store.lookup(['case-a', 'never']);

@@ -37,6 +37,8 @@ psql_() { as_owner "$BIN/psql" -h "$DIR" -p "$PORT" -U postgres -d postgres -v O
 if [ "$(psql_ -c "SELECT 1 FROM pg_roles WHERE rolname = '$NAME'")" != 1 ]; then
   psql_ -c "CREATE ROLE $NAME LOGIN PASSWORD '$NAME'" >&2
 fi
+# CREATEDB: a readiness test takes a database of its own offline (ALLOW_CONNECTIONS false) and drops it after.
+psql_ -c "ALTER ROLE $NAME CREATEDB" >&2
 if [ "$(psql_ -c "SELECT 1 FROM pg_database WHERE datname = '$NAME'")" != 1 ]; then
   psql_ -c "CREATE DATABASE $NAME OWNER $NAME" >&2
 fi

@@ -7,6 +7,7 @@ export * from './count-events';
 export * from './store-errors';
 export * from './esdb/connection-string';
 export * from './sqlite/sqlite-event-store';
+export * from './sqlite/ping-sqlite';
 export * from './create-event-store';
 export * from './vault/key-store';
 export * from './vault/sqlite-key-store';

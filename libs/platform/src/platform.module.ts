@@ -4,7 +4,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { EventEmitter } from 'node:events';
 import { AggregatorRegistry } from 'prom-client';
 import { CLOCK, Clock, systemClock } from '@app/core';
-import { createEventStore, EVENT_STORE, EventStore, PersonalDataPolicy, UpcasterRegistry } from '@app/event-store';
+import { createEventStore, EVENT_STORE, EventStore, KeyStore, PersonalDataPolicy, UpcasterRegistry } from '@app/event-store';
 import { AppConfig } from './config/app-config';
 import { secureDataDir } from './config/data-dir';
 import { openConfiguredKeyStore, openIdempotencyStore } from './config/stores';
@@ -12,6 +12,7 @@ import { AdminHealthController } from './health/admin-health.http.controller';
 import { EventStoreReadiness } from './health/event-store.readiness';
 import { HealthController } from './health/health.controller';
 import { Readiness } from './health/readiness';
+import { StoresReadiness } from './health/stores.readiness';
 import { CommandRunner } from './http/command-runner';
 import { IdempotencyExpiry } from './http/idempotency-expiry';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
@@ -29,7 +30,7 @@ import { ProjectionsHost } from './projections/projections-host';
 import { ProjectionsController } from './projections/projections.http.controller';
 import { ProjectionsReadiness } from './projections/projections.readiness';
 import { ReplayPool } from './replays/replay-pool';
-import { APP_CONFIG, REBUILD_SOURCE } from './tokens';
+import { APP_CONFIG, CONFIGURED_KEY_STORE, REBUILD_SOURCE } from './tokens';
 
 export interface PlatformOptions {
   config: AppConfig;
@@ -82,9 +83,14 @@ export class PlatformModule implements OnApplicationShutdown {
         { provide: CLOCK, useValue: options.clock ?? systemClock },
         { provide: Metrics, useValue: options.metrics },
         {
-          provide: EVENT_STORE,
+          provide: CONFIGURED_KEY_STORE,
           inject: [CLOCK],
-          useFactory: async (clock: Clock) =>
+          useFactory: async (clock: Clock) => (await openConfiguredKeyStore(config, clock, options.personalData)) ?? null,
+        },
+        {
+          provide: EVENT_STORE,
+          inject: [CLOCK, CONFIGURED_KEY_STORE],
+          useFactory: (clock: Clock, keyStore: KeyStore | null) =>
             meterAppends(
               createEventStore({
                 dataDir: config.dataDir,
@@ -93,7 +99,7 @@ export class PlatformModule implements OnApplicationShutdown {
                 personalData: options.personalData,
                 upcasters: options.upcasters,
                 keyStorePath: config.keyStorePath,
-                keyStore: await openConfiguredKeyStore(config, clock, options.personalData),
+                keyStore: keyStore ?? undefined,
                 eventStorePath: config.eventStorePath,
                 appendSignal,
               }),
@@ -112,6 +118,7 @@ export class PlatformModule implements OnApplicationShutdown {
         CommandRunner,
         Readiness,
         EventStoreReadiness,
+        StoresReadiness,
         ProjectionsReadiness,
         ProcessesReadiness,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -28,6 +28,24 @@ export function openPool(url: string, component: string): Pool {
   return pool;
 }
 
+/** How long a readiness probe waits for PostgreSQL before calling it unreachable. */
+const PING_TIMEOUT_MS = 2_000;
+
+/** Whether the database answers a trivial query within PING_TIMEOUT_MS; never throws. */
+export async function pingPool(pool: Pool): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), PING_TIMEOUT_MS).unref()));
+  const answered = pool.query('SELECT 1').then(
+    () => true,
+    () => false,
+  );
+  try {
+    return await Promise.race([answered, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** The URL without its password, for messages. */
 export function describeUrl(url: string): string {
   try {

@@ -16,6 +16,7 @@ import { EventFilter, EventStore, ReadAllOptions, RowBreak, StreamMetadata, Subs
 import { eventHashFromText } from '../hash-chain';
 import { PollingSubscription } from '../polling-subscription';
 import { UpcasterRegistry } from '../upcasters';
+import { pingSqlite } from './ping-sqlite';
 import { EVENT_STORE_SCHEMA } from './schema';
 import { verifySqliteRows } from './verify-rows';
 
@@ -364,12 +365,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async ping(): Promise<boolean> {
-    try {
-      this.db.prepare('SELECT 1').get();
-      return true;
-    } catch {
-      return false;
-    }
+    return pingSqlite(this.db);
   }
 
   async close(): Promise<void> {

@@ -38,6 +38,9 @@ export abstract class KeyStore {
   /** Deletes the subject's key for good and leaves a tombstone; idempotent (the first instant stays). */
   abstract shred(subject: string): Promise<ShredReceipt>;
 
+  /** Whether the store answers now (readiness): without keys nothing personal can be written or read. */
+  abstract ping(): Promise<boolean>;
+
   abstract close(): Promise<void>;
 }
 

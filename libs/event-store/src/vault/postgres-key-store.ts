@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
 import { Clock, systemClock } from '@app/core';
-import { Migration, openDatabase } from '../postgres/postgres-database';
+import { Migration, openDatabase, pingPool } from '../postgres/postgres-database';
 import { DATA_KEY_BYTES, KeyStore, ShredReceipt, SubjectKey, subjectList } from './key-store';
 
 export interface PostgresKeyStoreOptions {
@@ -101,6 +101,10 @@ export class PostgresKeyStore extends KeyStore {
       [subject, this.clock.now().toISOString()],
     );
     return { subject, shreddedAt: rows[0].shredded_at.toISOString() };
+  }
+
+  ping(): Promise<boolean> {
+    return pingPool(this.pool);
   }
 
   async close(): Promise<void> {

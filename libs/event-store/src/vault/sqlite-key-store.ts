@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Clock, systemClock } from '@app/core';
+import { pingSqlite } from '../sqlite/ping-sqlite';
 import { DATA_KEY_BYTES, KeyStore, ShredReceipt, SubjectKey, subjectList } from './key-store';
 
 export const KEY_STORE_FILE = 'keys.sqlite';
@@ -117,6 +118,10 @@ export class SqliteKeyStore extends KeyStore {
   checkpoint(): void {
     const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
     if (result?.busy) throw new Error('the key store is busy; the WAL could not be truncated after a shred');
+  }
+
+  async ping(): Promise<boolean> {
+    return pingSqlite(this.db);
   }
 
   async close(): Promise<void> {

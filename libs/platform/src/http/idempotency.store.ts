@@ -57,5 +57,8 @@ export abstract class IdempotencyStore {
   /** Deletes the records past their expiry; answers how many. */
   abstract purgeExpired(now: Date): Promise<number>;
 
+  /** Whether the store answers now (readiness): every write with an Idempotency-Key goes through it. */
+  abstract ping(): Promise<boolean>;
+
   abstract close(): Promise<void>;
 }

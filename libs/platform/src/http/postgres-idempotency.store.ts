@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
-import { Migration, openDatabase } from '@app/event-store';
+import { Migration, openDatabase, pingPool } from '@app/event-store';
 import { IdempotencyStore, IdempotencyTimes, IdempotentOutcome, Reservation, outcomeOf } from './idempotency.store';
 
 // As in the SQLite adapter: no response body, only what a replay needs to read the resource again.
@@ -122,6 +122,10 @@ export class PostgresIdempotencyStore extends IdempotencyStore {
   async purgeExpired(now: Date): Promise<number> {
     const { rowCount } = await this.pool.query('DELETE FROM idempotency_records WHERE expires_at <= $1', [now.getTime()]);
     return rowCount ?? 0;
+  }
+
+  ping(): Promise<boolean> {
+    return pingPool(this.pool);
   }
 
   async close(): Promise<void> {

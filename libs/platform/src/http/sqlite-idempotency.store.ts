@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
+import { pingSqlite } from '@app/event-store';
 import { restrictToOwner } from '../config/data-dir';
 import { IdempotencyStore, IdempotencyTimes, IdempotentOutcome, Reservation, outcomeOf } from './idempotency.store';
 
@@ -148,6 +149,10 @@ export class SqliteIdempotencyStore extends IdempotencyStore {
     const { changes } = this.stmt.purge.run(now.getTime());
     if (changes > 0) this.checkpoint();
     return changes;
+  }
+
+  async ping(): Promise<boolean> {
+    return pingSqlite(this.db);
   }
 
   async close(): Promise<void> {
