@@ -72,13 +72,14 @@ describe('docker-compose.cluster.yml (secure three-node cluster + app)', () => {
   const certsVolume = mountAt(compose.services.certs, '/certs')!;
 
   it('has the certificate service, three nodes and the app', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['app', 'certs', 'db-users', 'node1', 'node2', 'node3']);
+    expect(Object.keys(compose.services).sort()).toEqual(['app', 'app2', 'certs', 'db-users', 'node1', 'node2', 'node3', 'postgres']);
     expect(compose.services.certs.image).toMatch(/^eventstore\/es-gencert-cli:/);
   });
 
   it('pins every image to a full version', () => {
     for (const [name, service] of Object.entries(compose.services))
-      if (service.image && name !== 'app') expect(service.image).toMatch(PINNED);
+      if (service.image && !name.startsWith('app'))
+        expect(service.image).toMatch(name === 'postgres' ? /^postgres:\d+\.\d+-bookworm$/ : PINNED);
   });
 
   it('requires the admin password: no default such as changeit', () => {
@@ -192,7 +193,7 @@ describe('docker-compose.cluster.yml (secure three-node cluster + app)', () => {
     for (const n of nodeNames) expect(compose.services['db-users'].depends_on?.[n].condition).toBe('service_healthy');
     expect(env(app).DATA_DIR).toBe('/data');
     expect(mountAt(app, '/data')).toBeDefined();
-    expect(healthTest(app)).toContain('/health/live');
+    expect(healthTest(app)).toContain('/health/ready');
     expect(app.networks).toContain('kurrentdb');
     expect(existsSync(join(dockerDir, app.build!.context, app.build!.dockerfile))).toBe(true);
   });
@@ -202,6 +203,34 @@ describe('docker-compose.cluster.yml (secure three-node cluster + app)', () => {
     expect(e.NODE_ENV).toBe('production');
     for (const name of ['AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE']) expect(e[name]).toMatch(new RegExp(`^\\$\\{${name}:\\?.+\\}$`));
     expect(e.AUTH_DEV_SECRET).toBeUndefined();
+  });
+});
+
+describe('docker-compose.cluster.yml: two API instances sharing PostgreSQL', () => {
+  const compose = loadCompose('docker-compose.cluster.yml');
+  const [app, app2, postgres] = [compose.services.app, compose.services.app2, compose.services.postgres];
+
+  it('gives both instances the same log, the same PostgreSQL for keys and idempotency records, and their own read models', () => {
+    const { DATA_DIR, ...shared } = env(app);
+    expect(env(app2)).toEqual({ DATA_DIR, ...shared });
+    const config = loadConfig({ ...env(app), NODE_ENV: 'development', AUTH_JWKS_URL: '', AUTH_ISSUER: '', AUTH_AUDIENCE: '' });
+    expect(config.keyStoreUrl).toBe('postgres://synpunkt@postgres:5432/synpunkt');
+    expect(config.idempotencyStoreUrl).toBe(config.keyStoreUrl);
+    expect(mountAt(app, '/data')).toBe('app-data');
+    expect(mountAt(app2, '/data')).toBe('app2-data');
+    expect(app2.ports).toEqual(['3001:3000']);
+  });
+
+  it('requires the PostgreSQL password, passed as PGPASSWORD rather than in the URL, and starts the apps after a healthy database', () => {
+    expect(env(postgres).POSTGRES_PASSWORD).toMatch(/^\$\{SYNPUNKT_PG_PASSWORD:\?.+\}$/);
+    for (const a of [app, app2]) {
+      expect(env(a).PGPASSWORD).toBe(env(postgres).POSTGRES_PASSWORD);
+      expect(new URL(env(a).POSTGRES_URL).password).toBe('');
+      expect(a.depends_on?.postgres.condition).toBe('service_healthy');
+      expect(healthTest(a)).toContain('/health/ready');
+    }
+    expect(healthTest(postgres)).toContain('pg_isready');
+    expect(compose.volumes).toHaveProperty(mountAt(postgres, '/var/lib/postgresql/data')!);
   });
 });
 
