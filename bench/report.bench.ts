@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { issueDevToken } from '@app/auth';
 import { SqliteEventStore } from '@app/event-store';
+import { replayReportFacts } from '@app/follow-up/projections';
 import { loadConfig, ProjectionsHost } from '@app/platform';
 import { createApp } from '../apps/api/src/create-app';
 import { district } from './district-generator';
@@ -50,6 +51,41 @@ async function fill(path: string, events: number, log: (l: string) => void): Pro
   await store.close();
   log(`  wrote ${written.toLocaleString('en')} events in ${Math.round(performance.now() - started)} ms`);
   return { asOf: asOf!, written };
+}
+
+/**
+ * Printed, not recorded: the report snapshots' size beside the facts', and the as-of fold alone on this thread, from
+ * the last snapshot before the instant and over the whole log (what every asOf read did before snapshots).
+ */
+async function foldsCompared(dir: string, host: ProjectionsHost, asOf: Date, log: (l: string) => void): Promise<void> {
+  const rm = host.readModels;
+  const size = (table: string) => rm.get<{ n: number; mb: number }>(`SELECT count(*) AS n, sum(length(fact)) / 1e6 AS mb FROM ${table}`)!;
+  const [snapshots, cases] = [size('report_snapshots'), size('report_cases')];
+  log(
+    `  report_snapshots: ${snapshots.n.toLocaleString('en')} rows, ${snapshots.mb.toFixed(0)} MB of facts (report_cases: ${cases.n.toLocaleString('en')} rows, ${cases.mb.toFixed(0)} MB)`,
+  );
+  const store = new SqliteEventStore({ path: join(dir, 'events.sqlite') });
+  try {
+    const time = async (args: { asOf: string; readModels?: string }) => {
+      const t = performance.now();
+      const text = await replayReportFacts(store, args);
+      const lists = Object.values(text).map((list) => JSON.parse(list) as { id: string }[]); // as ReportFacts.asOf parses them
+      const ms = Math.round(performance.now() - t);
+      // in one order, to compare the two folds
+      return {
+        ms,
+        cases: JSON.parse(text.cases).length as number,
+        facts: JSON.stringify(lists.map((l) => l.sort((a, b) => (a.id < b.id ? -1 : 1)))),
+      };
+    };
+    const [from, whole] = [await time({ asOf: asOf.toISOString(), readModels: rm.db.name }), await time({ asOf: asOf.toISOString() })];
+    log(
+      `  asOf fold on this thread: from the last snapshot ${from.ms} ms, over the whole log ${whole.ms} ms (${from.cases.toLocaleString('en')} cases; ` +
+        `the same facts: ${from.facts === whole.facts ? 'yes' : 'NO'})`,
+    );
+  } finally {
+    await store.close();
+  }
 }
 
 export async function reportBenchmarks(
@@ -108,10 +144,11 @@ export async function reportBenchmarks(
       });
     const live = await timed(url, 7);
     const past = await timed(`${url}&asOf=${asOf.toISOString()}`, 3);
+    await foldsCompared(dir, host, asOf, log);
     await app.close();
     return [
       { name: 'report.yearly', value: live.result, unit: 'ms', target: 200, events: written, rssMb: live.rssMb },
-      { name: 'report.yearly.asOf', value: past.result, unit: 'ms', target: 15_000, events: written, rssMb: past.rssMb },
+      { name: 'report.yearly.asOf', value: past.result, unit: 'ms', target: 1_000, events: written, rssMb: past.rssMb },
       { name: 'projection.rebuild', value: rebuild.result, unit: 'ms', target: 20_000, events: written, rssMb: rebuild.rssMb },
     ];
   } finally {

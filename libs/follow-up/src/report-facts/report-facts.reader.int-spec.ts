@@ -13,6 +13,7 @@ import {
 } from '@app/event-store';
 import { unitEventsFor } from '@app/units';
 import { applyReportEvent } from './apply-report-event';
+import { parseReportInput } from './json-fact-store';
 import { replayReportFacts } from './replay-report-facts';
 import { MemoryFactStore } from './report-facts';
 
@@ -73,7 +74,7 @@ describe('replayReportFacts (what ReportFacts.asOf runs in a replay thread)', ()
     const expected = new MemoryFactStore(); // the same fold over the log opened with its keys
     for (const e of await writer.readAll()) applyReportEvent(expected, e);
 
-    const input = await replayReportFacts(keyless, '2026-03-03T00:00:00.000Z');
+    const input = parseReportInput(await replayReportFacts(keyless, { asOf: '2026-03-03T00:00:00.000Z' }));
 
     expect(input.units.map((u) => u.id)).toEqual(['hgb']);
     expect(input.cases.map((c) => [c.reference, c.channel, c.closures.length])).toEqual([

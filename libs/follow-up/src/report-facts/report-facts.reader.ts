@@ -4,7 +4,8 @@ import { CLOCK, Clock, stockholmDate } from '@app/core';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { ProjectionsHost, ReplayPool } from '@app/platform';
 import { ReportInput } from '../yearly-report/yearly-figures';
-import { replayReportFacts } from './replay-report-facts';
+import { parseReportInput } from './json-fact-store';
+import { replayReportFacts, ReportReplayArgs } from './replay-report-facts';
 import { caseTalliesFromReadModel } from './report-case-tallies';
 import { CaseFact } from './report-facts';
 import { FactRow } from './report.projection';
@@ -78,10 +79,12 @@ export class ReportFacts {
 
   /**
    * By replay: the same fold over the log up to `asOf` (record time), in memory, in a replay thread (ReplayPool: bounded,
-   * abandoned with its request); the live tables are not touched.
+   * abandoned with its request), from the report projection's last snapshot before it where there is one; the live
+   * tables are not touched.
    */
-  asOf(asOf: Date): Promise<ReportInput> {
-    return this.replays.run('reportFacts', replayReportFacts, this.store, asOf.toISOString());
+  async asOf(asOf: Date): Promise<ReportInput> {
+    const args: ReportReplayArgs = { asOf: asOf.toISOString(), readModels: this.host.readModels.db.name };
+    return parseReportInput(await this.replays.run('reportFacts', replayReportFacts, this.store, args));
   }
 
   /** The `asOf` parameter as an instant; one in the future is a 400 naming asOf (the report cannot show what was not yet recorded). */

@@ -1,4 +1,6 @@
 import { Projection, ProjectionTx, ScopedState } from '@app/projections';
+import { REPORT_SNAPSHOT_EVERY, REPORT_SNAPSHOTS_COLUMNS, SnapshotKind } from '../report-snapshots/snapshot-cuts';
+import { SnapshotWriter } from '../report-snapshots/snapshot-writer';
 import { applyReportEvent } from './apply-report-event';
 import { BreachFact, CaseFact, FactStore, GuaranteeFact, REPORT_EVENT_PREFIXES, UnitFact } from './report-facts';
 import { CaseContribution, caseContribution } from './report-case-tallies';
@@ -17,42 +19,55 @@ export interface CaseCountRow {
   n: number;
 }
 
-/** The facts of each open unit of work (see TransactionFacts and ProjectionTx.scope). */
-const open = new ScopedState((tx) => new TransactionFacts(tx));
+/**
+ * The facts behind the yearly figures, one JSON row per case, breach, guarantee and unit, and their snapshots cut every
+ * `snapshotEvery` positions (see report-snapshots; a test cuts a small log more often).
+ */
+export function reportFactsProjection(snapshotEvery = REPORT_SNAPSHOT_EVERY): Projection {
+  /** The facts of each open unit of work (see TransactionFacts and ProjectionTx.scope). */
+  const open = new ScopedState((tx) => new TransactionFacts(tx, snapshotEvery));
+  return {
+    name: REPORT_PROJECTION,
+    // 7: the snapshots (report_snapshots) came in
+    version: 7,
+    // a fact per case, breach, guarantee and unit, from its own stream; the counts add up over cases
+    partitioned: { sums: { report_case_counts: { key: ['unit_id', 'year', 'key'], add: ['n'] } } },
+    filter: { streamPrefix: REPORT_EVENT_PREFIXES },
+    tables: {
+      report_cases: 'id TEXT PRIMARY KEY, unit_id TEXT NOT NULL, year INTEGER NOT NULL, fact TEXT NOT NULL',
+      // What the cases of a unit and year add up to, kept by delta on every change (see caseContribution), so the live
+      // report reads a few hundred rows however large the district; cases with a deadline still open are in report_case_pending.
+      report_case_counts:
+        'unit_id TEXT NOT NULL, year INTEGER NOT NULL, key TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (unit_id, year, key)',
+      report_case_pending:
+        'id TEXT PRIMARY KEY, unit_id TEXT NOT NULL, year INTEGER NOT NULL, ack_by TEXT, resp_by TEXT, paused INTEGER NOT NULL',
+      report_breaches: 'id TEXT PRIMARY KEY, unit_id TEXT NOT NULL, year INTEGER NOT NULL, fact TEXT NOT NULL',
+      report_guarantees: 'id TEXT PRIMARY KEY, unit_id TEXT NOT NULL, year INTEGER NOT NULL, fact TEXT NOT NULL',
+      report_units: 'id TEXT PRIMARY KEY, fact TEXT NOT NULL',
+      // The facts as they stood at each cut (see report-snapshots), for asOf reads: they go with the generation.
+      report_snapshots: REPORT_SNAPSHOTS_COLUMNS,
+    },
+    indexes: {
+      // one index serves both reads, a unit's cases and a year's cases of some units: building each costs a rebuild a scan of every fact
+      report_cases: ['unit_id, year'],
+      report_case_pending: ['year, unit_id'],
+      report_breaches: ['year, unit_id'],
+      report_guarantees: ['year, unit_id'],
+      // the cuts an asOf read chooses from
+      report_snapshots: ['cut'],
+    },
+    apply(tx, event) {
+      const facts = open.of(tx);
+      facts.snapshots.at(event.position);
+      applyReportEvent(facts, event);
+    },
+    flush(tx) {
+      open.end(tx)?.flush(tx);
+    },
+  };
+}
 
-/** The facts behind the yearly figures, one JSON row per case, breach, guarantee and unit. */
-export const reportProjection: Projection = {
-  name: REPORT_PROJECTION,
-  version: 6,
-  // a fact per case, breach, guarantee and unit, from its own stream; the counts add up over cases
-  partitioned: { sums: { report_case_counts: { key: ['unit_id', 'year', 'key'], add: ['n'] } } },
-  filter: { streamPrefix: REPORT_EVENT_PREFIXES },
-  tables: {
-    report_cases: 'id TEXT PRIMARY KEY, unit_id TEXT NOT NULL, year INTEGER NOT NULL, fact TEXT NOT NULL',
-    // What the cases of a unit and year add up to, kept by delta on every change (see caseContribution), so the live
-    // report reads a few hundred rows however large the district; cases with a deadline still open are in report_case_pending.
-    report_case_counts:
-      'unit_id TEXT NOT NULL, year INTEGER NOT NULL, key TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (unit_id, year, key)',
-    report_case_pending:
-      'id TEXT PRIMARY KEY, unit_id TEXT NOT NULL, year INTEGER NOT NULL, ack_by TEXT, resp_by TEXT, paused INTEGER NOT NULL',
-    report_breaches: 'id TEXT PRIMARY KEY, unit_id TEXT NOT NULL, year INTEGER NOT NULL, fact TEXT NOT NULL',
-    report_guarantees: 'id TEXT PRIMARY KEY, unit_id TEXT NOT NULL, year INTEGER NOT NULL, fact TEXT NOT NULL',
-    report_units: 'id TEXT PRIMARY KEY, fact TEXT NOT NULL',
-  },
-  indexes: {
-    // one index serves both reads, a unit's cases and a year's cases of some units: building each costs a rebuild a scan of every fact
-    report_cases: ['unit_id, year'],
-    report_case_pending: ['year, unit_id'],
-    report_breaches: ['year, unit_id'],
-    report_guarantees: ['year, unit_id'],
-  },
-  apply(tx, event) {
-    applyReportEvent(open.of(tx), event);
-  },
-  flush(tx) {
-    open.end(tx)?.flush(tx);
-  },
-};
+export const reportProjection: Projection = reportFactsProjection();
 
 /** Count deltas by unit and year, then by key. */
 type CountDeltas = Map<string, { unitId: string; year: number; n: Map<string, number> }>;
@@ -67,6 +82,7 @@ function addContribution(deltas: CountDeltas, c: CaseContribution | undefined, s
 }
 
 type Table = 'report_cases' | 'report_breaches' | 'report_guarantees' | 'report_units';
+const KIND: Record<Table, SnapshotKind> = { report_cases: 'c', report_breaches: 'b', report_guarantees: 'g', report_units: 'u' };
 type Fact = { id: string; unitId?: string; year?: number };
 
 /**
@@ -81,12 +97,22 @@ class TransactionFacts implements FactStore {
   private readonly before = new Map<string, CaseContribution | undefined>();
   /** Cases registered in this unit of work: inserted with a plain INSERT, so a fact stored under the id fails the flush. */
   private readonly created = new Set<string>();
+  readonly snapshots: SnapshotWriter;
 
-  constructor(private readonly tx: ProjectionTx) {}
+  constructor(
+    private readonly tx: ProjectionTx,
+    snapshotEvery: number,
+  ) {
+    this.snapshots = new SnapshotWriter(tx, snapshotEvery);
+  }
 
   private get<T extends Fact>(table: Table, id: string): T | undefined {
     const key = `${table}/${id}`;
-    if (this.loaded.has(key)) return this.loaded.get(key) as T | undefined;
+    if (this.loaded.has(key)) {
+      const fact = this.loaded.get(key);
+      this.snapshots.carry(key, KIND[table], id, fact); // before the event changes it in place
+      return fact as T | undefined;
+    }
     const row = this.tx.get<FactRow>(`SELECT fact FROM ${this.tx.table(table)} WHERE id = ?`, id);
     const fact = row ? (JSON.parse(row.fact) as T) : undefined;
     this.loaded.set(key, fact);
@@ -97,6 +123,8 @@ class TransactionFacts implements FactStore {
   private put(table: Table, fact: Fact): void {
     const key = `${table}/${fact.id}`;
     if (table === 'report_cases' && !this.loaded.has(key)) this.get(table, fact.id); // so `before` holds the stored case
+    this.snapshots.carry(key, KIND[table], fact.id, this.loaded.get(key));
+    this.snapshots.changed(key);
     this.loaded.set(key, fact);
     this.dirty.set(key, { table, fact });
   }
@@ -109,6 +137,7 @@ class TransactionFacts implements FactStore {
     if (this.loaded.get(key)) throw new Error(`report_cases: a fact for case ${f.id} exists already`);
     this.before.set(f.id, undefined);
     this.created.add(f.id);
+    this.snapshots.changed(key);
     this.loaded.set(key, f);
     this.dirty.set(key, { table: 'report_cases', fact: f });
   };
@@ -122,19 +151,15 @@ class TransactionFacts implements FactStore {
   flush(tx: ProjectionTx): void {
     // What the transaction's cases changed in their units' counts, summed: one upsert per unit, year and key.
     const deltas: CountDeltas = new Map();
-    for (const { table, fact } of this.dirty.values()) {
+    for (const [key, { table, fact }] of this.dirty) {
+      const json = JSON.stringify(fact);
+      this.snapshots.flush(key, KIND[table], fact.id, json);
       if (table === 'report_units') {
-        tx.run(`INSERT OR REPLACE INTO ${tx.table(table)} (id, fact) VALUES (?, ?)`, fact.id, JSON.stringify(fact));
+        tx.run(`INSERT OR REPLACE INTO ${tx.table(table)} (id, fact) VALUES (?, ?)`, fact.id, json);
         continue;
       }
       const verb = table === 'report_cases' && this.created.has(fact.id) ? 'INSERT' : 'INSERT OR REPLACE';
-      tx.run(
-        `${verb} INTO ${tx.table(table)} (id, unit_id, year, fact) VALUES (?, ?, ?, ?)`,
-        fact.id,
-        fact.unitId,
-        fact.year,
-        JSON.stringify(fact),
-      );
+      tx.run(`${verb} INTO ${tx.table(table)} (id, unit_id, year, fact) VALUES (?, ?, ?, ?)`, fact.id, fact.unitId, fact.year, json);
       if (table === 'report_cases') this.flushCase(tx, fact as unknown as CaseFact, deltas);
     }
     for (const { unitId, year, n } of deltas.values()) {
