@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { printTable, writeResults } from './results';
 import { intakeBenchmark } from './intake.bench';
+import { intakeLatencyBenchmark } from './intake-latency.bench';
+import { liveDuringReplayBenchmark } from './live-during-replay.bench';
 import { reportBenchmarks } from './report.bench';
 import { storeBenchmarks } from './store.bench';
 
@@ -11,6 +13,8 @@ const TARGETS: Record<string, string> = {
   'projection.catchup': '≥ 100,000 events/s',
   'api.intake': '≥ 0.33× raw (WORKERS=1 + projector)',
   'api.intake.workers2': 'printed beside it (WORKERS=2 + projector)',
+  'api.intake.latency': 'p99 ≤ 25 ms at 200 requests/s',
+  'api.liveDuringReplay': 'p99 ≤ 50 ms during 4 asOf reports',
   'report.yearly': '< 200 ms',
   'report.yearly.asOf': '< 15,000 ms',
   'projection.rebuild': '< 20,000 ms',
@@ -24,6 +28,8 @@ async function main(): Promise<void> {
   const results = [
     ...(!only || only === 'store' ? await storeBenchmarks(log) : []),
     ...(!only || only === 'intake' ? await intakeBenchmark(log) : []),
+    ...(!only || only === 'latency' ? await intakeLatencyBenchmark(log) : []),
+    ...(!only || only === 'replay' ? await liveDuringReplayBenchmark(log) : []),
     ...(!only || only === 'report' ? await reportBenchmarks(log) : []),
   ];
   printTable(results, TARGETS);

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { threadId } from 'node:worker_threads';
 import type { EventStore } from '@app/event-store';
 import type { Replay } from '../src/replays/replay-pool';
 
@@ -14,4 +15,10 @@ export const replays: Record<string, Replay> = {
     while (!existsSync(release)) await sleep(5);
     return answer;
   },
+  /** Which thread ran it: a thread is kept for the next replay. */
+  thread: async () => threadId,
+  /** Leaves its thread's heap at about 160 MB (20M doubles, kept): more than a thread is kept with. */
+  bloat: async () => (kept.push(new Array<number>(20_000_000).fill(1.5)), threadId),
 };
+
+const kept: number[][] = [];

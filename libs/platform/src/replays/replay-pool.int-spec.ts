@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { EventStore } from '@app/event-store';
 import { AppConfig } from '../config/app-config';
 import { REPLAY_RETRY_AFTER_SECONDS, ReplayAbandonedError, ReplayPool, ReplaysBusyError } from './replay-pool';
+import { REPLAY_THREAD_KEEP_HEAP_MB } from './replay-threads';
 
 const FIXTURE = join(__dirname, '..', '..', 'test', 'replay-fixture.ts');
 const notOnThisThread = () => Promise.reject(new Error('ran on the caller’s thread'));
@@ -47,7 +48,22 @@ describe('ReplayPool', () => {
 
     writeFileSync(release, '');
     await expect(Promise.all(asks.slice(1, 9).map((a) => a.answer))).resolves.toEqual(['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7', 'r8']);
-    expect(pool.stats()).toEqual({ running: 0, queued: 0, peak: 2 });
+    expect(pool.stats()).toMatchObject({ running: 0, queued: 0, peak: 2 });
+    expect(pool.stats().threads).toBeLessThanOrEqual(2); // kept for the next replay, no more than may run at once
+  });
+
+  it('keeps a thread for the next replay, up to REPLAY_CONCURRENCY of them', async () => {
+    const first = await pool.run('thread', notOnThisThread, store, {});
+    await expect(pool.run('thread', notOnThisThread, store, {})).resolves.toBe(first);
+    const [a, b, c] = await Promise.all([1, 2, 3].map(() => pool.run<unknown, number>('thread', notOnThisThread, store, {})));
+    expect(new Set([a, b, c]).size).toBe(2); // two at a time: the third waited and took a thread the others were done with
+    expect(pool.stats()).toMatchObject({ running: 0, queued: 0 });
+  });
+
+  it(`ends a thread left with more than ${REPLAY_THREAD_KEEP_HEAP_MB} MB of heap instead of keeping it`, async () => {
+    const bloated = await pool.run<unknown, number>('bloat', notOnThisThread, store, {});
+    await until(() => pool.stats().threads <= 1, 'the bloated thread has ended');
+    await expect(pool.run('thread', notOnThisThread, store, {})).resolves.not.toBe(bloated);
   });
 
   it('refuses at once a replay whose request has already gone', async () => {
@@ -60,6 +76,6 @@ describe('ReplayPool', () => {
   it('runs the replay on the caller’s thread, under the same bound, without a thread module', async () => {
     const local = new ReplayPool({ dataDir: dir, replayConcurrency: 1 } as AppConfig, null);
     await expect(local.run('any', async (_s, n: number) => n + 1, store, 41)).resolves.toBe(42);
-    expect(local.stats()).toEqual({ running: 0, queued: 0, peak: 1 });
+    expect(local.stats()).toEqual({ running: 0, queued: 0, peak: 1, threads: 0 });
   });
 });

@@ -1,27 +1,18 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { extname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { EventStore } from '@app/event-store';
 import { AppConfig } from '../config/app-config';
 import { currentRequestContext } from '../http/request-context';
 import { RebuildSourceData } from '../projections/projections-host';
 import { APP_CONFIG, REBUILD_SOURCE } from '../tokens';
+import { ReplayAbandonedError, ReplayThreads } from './replay-threads';
+
+export { ReplayAbandonedError } from './replay-threads';
 
 /**
  * A replay a thread can run by name: the thread module (PlatformOptions.rebuildSource) exports it in `replays`. Its
  * argument and result must survive structured cloning; it reads the log sealed (the thread opens no key store).
  */
 export type Replay<A = unknown, R = unknown> = (store: EventStore, args: A, signal?: AbortSignal) => Promise<R>;
-
-/** What a replay thread is handed (workerData.replayThread). */
-export interface ReplayThreadInput {
-  module: string;
-  data: RebuildSourceData;
-  name: string;
-  args: unknown;
-}
-
-export type ReplayThreadMessage = { type: 'done'; result: unknown } | { type: 'failed'; message: string };
 
 /** Replays waiting for a thread, per thread the pool may run (REPLAY_CONCURRENCY); one more is refused (503). */
 export const REPLAY_QUEUE_PER_THREAD = 4;
@@ -38,14 +29,6 @@ export class ReplaysBusyError extends Error {
   }
 }
 
-/** The replay was given up: the request that asked for it went away. */
-export class ReplayAbandonedError extends Error {
-  constructor() {
-    super('the replay was abandoned: its request went away');
-    this.name = 'ReplayAbandonedError';
-  }
-}
-
 interface Waiting {
   start(): void;
   signal?: AbortSignal;
@@ -53,8 +36,8 @@ interface Waiting {
 
 /**
  * As-of replays (folds of the log up to a past instant) off the threads that serve requests: each runs in a worker
- * thread of its own with its own connection to the log, at most `REPLAY_CONCURRENCY` at a time in this process; up to
- * REPLAY_QUEUE_PER_THREAD × that wait their turn, one more is refused (ReplaysBusyError). A replay whose request goes away
+ * thread with its own connection to the log (ReplayThreads, which keeps a thread for the next replay a while), at most
+ * `REPLAY_CONCURRENCY` at a time in this process; up to REPLAY_QUEUE_PER_THREAD × that wait their turn, one more is refused (ReplaysBusyError). A replay whose request goes away
  * (the request's signal, see RequestContext) leaves the queue, or its thread is terminated. Without a thread module (a
  * test's own upcasters) a replay runs on this thread, under the same bound, and stops at its next page when abandoned.
  */
@@ -62,28 +45,25 @@ interface Waiting {
 export class ReplayPool implements OnApplicationShutdown {
   private readonly concurrency: number;
   private readonly queueLimit: number;
-  private readonly data: RebuildSourceData;
+  private readonly threads: ReplayThreads | undefined;
   private readonly queue: Waiting[] = [];
-  private readonly workers = new Set<Worker>();
   private active = 0;
   private peakActive = 0;
 
-  constructor(
-    @Inject(APP_CONFIG) config: AppConfig,
-    @Inject(REBUILD_SOURCE) private readonly module: string | null,
-  ) {
+  constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(REBUILD_SOURCE) module: string | null) {
     this.concurrency = config.replayConcurrency;
     this.queueLimit = REPLAY_QUEUE_PER_THREAD * config.replayConcurrency;
-    this.data = {
-      dataDir: config.dataDir,
-      eventStoreConnectionString: config.eventStoreConnectionString,
-      eventStorePath: config.eventStorePath,
-    };
+    const { dataDir, eventStoreConnectionString, eventStorePath } = config;
+    const data: RebuildSourceData = { dataDir, eventStoreConnectionString, eventStorePath };
+    this.threads = module ? new ReplayThreads(module, data, this.concurrency) : undefined;
   }
 
-  /** Replays running now, waiting now, and the most ever running at once (what the tests observe). */
-  stats(): { running: number; queued: number; peak: number } {
-    return { running: this.active, queued: this.queue.length, peak: this.peakActive };
+  /**
+   * Replays running now, waiting now, the most ever running at once, and the threads alive (running or idle): what the
+   * tests observe.
+   */
+  stats(): { running: number; queued: number; peak: number; threads: number } {
+    return { running: this.active, queued: this.queue.length, peak: this.peakActive, threads: this.threads?.alive ?? 0 };
   }
 
   /**
@@ -94,7 +74,7 @@ export class ReplayPool implements OnApplicationShutdown {
     signal?.throwIfAborted();
     await this.slot(signal);
     try {
-      return this.module ? ((await this.inThread(this.module, name, args, signal)) as R) : await replay(store, args, signal);
+      return this.threads ? ((await this.threads.run(name, args, signal)) as R) : await replay(store, args, signal);
     } finally {
       this.active--;
       this.queue.shift()?.start();
@@ -103,7 +83,7 @@ export class ReplayPool implements OnApplicationShutdown {
 
   /** Terminates the threads still running (their requests are being closed too). */
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([...this.workers].map((w) => w.terminate()));
+    await this.threads?.close();
   }
 
   /** Resolves when this replay may run (counted in `active`); rejects when the queue is full or the request goes away. */
@@ -135,32 +115,5 @@ export class ReplayPool implements OnApplicationShutdown {
   private take(): void {
     this.active++;
     this.peakActive = Math.max(this.peakActive, this.active);
-  }
-
-  private inThread(module: string, name: string, args: unknown, signal: AbortSignal | undefined): Promise<unknown> {
-    const input: ReplayThreadInput = { module, data: this.data, name, args };
-    const ext = extname(__filename);
-    // TypeScript sources (tests) load through a TypeScript loader; undefined: the thread inherits the process's options
-    const execArgv = ext === '.ts' || module.endsWith('.ts') ? ['--require', '@swc-node/register'] : undefined;
-    return new Promise((resolve, reject) => {
-      const worker = new Worker(join(__dirname, `replay-thread${ext}`), { workerData: { replayThread: input }, execArgv });
-      this.workers.add(worker);
-      let outcome: { result: unknown } | Error | undefined;
-      const abandon = () => {
-        outcome ??= new ReplayAbandonedError();
-        void worker.terminate();
-      };
-      signal?.addEventListener('abort', abandon, { once: true });
-      worker.on('message', (m: ReplayThreadMessage) => {
-        outcome ??= m.type === 'done' ? { result: m.result } : new Error(`replay ${name} failed: ${m.message}`);
-      });
-      worker.on('error', (err) => (outcome ??= err));
-      worker.on('exit', (code) => {
-        signal?.removeEventListener('abort', abandon);
-        this.workers.delete(worker);
-        if (outcome && !(outcome instanceof Error)) resolve(outcome.result);
-        else reject(outcome ?? new Error(`the replay thread for ${name} exited with code ${code}`));
-      });
-    });
   }
 }
