@@ -33,7 +33,8 @@ describe('audit, replay and data protection over HTTP', () => {
   let beforeResponse: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ clock });
+    // The receipt AUTO_RECEIPT queues at registration is on the case's stream too: tested in outbox.e2e-spec.ts.
+    t = await startTestApp({ clock, env: { AUTO_RECEIPT: 'false' } });
     [admin, auditor, intake, manager] = [await t.as('admin'), await t.as('auditor'), await t.as('intake'), await t.as('manager', ['hgb'])];
     await t
       .http()

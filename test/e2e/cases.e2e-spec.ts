@@ -20,7 +20,8 @@ describe('cases over HTTP: intake to closing', () => {
   });
 
   beforeAll(async () => {
-    t = await startTestApp({ clock });
+    // The receipt AUTO_RECEIPT queues at registration is on the case's stream too: tested in outbox.e2e-spec.ts.
+    t = await startTestApp({ clock, env: { AUTO_RECEIPT: 'false' } });
     admin = await t.as('admin');
     intake = await t.as('intake');
     manager = await t.as('manager', ['hgb']);

@@ -24,7 +24,8 @@ describe('data protection over HTTP: rectification, extract, erasure', () => {
     ).body as { id: string; reference: string };
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // The receipt AUTO_RECEIPT queues at registration is on the case's stream too: tested in outbox.e2e-spec.ts.
+    t = await startTestApp({ env: { AUTO_RECEIPT: 'false' } });
     admin = await t.as('admin');
     intake = await t.as('intake');
     manager = await t.as('manager', ['hgb']);

@@ -4,7 +4,7 @@ import { decoded, startSmtp } from '../support/smtp';
 import { startTestApp, TestApp } from '../support/test-app';
 // The claim as the outbox sends it (a test may reach past the index).
 import { ClaimMessage } from '../../libs/cases/src/messages/delivery.command';
-import { OUTBOX } from '../../libs/cases/src/messages/outbox.reactor';
+import { OUTBOX } from '../../libs/cases/src/messages/outbox.principal';
 
 type H = { Authorization: string };
 const until = async <T>(what: string, probe: () => Promise<T | undefined>): Promise<T> => {
@@ -43,12 +43,13 @@ describe('messages to the submitter, delivered over SMTP', () => {
   const settled = (id: string, n: number) =>
     until(`${n} messages of ${id} settled`, async () => {
       const list = await messages(id);
-      return list.length === n && list.every((m) => m.status !== 'queued') ? list : undefined;
+      return list.length === n && list.every((m) => m.status !== 'queued' && m.status !== 'sending') ? list : undefined;
     });
 
   beforeAll(async () => {
     smtp = await startSmtp((to) => to.startsWith('refused'));
-    t = await startTestApp({ env: { SMTP_URL: smtp.url, MAIL_FROM: 'Synpunkt <synpunkt@kommun.example>' } });
+    // The steps' own messages here; the receipt AUTO_RECEIPT sends at registration: outbox.e2e-spec.ts.
+    t = await startTestApp({ env: { SMTP_URL: smtp.url, MAIL_FROM: 'Synpunkt <synpunkt@kommun.example>', AUTO_RECEIPT: 'false' } });
     intake = await t.as('intake');
     manager = await t.as('manager', ['hgb']);
     await t.unit('hgb');
@@ -108,8 +109,8 @@ describe('messages to the submitter, delivered over SMTP', () => {
     });
     expect(receipt).toMatchObject({ channel: 'email', status: 'failed', attempts: 1, lastError: expect.stringMatching(/550/) });
     expect(question).toMatchObject({ kind: 'question', channel: 'none', status: 'recorded', attempts: 0 });
-    // Letters wait for the print queue, which is not built yet.
-    expect(notice).toMatchObject({ kind: 'delay_notice', channel: 'letter', status: 'queued', attempts: 0 });
+    // Letters wait in the print queue (outbox.e2e-spec.ts).
+    expect(notice).toMatchObject({ kind: 'delay_notice', channel: 'letter', status: 'to_print', attempts: 0 });
   });
 
   it('refuses a channel the submitter left no details for (400 on send), and an unknown send', async () => {
@@ -174,8 +175,9 @@ describe('messages without SMTP_URL', () => {
     expect(message).toMatchObject({ channel: 'email', status: 'queued', attempts: 0 });
 
     const commands = t.app.get(CommandBus);
-    const claims = await Promise.all([1, 2, 3].map(() => commands.execute(new ClaimMessage(c.id, message.messageId, OUTBOX))));
-    expect(claims.filter(Boolean)).toHaveLength(1);
+    const ref = { caseId: c.id, messageId: message.messageId, unitId: 'hgb', kind: 'receipt' as const };
+    const claims = await Promise.all([1, 2, 3].map(() => commands.execute(new ClaimMessage(ref, OUTBOX))));
+    expect(claims.filter(Boolean)).toEqual([1]);
   });
 });
 
@@ -197,6 +199,22 @@ describe('mail configuration', () => {
       'MAIL_FROM must be an e-mail address, or a name and <address>, got "ingen adress"',
     ]);
     expect(problems({ MAIL_FROM: 'a@b.se' })).toEqual(['MAIL_FROM applies only with SMTP_URL; set it too, or unset MAIL_FROM']);
+    expect(problems({ AUTO_RECEIPT: 'ja', MAIL_MAX_ATTEMPTS: '0', MAIL_RETRY_BASE_SECONDS: '-1', MAIL_MAX_AGE_HOURS: '2.5' })).toEqual([
+      'AUTO_RECEIPT must be true or false, got "ja"',
+      'MAIL_MAX_ATTEMPTS must be a whole number from 1 to 99, got "0"',
+      'MAIL_RETRY_BASE_SECONDS must be a number of seconds above 0, at most 86400, got "-1"',
+      'MAIL_MAX_AGE_HOURS must be a whole number of hours from 1 to 9999, got "2.5"',
+    ]);
+    expect(loadConfig({ DATA_DIR: '/tmp/x' }).outbox).toEqual({ autoReceipt: true, maxAttempts: 8, retryBaseSeconds: 60, maxAgeHours: 72 });
+    expect(
+      loadConfig({
+        DATA_DIR: '/tmp/x',
+        AUTO_RECEIPT: 'false',
+        MAIL_MAX_ATTEMPTS: '3',
+        MAIL_RETRY_BASE_SECONDS: '0.5',
+        MAIL_MAX_AGE_HOURS: '24',
+      }).outbox,
+    ).toEqual({ autoReceipt: false, maxAttempts: 3, retryBaseSeconds: 0.5, maxAgeHours: 24 });
     expect(loadConfig({ DATA_DIR: '/tmp/x', SMTP_URL: 'smtp://mail.example:587', MAIL_FROM: 'Kommunen <s@k.se>' }).mail).toEqual({
       smtpUrl: 'smtp://mail.example:587',
       from: 'Kommunen <s@k.se>',

@@ -258,6 +258,53 @@ const rows: Row[] = [
     (as): Row => ({ method: 'put', path: '/api/categories', body: categoryList, as, units: ['*'], expect: 403 }),
   ),
   { method: 'put', path: '/api/categories', body: categoryList, as: 'admin', expect: 200 },
+  // the outbox and print queue: admin and auditors all, managers their units'; only admin retries; the unit's managers mark letters printed
+  { method: 'get', path: '/api/admin/outbox?status=to_print', as: 'none', expect: 401 },
+  { method: 'get', path: '/api/admin/outbox', as: 'intake', units: ['*'], expect: 403 },
+  { method: 'get', path: '/api/admin/outbox?status=failed', as: 'auditor', expect: 200 },
+  { method: 'get', path: '/api/admin/outbox?status=to_print', as: 'manager', units: ['table-unit'], expect: 200 },
+  { method: 'get', path: '/api/admin/outbox?unitId=table-unit', as: 'manager', units: ['other-unit'], expect: 403 },
+  { method: 'get', path: '/api/admin/outbox?status=failed', as: 'admin', expect: 200 },
+  { method: 'post', path: '/api/admin/outbox/nope/retry', body: {}, as: 'none', expect: 401 },
+  ...(['intake', 'manager', 'auditor'] as const).map(
+    (as): Row => ({ method: 'post', path: '/api/admin/outbox/nope/retry', body: {}, as, units: ['*'], expect: 403 }),
+  ),
+  { method: 'post', path: '/api/admin/outbox/nope/retry', body: {}, as: 'admin', expect: 404 },
+  { method: 'post', path: '/api/cases/{case}/messages/nope/printed', body: {}, as: 'none', expect: 401 },
+  ...(['intake', 'auditor'] as const).map(
+    (as): Row => ({ method: 'post', path: '/api/cases/{case}/messages/nope/printed', body: {}, as, expect: 403 }),
+  ),
+  { method: 'post', path: '/api/cases/{case}/messages/nope/printed', body: {}, as: 'manager', units: ['other-unit'], expect: 403 },
+  { method: 'post', path: '/api/cases/{case}/messages/nope/printed', body: {}, as: 'manager', units: ['table-unit'], expect: 404 },
+  { method: 'post', path: '/api/cases/{case}/messages/nope/printed', body: {}, as: 'admin', expect: 404 },
+  // a unit's contact details: admin only
+  { method: 'post', path: '/api/units/table-unit/contact', body: { email: 'enhet@kommun.example' }, as: 'none', expect: 401 },
+  ...(['intake', 'manager', 'auditor'] as const).map(
+    (as): Row => ({
+      method: 'post',
+      path: '/api/units/table-unit/contact',
+      body: { email: 'enhet@kommun.example' },
+      as,
+      units: ['*'],
+      expect: 403,
+    }),
+  ),
+  { method: 'post', path: '/api/units/table-unit/contact', body: { email: 'enhet@kommun.example' }, as: 'admin', expect: 200 },
+  // one message of a case: read as the case is read; resent by the unit's managers and admin
+  { method: 'get', path: '/api/cases/{case}/messages/nope', as: 'none', expect: 401 },
+  { method: 'get', path: '/api/cases/{case}/messages/nope', as: 'noroles', units: ['*'], expect: 403 },
+  { method: 'get', path: '/api/cases/{case}/messages/nope', as: 'manager', units: ['other-unit'], expect: 403 },
+  ...(['intake', 'auditor', 'admin'] as const).map(
+    (as): Row => ({ method: 'get', path: '/api/cases/{case}/messages/nope', as, expect: 404 }),
+  ),
+  { method: 'get', path: '/api/cases/{case}/messages/nope', as: 'manager', units: ['table-unit'], expect: 404 },
+  { method: 'post', path: '/api/cases/{case}/messages/nope/resend', body: {}, as: 'none', expect: 401 },
+  ...(['intake', 'auditor'] as const).map(
+    (as): Row => ({ method: 'post', path: '/api/cases/{case}/messages/nope/resend', body: {}, as, expect: 403 }),
+  ),
+  { method: 'post', path: '/api/cases/{case}/messages/nope/resend', body: {}, as: 'manager', units: ['other-unit'], expect: 403 },
+  { method: 'post', path: '/api/cases/{case}/messages/nope/resend', body: {}, as: 'manager', units: ['table-unit'], expect: 404 },
+  { method: 'post', path: '/api/cases/{case}/messages/nope/resend', body: {}, as: 'admin', expect: 404 },
   // re-categorising a case: the unit's managers and admin
   { method: 'post', path: '/api/cases/{case}/recategorise', body: { category: 'ovrigt' }, as: 'none', expect: 401 },
   ...(['intake', 'auditor'] as const).map(

@@ -1,6 +1,6 @@
 // The projections alone (@app/<lib>/projections), not the modules: a thread that loaded NestJS, validation and
 // Swagger through the libraries' indexes spent two seconds of every rebuild starting.
-import { casesProjection } from '@app/cases/projections';
+import { casesProjection, outboxProjection } from '@app/cases/projections';
 import { createEventStore } from '@app/event-store';
 import { replayReportFacts, reportProjection } from '@app/follow-up/projections';
 import { breachesProjection, guaranteesProjection } from '@app/guarantees/projections';
@@ -16,6 +16,7 @@ export const APP_PROJECTIONS: Projection[] = [
   guaranteesProjection,
   breachesProjection,
   casesProjection,
+  outboxProjection,
   reportProjection,
   open311RequestsProjection,
 ];
@@ -23,6 +24,8 @@ export const APP_PROJECTIONS: Projection[] = [
 /** The replays a replay thread (ReplayPool) runs by name. */
 export const replays: Record<string, Replay> = {
   reportFacts: replayReportFacts as Replay,
+  // Loaded when first asked for, not by rebuild threads: it folds with the modules' own loads, which come with their index.
+  auditState: (async (store, args) => (await import('@app/audit')).replayAuditState(store, args as never)) as Replay,
 };
 
 /**

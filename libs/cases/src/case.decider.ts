@@ -98,6 +98,8 @@ export interface RegistrationInput {
   confidential?: boolean;
   receivedAt?: Date;
   rules: { acknowledgeWorkingDays: number; respondWorkingDays: number };
+  /** AUTO_RECEIPT: a submitter who left an e-mail address gets the receipt at once (it acknowledges the case when sent). */
+  autoReceipt?: boolean;
 }
 
 type At = { at?: Date; now: Date };
@@ -107,6 +109,8 @@ export type CaseCommand =
   | ({ type: 'RegisterCase' } & RegistrationInput & { now: Date })
   /** `message`: the receipt's text, instead of the default one. */
   | ({ type: 'AcknowledgeCase'; message?: string } & At & Send)
+  /** The outbox sent a receipt: the case is acknowledged by the system at `sentAt`, unless it already is. */
+  | { type: 'AcknowledgeByReceipt'; sentAt: Date; now: Date }
   | ({ type: 'AssignCase'; assignee: string } & At)
   | ({ type: 'TransferCase'; toUnitId: string; toUnitOpen: boolean; reason: string } & At)
   | ({ type: 'AwaitComplainant'; question: string } & At & Send)
@@ -121,7 +125,11 @@ export type CaseCommand =
   | ({ type: 'ErasePersonalData'; reason: string; basis: 'request' | 'gallring' } & At)
   | { type: 'RectifySubmitter'; submitter: Submitter; now: Date }
   /** `category` is an id on the list (the handler checks it against the list). */
-  | { type: 'RecategoriseCase'; category: string; now: Date };
+  | { type: 'RecategoriseCase'; category: string; now: Date }
+  /** A message queued again to the submitter's current contact details; `text` is the original's (opened by the handler). */
+  | ({ type: 'ResendMessage'; messageId: string; text: string; now: Date } & Send)
+  /** The response of the case this one was merged into, for this case's submitter (see forwardedMessageId). */
+  | { type: 'ForwardResponse'; of: { caseId: string; reference: string; messageId: string }; text: string; now: Date };
 
 const OPEN: CaseStatus[] = ['received', 'acknowledged', 'in_progress', 'transferred', 'awaiting_complainant', 'responded', 'reopened'];
 /** The history entry of an event; a step also moves the floor for later steps' business time (CASE_EVENT_KINDS). */
@@ -229,10 +237,13 @@ export const caseDecider: Decider<CaseState, CaseCommand, CaseEvent> = {
   },
 
   decide(command, s) {
-    if (command.type === 'RegisterCase') return [register(command, s)];
+    if (command.type === 'RegisterCase') return registerWithReceipt(command, s);
     if (!s.exists) throw new NotFoundError('case', '(named)');
+    if (command.type === 'AcknowledgeByReceipt') return acknowledgeByReceipt(command, s);
     if (command.type === 'RectifySubmitter') return [rectify(command, s)];
     if (command.type === 'RecategoriseCase') return recategorise(command, s);
+    if (command.type === 'ResendMessage') return resend(command, s);
+    if (command.type === 'ForwardResponse') return forward(command, s);
     // What the system records by itself is dated when it is recorded; only people's steps take business time.
     const at = command.type === 'LinkBreach' || command.type === 'ErasePersonalData' ? command.now.toISOString() : businessTime(command, s);
     const caseId = s.caseId!;
@@ -245,6 +256,9 @@ export const caseDecider: Decider<CaseState, CaseCommand, CaseEvent> = {
         requireOpen();
         if (s.acknowledgedAt)
           throw new RuleViolationError('already_acknowledged', `case ${s.reference} was acknowledged on ${s.acknowledgedAt}`);
+        // The receipt AUTO_RECEIPT queued at registration is not queued again by `auto`.
+        if (s.messages.some((m) => m.kind === 'receipt') && (command.send ?? 'auto') === 'auto')
+          return [{ type: 'CaseAcknowledged.v1', data: { caseId, at } }];
         return [{ type: 'CaseAcknowledged.v1', data: { caseId, at } }, ...queue(s, 'receipt', command, receiptText(s, command.message))];
       case 'AssignCase':
         requireOpen();
@@ -424,8 +438,44 @@ function queue(s: CaseState, kind: MessageKind, command: Send & { now: Date }, t
   return [message];
 }
 
+/**
+ * A message again, of the same kind and text, to the submitter's contact details as they are now (after a correction):
+ * `auto` picks the way as for the first. There must be someone to send it to.
+ */
+function resend(c: { messageId: string; text: string; now: Date } & Send, s: CaseState): MessageQueued[] {
+  const original = s.messages.find((m) => m.messageId === c.messageId);
+  if (!original) throw new NotFoundError('message', `${c.messageId} of case ${s.reference}`);
+  if (s.erasedAt)
+    throw new RuleViolationError('personal_data_erased', `the personal data of case ${s.reference} was erased: there is nobody to send to`);
+  const [again] = queue(s, original.kind, c, c.text);
+  if (again.data.channel === 'none')
+    throw new InvalidInputError([{ field: 'send', message: 'the submitter left no e-mail or postal address to send it to' }]);
+  return [{ ...again, data: { ...again.data, resendOf: c.messageId } }];
+}
+
+/** A forwarded response's id: derived from the response and the duplicate, so a replay or a second delivery finds it. */
+export function forwardedMessageId(messageId: string, duplicateCaseId: string): string {
+  const h = createHash('sha256').update(`forward:${messageId}:${duplicateCaseId}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/**
+ * The response of the case a duplicate was merged into goes to the duplicate's submitter too, sealed with the
+ * duplicate's own key, once. A duplicate erased, unmerged, or whose submitter left no address gets none.
+ */
+function forward(
+  c: { of: { caseId: string; reference: string; messageId: string }; text: string; now: Date },
+  s: CaseState,
+): MessageQueued[] {
+  const messageId = forwardedMessageId(c.of.messageId, s.caseId!);
+  if (s.erasedAt || s.mergedInto !== c.of.caseId || s.messages.some((m) => m.messageId === messageId)) return [];
+  const [copy] = queue(s, 'response', { send: 'auto', now: c.now }, c.text);
+  if (!copy || copy.data.channel === 'none') return [];
+  return [{ ...copy, data: { ...copy.data, messageId, forwardOf: c.of } }];
+}
+
 /** The receipt's text: the one given, or the default naming the reference and, where one is due, the response's deadline. */
-function receiptText(s: CaseState, given?: string): string {
+export function receiptText(s: Pick<CaseState, 'needsResponse' | 'respondBy' | 'reference'>, given?: string): string {
   if (given?.trim()) return given;
   const due = s.needsResponse ? ` Du får svar senast ${stockholmDate(s.respondBy!)}.` : '';
   return `Vi har tagit emot din synpunkt. Den är registrerad med diarienummer ${s.reference}.${due}`;
@@ -476,6 +526,23 @@ export function checkRegistration(c: RegistrationFields, now: Date) {
   }
   const needsResponse = wantsReply && (c.caseType === 'complaint' || c.caseType === 'opinion');
   return { received, submitter, wantsReply, needsResponse };
+}
+
+/** With AUTO_RECEIPT, a registration whose submitter left an e-mail address queues the receipt with it. */
+function registerWithReceipt(c: RegistrationInput & { now: Date }, s: CaseState): CaseEvent[] {
+  const registered = register(c, s);
+  if (!c.autoReceipt || !registered.data.submitter?.email) return [registered];
+  const after = caseDecider.evolve(s, registered);
+  return [registered, ...queue(after, 'receipt', { send: 'email', now: c.now }, receiptText(after))];
+}
+
+/**
+ * DOMAIN.md "Two clocks": the one thing the system does that counts as a step. A receipt the outbox sent acknowledges
+ * the case at the instant the mail server accepted it; an acknowledged, closed or erased case is left as it is.
+ */
+function acknowledgeByReceipt(c: { sentAt: Date }, s: CaseState): CaseEvent[] {
+  if (s.acknowledgedAt || !OPEN.includes(s.status!) || s.erasedAt) return [];
+  return [{ type: 'CaseAcknowledged.v1', data: { caseId: s.caseId!, at: c.sentAt.toISOString() } }];
 }
 
 function register(c: RegistrationInput & { now: Date }, s: CaseState): CaseRegistered {

@@ -91,6 +91,10 @@ export type MessageQueued = Step<
     /** The e-mail address (email), or the name and postal address (letter); none for `none`. */
     recipient?: string;
     text: string;
+    /** Sent again (after the submitter's contact details were corrected): the message it repeats. */
+    resendOf?: string;
+    /** The response of the case this duplicate was merged into, sent to this case's submitter too. */
+    forwardOf?: { caseId: string; reference: string; messageId: string };
   }
 >;
 

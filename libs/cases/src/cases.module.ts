@@ -2,7 +2,7 @@ import { Inject, Module, OnModuleInit } from '@nestjs/common';
 import { CommandBus, CqrsModule, QueryBus } from '@nestjs/cqrs';
 import { CLOCK, Clock } from '@app/core';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { APP_CONFIG, AppConfig, ProjectionsHost, Readiness, ResourceReaders } from '@app/platform';
+import { APP_CONFIG, AppConfig, Metrics, ProcessLink, ProjectionsHost, Readiness, ResourceReaders } from '@app/platform';
 import { CASE_CATEGORY } from './case.events';
 import { CaseStepsController } from './case-lifecycle/case-steps.http.controller';
 import { CaseStepHandler } from './case-lifecycle/case-step.handler';
@@ -36,7 +36,22 @@ import { SetCategoriesController } from './categories/set-categories/set-categor
 import { RecategoriseCaseHandler } from './recategorise-case/recategorise-case.handler';
 import { ClaimMessageHandler, RecordDeliveryHandler } from './messages/delivery.handler';
 import { smtpMailer } from './messages/mailer';
-import { outboxReactor } from './messages/outbox.reactor';
+import { messageComposer } from './messages/message.composer';
+import { GetMessageHandler } from './messages/get-message.query';
+import { CaseMessagesController } from './messages/messages.http.controller';
+import { ResendMessageHandler } from './messages/resend-message.handler';
+import { ForwardResponseHandler } from './messages/forward-response.handler';
+import { responseForwardReactor } from './messages/forward-response.reactor';
+import { ListOutboxHandler } from './messages/admin-outbox/list-outbox.query';
+import { OutboxController } from './messages/admin-outbox/outbox.http.controller';
+import { RetryMessageHandler } from './messages/admin-outbox/retry-message.handler';
+import { MarkMessagePrintedHandler } from './messages/mark-printed/mark-printed.handler';
+import { MarkPrintedController } from './messages/mark-printed/mark-printed.http.controller';
+import { OutboxDispatcher } from './messages/outbox.dispatcher';
+import { registerOutboxMetrics } from './messages/outbox.metrics';
+import { outboxProjection } from './messages/outbox.projection';
+import { AcknowledgeByReceiptHandler } from './messages/receipt-acknowledgement/acknowledge-by-receipt.handler';
+import { receiptAcknowledgementReactor } from './messages/receipt-acknowledgement/receipt-acknowledgement.reactor';
 import { outboxReadiness } from './messages/outbox.readiness';
 
 @Module({
@@ -52,6 +67,9 @@ import { outboxReadiness } from './messages/outbox.readiness';
     ReferencesController,
     CategoriesController,
     SetCategoriesController,
+    CaseMessagesController,
+    OutboxController,
+    MarkPrintedController,
   ],
   providers: [
     RegisterCaseHandler,
@@ -69,6 +87,30 @@ import { outboxReadiness } from './messages/outbox.readiness';
     SetCategoriesHandler,
     ClaimMessageHandler,
     RecordDeliveryHandler,
+    GetMessageHandler,
+    ResendMessageHandler,
+    ForwardResponseHandler,
+    ListOutboxHandler,
+    RetryMessageHandler,
+    MarkMessagePrintedHandler,
+    AcknowledgeByReceiptHandler,
+    {
+      provide: OutboxDispatcher,
+      inject: [ProjectionsHost, EVENT_STORE, CLOCK, CommandBus, APP_CONFIG, ProcessLink],
+      useFactory: (host: ProjectionsHost, store: EventStore, clock: Clock, commands: CommandBus, config: AppConfig, link: ProcessLink) =>
+        new OutboxDispatcher(
+          {
+            commands,
+            readModels: host.readModels,
+            store,
+            clock,
+            // Without SMTP_URL nothing is sent: e-mail waits queued (readiness degraded) and goes once it is set.
+            mailer: config.mail && smtpMailer(config.mail.smtpUrl, config.mail.from),
+            compose: messageComposer(store, config.municipalityName, config.mail?.from ?? ''),
+          },
+          link.role !== 'worker', // the projector (or the one process) sends; HTTP workers never do
+        ),
+    },
     Gallring,
     RunGallringHandler,
     ReferenceVoidScheduler,
@@ -86,18 +128,17 @@ export class CasesModule implements OnModuleInit {
     private readonly queries: QueryBus,
     private readonly readiness: Readiness,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: Metrics,
   ) {}
 
   onModuleInit(): void {
     this.projections.register(casesProjection);
     this.projections.registerReactor(breachLinkReactor({ commands: this.commands, store: this.store }));
-    // Without SMTP_URL the outbox does not run: e-mail waits queued (readiness degraded) and goes once it is set.
-    const { mail } = this.config;
-    if (mail)
-      this.projections.registerReactor(
-        outboxReactor({ commands: this.commands, mailer: smtpMailer(mail.smtpUrl, mail.from), from: mail.from }),
-      );
-    this.readiness.register(outboxReadiness(!!mail));
+    this.projections.registerReactor(responseForwardReactor({ commands: this.commands, store: this.store }));
+    this.projections.register(outboxProjection);
+    this.projections.registerReactor(receiptAcknowledgementReactor(this.commands));
+    this.readiness.register(outboxReadiness(!!this.config.mail));
+    registerOutboxMetrics(this.metrics.registry, this.projections.readModels);
     this.readers.register(CASE_CATEGORY, caseReader(this.store, this.clock));
     this.readers.register(CATEGORY_LIST_KIND, () => this.queries.execute(new GetCategories()));
   }

@@ -1,5 +1,10 @@
 export type { Actor, CaseCommand, CaseState, CaseStatus, RegistrationInput } from './case.decider';
 export * from './case.events';
+export type { MessageSent, MessagePrinted, DeliveryEvent } from './messages/delivery.events';
+export { MESSAGES_CATEGORY, messagesStream } from './messages/delivery.events';
+export { OutboxDispatcher } from './messages/outbox.dispatcher';
+export { mailOf, smtpMailer } from './messages/mailer';
+export type { Mail, Mailer, OpenedMessage } from './messages/mailer';
 export * from './case.flags';
 export * from './case.view';
 export * from './case.personal-data';

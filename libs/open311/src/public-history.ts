@@ -1,4 +1,4 @@
-import type { CaseEvent } from '@app/cases';
+import type { CaseEvent, DeliveryEvent } from '@app/cases';
 import { stockholmDate } from '@app/core';
 
 /** What of a case's history is public: steps and dates, never the texts exchanged, who handled it or why it was erased. */
@@ -10,6 +10,7 @@ export type NoteKind =
   | 'awaiting'
   | 'resumed'
   | 'responded'
+  | 'response_sent'
   | 'delay_notice'
   | 'closed'
   | 'reopened'
@@ -19,12 +20,18 @@ export type NoteKind =
 export interface PublicNote {
   at: string;
   kind: NoteKind;
-  /** A unit id (transferred), a reference (merged), a resolution (closed) or a date (delay notice). */
+  /** A unit id (transferred), a reference (merged), a resolution (closed), a date (delay notice) or a channel (response sent). */
   detail?: string;
 }
 
-/** Picks the public facts from one case event, field by field; anything not named here never leaves. */
+/**
+ * Picks the public facts from one case event, or one delivery of the case's messages, field by field; anything not
+ * named here never leaves. Of the messages only this: that the response was sent (by e-mail) or printed (a letter).
+ */
 export function noteOf(event: { type: string; data: unknown }): PublicNote | undefined {
+  const d = event as DeliveryEvent;
+  if ((d.type === 'MessageSent.v1' || d.type === 'MessagePrinted.v1') && d.data.kind === 'response')
+    return { at: d.data.at, kind: 'response_sent', detail: d.type === 'MessageSent.v1' ? 'email' : 'letter' };
   const e = event as CaseEvent; // a case stream's event (upcast by the store); any other type has no note
   if (e.type === 'CaseRegistered.v1') return { at: e.data.receivedAt, kind: 'received' };
   const note = (kind: NoteKind, detail?: string): PublicNote => ({ at: e.data.at, kind, ...(detail !== undefined ? { detail } : {}) });
@@ -70,7 +77,8 @@ const SUMMARIES: Record<NoteKind, string> = {
   transferred: 'Ärendet har överlämnats',
   awaiting: 'Enheten väntar på komplettering',
   resumed: 'Handläggningen har återupptagits',
-  responded: 'Svar har skickats',
+  responded: 'Ärendet har besvarats',
+  response_sent: 'Svar har skickats',
   delay_notice: 'Besked om försening har skickats',
   closed: 'Ärendet har avslutats',
   reopened: 'Ärendet har öppnats igen',
@@ -89,7 +97,11 @@ export function renderNote(note: PublicNote, unitName: (unitId: string) => strin
           ? `Avslutat: ${RESOLUTION_LABELS[note.detail] ?? note.detail}`
           : note.kind === 'delay_notice' && note.detail
             ? `Nytt svarsdatum: ${note.detail}`
-            : undefined;
+            : note.kind === 'response_sent'
+              ? note.detail === 'letter'
+                ? 'Med brev'
+                : 'Med e-post'
+              : undefined;
   return {
     datetime: note.at,
     type: note.kind === 'received' ? 'opened' : note.kind === 'closed' || note.kind === 'merged' ? 'closed' : 'activity',

@@ -42,6 +42,22 @@ describe('the public face of a case', () => {
     expect(noteOf({ type: 'CaseBreachLinked.v1', data: { caseId: 'c', at, breachId: 'b' } })).toBeUndefined();
   });
 
+  it('says that the response was sent or printed, never its text, and nothing of other messages', () => {
+    const at = '2026-03-04T09:00:00.000Z';
+    const delivery = { caseId: 'c', messageId: 'm', unitId: 'hgb', at, attempt: 1 };
+    const sent = { type: 'MessageSent.v1', data: { ...delivery, kind: 'response', smtpMessageId: '<m@k.se>' } };
+    expect(noteOf(sent)).toEqual({ at, kind: 'response_sent', detail: 'email' });
+    expect(noteOf({ type: 'MessagePrinted.v1', data: { ...delivery, kind: 'response' } })).toEqual({
+      at,
+      kind: 'response_sent',
+      detail: 'letter',
+    });
+    expect(noteOf({ ...sent, data: { ...sent.data, kind: 'receipt' } })).toBeUndefined();
+    expect(noteOf({ type: 'MessageFailed.v1', data: { ...delivery, kind: 'response', error: 'eva@example.se refused' } })).toBeUndefined();
+    const queued = { type: 'MessageQueued.v1', data: { caseId: 'c', at, kind: 'response', text: 'Hej Eva', recipient: 'eva@example.se' } };
+    expect(noteOf(queued)).toBeUndefined();
+  });
+
   it('is a GeoReport v2 request with the personal fields null and the history as notes', () => {
     const view = toOpen311Request(
       base,

@@ -80,4 +80,31 @@ describe('unit decider', () => {
       .when({ type: 'RenameUnit', unitId: 'hagerstens-gruppbostader', name: 'Ny', now })
       .thenThrows(RuleViolationError, 'unit_closed');
   });
+
+  describe('contact details', () => {
+    const contact = { email: 'hgb@kommun.example', phone: '08-508 000 00', address: 'Box 1, 129 00 Hägersten' };
+
+    it('sets them, trimmed, blanks left out', () =>
+      spec
+        .given([registered])
+        .when({
+          type: 'SetUnitContact',
+          unitId: 'hagerstens-gruppbostader',
+          contact: { ...contact, email: ' hgb@kommun.example ', receiptText: ' ' },
+          now,
+        })
+        .then([{ type: 'UnitContactSet.v1', data: { unitId: 'hagerstens-gruppbostader', contact, at: now.toISOString() } }]));
+
+    it('setting the same again decides nothing', () =>
+      spec
+        .given([registered, { type: 'UnitContactSet.v1', data: { unitId: 'hagerstens-gruppbostader', contact, at: now.toISOString() } }])
+        .when({ type: 'SetUnitContact', unitId: 'hagerstens-gruppbostader', contact: { ...contact }, now })
+        .thenNothing());
+
+    it('refuses an e-mail that is not an address, naming the field', () =>
+      spec
+        .given([registered])
+        .when({ type: 'SetUnitContact', unitId: 'hagerstens-gruppbostader', contact: { email: 'hgb at kommun' }, now })
+        .thenThrows(InvalidInputError));
+  });
 });

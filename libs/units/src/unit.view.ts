@@ -1,4 +1,5 @@
 import { UnitState } from './unit.decider';
+import { UnitContact } from './unit.events';
 
 export interface UnitView {
   id: string;
@@ -8,6 +9,8 @@ export interface UnitView {
   status: 'open' | 'closed';
   registeredAt: string;
   closedAt?: string;
+  /** How the public reaches the unit (empty until an admin sets it). */
+  contact: UnitContact;
   names: { name: string; from: string }[];
 }
 
@@ -20,6 +23,7 @@ export function toUnitView(s: UnitState): UnitView {
     status: s.status!,
     registeredAt: s.registeredAt!,
     ...(s.closedAt ? { closedAt: s.closedAt } : {}),
+    contact: s.contact ?? {},
     names: s.names,
   };
 }

@@ -15,6 +15,7 @@ const DRILLS = {
   fulfilment: { title: 'Bekräftade garantibrott', breaches: onlyConfirmed },
   breaches: { title: 'Anmälda garantibrott', breaches: () => true },
   remedies: { title: 'Garantibrott med försenad rättelse', breaches: (b) => b.overdueRemedies > 0 },
+  undelivered: { title: 'Meddelanden som inte kommit fram', outbox: 'status=failed' },
 };
 let opener = null;
 
@@ -24,6 +25,10 @@ async function fetchDrill(spec, category) {
     const pages = await Promise.all(v.caseQueries.map((q) => api('/api/cases?' + spec.list + '&pageSize=500' + q)));
     const cases = pages.flatMap((p) => p.cases).sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.reference.localeCompare(b.reference));
     return { cases, total: pages.reduce((n, p) => n + p.total, 0) };
+  }
+  if (spec.outbox) {
+    const pages = await Promise.all(v.caseQueries.map((q) => api('/api/admin/outbox?' + spec.outbox + '&pageSize=500' + q)));
+    return { messages: pages.flatMap((p) => p.messages), total: pages.reduce((n, p) => n + p.total, 0) };
   }
   if (spec.figure) {
     const only = category === undefined ? '' : '&category=' + encodeURIComponent(category);
@@ -51,14 +56,19 @@ async function openDrill(button, key, category) {
   opener = button;
   button.setAttribute('aria-expanded', 'true');
   const spec = DRILLS[key];
-  const title = spec.title + (category === undefined ? '' : ' ' + button.textContent) + ' – ' + view.scope + (spec.list ? '' : ', ' + view.year);
+  const now = spec.list || spec.outbox;
+  const title = spec.title + (category === undefined ? '' : ' ' + button.textContent) + ' – ' + view.scope + (now ? '' : ', ' + view.year);
   say('Hämtar ' + spec.title.toLowerCase() + ' …');
   try {
     const got = await fetchDrill(spec, category);
     if (opener !== button) return; // closed or another opened meanwhile
     const x = { title, total: got.total, unitNames: view.unitNames, categoryLabels: view.categoryLabels, many: view.many, onTime: spec.onTime };
     const box = $('drill');
-    box.innerHTML = got.breaches ? drillBreaches(got.breaches, view.texts, x, kit) : drillCases(got.cases, x, kit);
+    box.innerHTML = got.breaches
+      ? drillBreaches(got.breaches, view.texts, x, kit)
+      : got.messages
+        ? drillMessages(got.messages, x, kit)
+        : drillCases(got.cases, x, kit);
     box.hidden = false;
     box.dataset.state = 'loaded';
     say('');

@@ -103,3 +103,22 @@ describe('the drill-down', () => {
     ).not.toContain('<table');
   });
 });
+
+describe('the drill-down of messages that did not reach their submitters', () => {
+  it('lists each with its case, unit (several units), kind in Swedish, dates and attempts', () => {
+    const message = {
+      reference: '2026-000007',
+      unitId: 'fsk',
+      kind: 'delay_notice',
+      channel: 'email',
+      queuedAt: '2026-03-02T09:00:00Z',
+      updatedAt: '2026-03-03T10:00:00Z',
+      attempts: 8,
+    };
+    const x = { title: 'Meddelanden som inte kommit fram', total: 1, unitNames, categoryLabels: {}, many: true };
+    const html = drill.drillMessages([message], x, kit);
+    expect(rowsOf(html)).toEqual(['2026-000007|Förskolan &lt;Solrosen&gt;|Förseningsbesked|2026-03-02|2026-03-03|8']);
+    expect(html).toContain('<p class="drill-count">1 meddelande.</p>');
+    expect(drill.drillMessages([], { ...x, total: 0, many: false }, kit)).not.toContain('<table');
+  });
+});

@@ -21,6 +21,17 @@ export interface DrillCase {
   onTime?: boolean;
 }
 
+/** A message that did not reach its submitter, as GET /api/admin/outbox lists it: ids, kinds and times only. */
+export interface DrillMessage {
+  reference: string;
+  unitId?: string;
+  kind: string;
+  channel: string;
+  queuedAt: string;
+  updatedAt: string;
+  attempts: number;
+}
+
 /** A breach as GET /api/breaches lists it. */
 export interface DrillBreach {
   id: string;
@@ -78,6 +89,25 @@ export function drillCases(cases: DrillCase[], x: DrillContext, c: ChartKit): st
     `<table class="drill-cases" aria-labelledby="drill-title"><thead><tr>${head.map((h) => `<th scope="col">${c.esc(h)}</th>`).join('')}</tr></thead>` +
     `<tbody>${rows.join('')}</tbody></table>`;
   return drillFrame(x, cases.length, x.total === 1 ? 'ärende' : 'ärenden', table, c);
+}
+
+export function messageKindName(kind: string): string {
+  const names: Record<string, string> = { receipt: 'Kvittens', question: 'Fråga', delay_notice: 'Förseningsbesked', response: 'Svar' };
+  return names[kind] ?? kind;
+}
+
+/** The messages behind the tile "meddelanden som inte kommit fram": which case, what, when, after how many attempts. */
+export function drillMessages(messages: DrillMessage[], x: DrillContext, c: ChartKit): string {
+  const rows = messages.map(
+    (m) =>
+      `<tr><th scope="row">${c.esc(m.reference)}</th>${x.many ? `<td>${c.esc(x.unitNames[m.unitId ?? ''] ?? m.unitId ?? '–')}</td>` : ''}` +
+      `<td>${c.esc(c.messageKindName(m.kind))}</td><td>${c.day(m.queuedAt)}</td><td>${c.day(m.updatedAt)}</td><td class="num">${m.attempts}</td></tr>`,
+  );
+  const head = ['Ärende', ...(x.many ? ['Enhet'] : []), 'Meddelande', 'Köat', 'Misslyckades', 'Försök'];
+  const table =
+    `<table class="drill-messages" aria-labelledby="drill-title"><thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>` +
+    `<tbody>${rows.join('')}</tbody></table>`;
+  return drillFrame(x, messages.length, x.total === 1 ? 'meddelande' : 'meddelanden', table, c);
 }
 
 /** `texts`: each commitment's text by guaranteeId/commitmentId. */

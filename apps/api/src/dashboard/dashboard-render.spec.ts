@@ -190,6 +190,15 @@ describe('renderDashboard', () => {
     ]);
   });
 
+  it('shows the messages that did not reach their submitters as a tile, red when there are any; none when the outbox was not read', () => {
+    expect(html).not.toContain('data-figure="undelivered"');
+    const none = renderDashboard({ ...sample, undelivered: 0 }, kit);
+    expect(none).toMatch(
+      /<button type="button" class="tile" data-figure="undelivered"[^>]*><span class="tile-title">Meddelanden som inte kommit fram<\/span><span class="tile-value">0<\/span>/,
+    );
+    expect(renderDashboard({ ...sample, undelivered: 2 }, kit)).toContain('class="tile warn" data-figure="undelivered"');
+  });
+
   it('compares units only when there is more than one', () => {
     expect(html).not.toContain('Enheterna jämförda');
     const two = renderDashboard({ ...sample, units: [...sample.units, { ...sample.units[0], unitId: 'fsk', unitName: 'Solrosen' }] }, kit);

@@ -62,6 +62,8 @@ export interface DashboardData {
   unitNames: Record<string, string>;
   months: MonthShares[];
   commitments: CommitmentRow[];
+  /** E-mail to submitters in the scope that finally failed, just now; absent when the outbox could not be read. */
+  undelivered?: number;
 }
 
 /** Every function the render functions call but their own module's: passed in, never imported (see above). */
@@ -108,6 +110,18 @@ export function renderDashboard(d: DashboardData, c: ChartKit): string {
       '',
       overdueRemedies > 0,
     ),
+    ...(d.undelivered === undefined
+      ? []
+      : [
+          tile(
+            'undelivered',
+            'Meddelanden som inte kommit fram',
+            d.undelivered,
+            'e-post till den som skrivit, just nu',
+            '',
+            d.undelivered > 0,
+          ),
+        ]),
   ];
   return [
     `<p class="scope">Visar <strong>${c.esc(d.scope)}</strong>, ${d.year}. Uppgifterna gäller ${c.esc(c.day(d.asOf))}.`,

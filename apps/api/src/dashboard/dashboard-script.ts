@@ -95,11 +95,15 @@ async function load() {
     }
     const previous = totals.previousYear || previousOf(report.previousYear, sel);
     const caseQueries = sel ? units.map((u) => '&unitId=' + encodeURIComponent(u.unitId)) : [''];
-    const [open, overdue, monthly, commitments] = await Promise.all([
+    const [open, overdue, monthly, commitments, undelivered] = await Promise.all([
       Promise.all(caseQueries.map((q) => api('/api/cases?status=open&pageSize=1' + q))).then(sumPages),
       Promise.all(caseQueries.map((q) => api('/api/cases?status=open&overdue=true&pageSize=500' + q))).then(sumPages),
       api('/api/dashboard/on-time-by-month?year=' + year + query),
       api('/api/dashboard/commitments?year=' + year + query),
+      // the outbox is the units' as it stands now, whatever the year; a reader without it gets no tile
+      Promise.all(caseQueries.map((q) => api('/api/admin/outbox?status=failed&pageSize=1' + q)))
+        .then((pages) => pages.reduce((n, p) => n + p.total, 0))
+        .catch(() => undefined),
     ]);
     const guaranteeIds = [...new Set(commitments.commitments.map((r) => r.guaranteeId))];
     const guarantees = await Promise.all(guaranteeIds.map((id) => api('/api/guarantees/' + encodeURIComponent(id)).catch(() => null)));
@@ -124,6 +128,7 @@ async function load() {
         unitNames,
         months: monthly.months,
         commitments: commitments.commitments.map((r) => ({ ...r, text: texts[r.guaranteeId + '/' + r.commitmentId] || r.commitmentId })),
+        undelivered,
       },
       kit,
     );

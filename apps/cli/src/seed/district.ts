@@ -153,5 +153,18 @@ export const emailOf = (name: string) =>
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z]+/g, '.')}@stockholm.se`;
 
+/**
+ * A unit's functional contact details (no person's): the Reply-To of its e-mail and the sender block of its letters.
+ * The förskolor word their receipt themselves; the others keep the default template's.
+ */
+export const unitContactOf = (unit: DemoUnit) => ({
+  email: `${unit.id}@stockholm.se`,
+  phone: unit.phone,
+  address: `${unit.name}, Box 4006, 129 04 Hägersten`,
+  ...(unit.kind === 'forskola'
+    ? { receiptText: `Tack för att du hör av dig till ${unit.name}! Vi har tagit emot din synpunkt och återkommer till dig.` }
+    : {}),
+});
+
 /** The board's public question time (allmänhetens frågestund): the monthly meeting, not in July. */
 export const BOARD_MEETING_MONTHS = [1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12];

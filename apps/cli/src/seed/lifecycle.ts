@@ -4,6 +4,7 @@ import { DemoUnit } from './district';
 import { Intake } from './intake';
 import { DELAY_REASONS, NOT_RESOLVED_NOTE, QUESTIONS, REOPEN_REASONS, RESPONSES, STAFF, TRANSFER_REASON, WITHDRAW_NOTE } from './phrases';
 import { Rng } from './prng';
+import type { SeedApi } from './seed-api';
 import { Step, Timeline } from './steps';
 
 export interface CaseRef {
@@ -57,7 +58,12 @@ export function planLifecycle(
     if (intake.anonymous || (!intake.needsResponse && rng.chance(0.4))) return;
     const outcome = intake.type === 'complaint' ? rng.weighted(OUTCOMES) : undefined;
     const body = { message: RESPONSES[outcome ?? 'other'], ...(outcome ? { outcome } : {}) };
-    t.add(late ? t.after(1, 8, respondBy) : t.until(respondBy), act('respond', body));
+    const respondAndPrint: Step<CaseRef>['run'] = async (c, api) => {
+      await act('respond', body)(c, api);
+      // Half the letters (by reference, so no draw of chance changes the rest of the year) leave the print queue.
+      if (Number(c.reference?.slice(-1)) % 2 === 0) await printLetters(c, api);
+    };
+    t.add(late ? t.after(1, 8, respondBy) : t.until(respondBy), respondAndPrint);
   };
   const close = (resolution = 'resolved', note?: string) => t.add(t.after(0, 3), act('close', { resolution, ...(note ? { note } : {}) }));
   const handle = (closeAs?: string, note?: string) => {
@@ -151,4 +157,14 @@ export function planLifecycle(
       break;
   }
   return { kind, steps: t.steps };
+}
+
+/** The unit prints the case's letters waiting in the print queue (and posts them). Intake reads: no disclosure logged. */
+async function printLetters(c: CaseRef, api: SeedApi): Promise<void> {
+  const { messages } = await api.get<{ messages: { messageId: string; channel: string; status: string }[] }>(
+    `/api/cases/${c.id}`,
+    'intake',
+  );
+  for (const m of messages.filter((x) => x.channel === 'letter' && x.status !== 'printed'))
+    await api.post(`/api/cases/${c.id}/messages/${m.messageId}/printed`, {}, c.unitId);
 }

@@ -1,7 +1,7 @@
 import { startOfStockholmDay } from '@app/core';
 import { BreachFate, BreachRef, planBreachStory } from './breach-story';
 import { localTime, MINUTE, officeTime, stockholmDate, workingDayFrom, workingDaysAfter } from './clock-time';
-import { BOARD_MEETING_MONTHS, DISTRICT, UNITS } from './district';
+import { BOARD_MEETING_MONTHS, DISTRICT, unitContactOf, UNITS } from './district';
 import { DemoGuarantee, guaranteeFor } from './guarantees';
 import { boardMeetings, drawIntake, Intake } from './intake';
 import { CaseRef, Lifecycle, LIFECYCLES, planLifecycle } from './lifecycle';
@@ -45,6 +45,7 @@ export function buildScenario(o: ScenarioOptions): Scenario {
     const body = { id: u.id, name: u.name, department: u.department, district: DISTRICT };
     once((t += MINUTE), (api) => api.post('/api/units', body, 'admin', [409]));
   }
+  for (const u of UNITS) once((t += MINUTE), (api) => api.post(`/api/units/${u.id}/contact`, unitContactOf(u), 'admin'));
   const guarantees = new Map<string, DemoGuarantee>(UNITS.map((u) => [u.id, guaranteeFor(u, o.year)]));
   t = localTime(workingDayFrom(`${o.year - 1}-12-08`), 10, 10, rng);
   for (const g of guarantees.values()) once((t += 7 * MINUTE), (api) => api.post('/api/guarantees', g.body, g.unitId, [409]));

@@ -53,6 +53,9 @@ describe('synpunkt seed --district demo', () => {
     expect(first.error).toBeUndefined();
     expect(first.out).toMatch(/units\s+15 in 3 departments/);
     expect(first.out).toMatch(/cases\s+120 registered/);
+    expect(first.out).toMatch(
+      /messages\s+\d+ to submitters: \d+ by e-mail \(queued until SMTP_URL is set\), \d+ letters, \d+ recorded only/,
+    );
     expect(first.out).toMatch(/npm run --silent token -- --role manager --units \S+/);
     expect(first.err).toMatch(/seeding: 100%/);
   });
@@ -111,6 +114,23 @@ describe('synpunkt seed --district demo', () => {
     expect(cases.some((c) => c.status === 'awaiting_complainant')).toBe(true);
     expect((await a.get('/api/cases?overdue=true')).total).toBeGreaterThan(0);
     expect((await a.get('/api/breaches?overdueRemedies=true')).breaches.length).toBeGreaterThan(0);
+  });
+
+  it('fills messages: e-mail, letters (some printed) and recorded ones of every kind; units with contact details', async () => {
+    const events = await a.store.readAll({ raw: true });
+    const queued = events.filter((e) => e.type === 'MessageQueued.v1').map((e) => e.data as { kind: string; channel: string });
+    expect(new Set(queued.map((m) => m.channel))).toEqual(new Set(['email', 'letter', 'none']));
+    expect(new Set(queued.map((m) => m.kind))).toEqual(new Set(['receipt', 'question', 'delay_notice', 'response']));
+    expect(queued.some((m) => m.kind === 'receipt' && m.channel === 'email')).toBe(true);
+    expect(queued.some((m) => m.kind === 'response' && m.channel === 'letter')).toBe(true);
+    expect(events.some((e) => e.type === 'MessagePrinted.v1')).toBe(true);
+    expect(events.filter((e) => e.type === 'UnitContactSet.v1')).toHaveLength(15);
+    expect((await a.get('/api/units/forskolan-solrosen')).contact).toEqual({
+      email: 'forskolan-solrosen@stockholm.se',
+      phone: '08-508 22 101',
+      address: 'Förskolan Solrosen, Box 4006, 129 04 Hägersten',
+      receiptText: expect.stringContaining('Förskolan Solrosen'),
+    });
   });
 
   it('gives the same district for the same seed', async () => {

@@ -39,6 +39,8 @@ export interface SeedSummary {
   overdueCases: number;
   kinds: Record<Lifecycle, number>;
   breachFates: Record<BreachFate, number>;
+  /** Messages to submitters queued, by channel (email, letter, none). */
+  messages: Record<string, number>;
   report: Totals;
   events: number;
   requests: number;
@@ -85,6 +87,8 @@ export async function seedDistrict(config: AppConfig, o: SeedOptions): Promise<S
     const count = async (query: string) => (await api.get<{ total: number }>(`/api/cases?pageSize=1&${query}&${wait}`, 'admin')).total;
     const guarantees = await api.get<{ guarantees: unknown[] }>(`/api/guarantees?year=${o.year}&${wait}`, 'admin');
     const units = await api.get<{ units: unknown[] }>(`/api/units?${wait}`, 'admin');
+    const messages: Record<string, number> = { email: 0, letter: 0, none: 0 };
+    for (const e of await store.readAll({ types: ['MessageQueued.v1'], sealed: true })) messages[(e.data as { channel: string }).channel]++;
     return {
       year: o.year,
       until: stockholmDate(new Date(end)),
@@ -96,6 +100,7 @@ export async function seedDistrict(config: AppConfig, o: SeedOptions): Promise<S
       overdueCases: await count('overdue=true'),
       kinds: scenario.kinds,
       breachFates: scenario.breaches,
+      messages,
       report: report.totals,
       events: (await eventsInLog(store)) ?? (await countEvents(store)), // on KurrentDB a position is a byte offset, no count
       requests: api.requests,

@@ -10,6 +10,7 @@ const list = (counts: Record<string, number>) =>
 /** What was made, and what to do next. */
 export function formatSummary(s: SeedSummary): string {
   const r = s.report;
+  const m = s.messages;
   const cases = Object.values(r.casesByType).reduce((a, b) => a + b, 0);
   const undecided = r.breaches.reported - r.breaches.confirmed - r.breaches.rejected;
   const example = UNITS[5].id;
@@ -19,6 +20,7 @@ export function formatSummary(s: SeedSummary): string {
     `  guarantees  ${s.guarantees} adopted for ${s.year}, ${r.commitments} commitments`,
     `  cases       ${s.cases} registered (${cases} counted in the report: ${list(r.casesByType)}); ${s.openCases} open, ${s.overdueCases} overdue`,
     `  lifecycles  ${list(s.kinds)}`,
+    `  messages    ${m.email + m.letter + m.none} to submitters: ${m.email} by e-mail (queued until SMTP_URL is set), ${m.letter} letters, ${m.none} recorded only`,
     `  breaches    ${r.breaches.reported} reported: ${r.breaches.confirmed} confirmed, ${r.breaches.rejected} rejected, ${undecided} undecided`,
     `  remedies    ${r.remedies.planned} planned: ${r.remedies.completed} completed (${r.remedies.completedOnTime} on time), ${r.remedies.planned - r.remedies.completed} still open`,
     '',

@@ -1,12 +1,20 @@
 import { createTransport, Transporter } from 'nodemailer';
 import { isLoopbackHost } from '@app/auth';
-import type { MessageKind, MessageQueued } from '../case.events';
+import type { MessageQueued } from '../case.events';
+import { MessageContent, renderMessage } from './message.template';
+
+/** A queued message with its sealed fields opened: what a composer makes the e-mail from. */
+export type OpenedMessage = MessageQueued['data'] & { recipient: string; text: string };
 
 /** An e-mail as the outbox hands it to the mail server. */
 export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** An HTML part beside the plain text (no tracking pixels, no external images). */
+  html?: string;
+  /** The unit's address, so a reply reaches the people handling the case. */
+  replyTo?: string;
   /** Stable per message, so a duplicate after a crash is recognisably the same message. */
   messageId: string;
 }
@@ -32,32 +40,50 @@ export function smtpMailer(smtpUrl: string, from: string): Mailer {
   });
   return {
     async send(mail) {
-      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId });
+      await transport.sendMail({
+        from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        ...(mail.html ? { html: mail.html } : {}),
+        ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
+        messageId: mail.messageId,
+      });
       return mail.messageId;
     },
   };
 }
 
-const SUBJECTS: Record<MessageKind, string> = {
-  receipt: 'Vi har tagit emot din synpunkt',
-  question: 'En fråga om din synpunkt',
-  delay_notice: 'Svaret på din synpunkt dröjer',
-  response: 'Svar på din synpunkt',
-};
+/** The server refused the mail for good (a 5xx reply): trying again would only be refused again. */
+export function refusedForGood(err: unknown): boolean {
+  const code = (err as { responseCode?: unknown } | undefined)?.responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}
 
 /**
- * The e-mail of a queued message (its text and recipient opened). A confidential case's e-mail says only that a
- * message is ready and how to get it; its text never goes by e-mail.
+ * The e-mail of a queued message (its text and recipient opened), in the words of the Swedish templates
+ * (message.template.ts) with what the case, its unit and its guarantee say (`content`; without it, the message alone).
+ * A confidential case's e-mail says only that a message is ready and how to get it; its text never goes by e-mail.
+ * Reply-To is the unit's address, so an answer reaches the people handling the case.
  */
-export function mailOf(m: MessageQueued['data'] & { recipient: string; text: string }, from: string): Mail {
+export function mailOf(m: OpenedMessage, from: string, content: MessageContent = bareContent(m)): Mail {
   const domain = from.replace(/^.*@/, '').replace(/>.*$/, '') || 'synpunkt';
-  const text = m.confidential
-    ? `Det finns ett meddelande till dig i ärende ${m.reference}. Av sekretesskäl skickas det inte med e-post: kontakta oss, så får du det.`
-    : m.text;
+  const rendered = renderMessage(content);
   return {
     to: m.recipient,
-    subject: `${SUBJECTS[m.kind]} (${m.reference})`,
-    text: `${text}\n\nDiarienummer: ${m.reference}\n`,
+    subject: rendered.subject,
+    text: rendered.text,
+    html: rendered.html,
+    ...(content.unit.email ? { replyTo: content.unit.email } : {}),
     messageId: `<${m.messageId}@${domain}>`,
   };
 }
+
+const bareContent = (m: OpenedMessage): MessageContent => ({
+  kind: m.kind,
+  reference: m.reference,
+  confidential: m.confidential,
+  text: m.text,
+  unit: { name: 'Handläggande enhet' },
+  municipality: '',
+});

@@ -54,7 +54,7 @@ export class RegisterCaseHandler implements ICommandHandler<RegisterCase, Resour
         `reference ${reference} was recorded as void before this registration completed; register again`,
       );
     }
-    const command = { type: 'RegisterCase' as const, caseId, reference, ...input, now };
+    const command = { type: 'RegisterCase' as const, caseId, reference, ...input, autoReceipt: this.config.outbox.autoReceipt, now };
     return this.runner.respond(caseDecider, caseStream(caseId), command, { actor: actorOf(user), newStream: true }, (s) =>
       toCommandView(s, user, now),
     );

@@ -15,6 +15,7 @@ export function applyReportEvent(store: FactStore, event: Pick<RecordedEvent, 't
     case 'UnitRegistered.v1':
     case 'UnitRenamed.v1':
     case 'UnitClosed.v1':
+    case 'UnitContactSet.v1':
       return applyUnitEvent(store, e);
     case 'GuaranteeDrafted.v1':
     case 'GuaranteeAdopted.v1':

@@ -1,4 +1,4 @@
-import { CaseMerged, caseStream, loadCase, referenceStream } from '@app/cases';
+import { CaseMerged, caseStream, loadCase, messagesStream, referenceStream } from '@app/cases';
 import { NotFoundError } from '@app/core';
 import { EventStore } from '@app/event-store';
 import { noteOf, PublicNote } from '../public-history';
@@ -38,7 +38,10 @@ export async function loadPublicRequest(
       ...publicPosition({ channel: s.channel, location: s.location, erased: !!s.erasedAt }),
       erased: !!s.erasedAt,
     },
-    notes: events.flatMap((e) => noteOf(e) ?? []),
+    // The response's delivery, from the case's messages stream, in log order among the case's own notes.
+    notes: [...events, ...(await store.readStream(messagesStream(assignment.caseId)))]
+      .sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0))
+      .flatMap((e) => noteOf(e) ?? []),
   };
 }
 

@@ -32,10 +32,12 @@ export type RequestRow = {
  */
 export const open311RequestsProjection: Projection = {
   name: OPEN311_REQUESTS_PROJECTION,
-  // 2: the notes are a JSON column of the request row (one write per case, not one per note); 3: `located`, not lat/long
-  version: 3,
-  partitioned: {}, // a row per case, from its own stream
-  filter: { streamPrefix: 'case-' },
+  // 2: the notes are a JSON column of the request row (one write per case, not one per note); 3: `located`, not lat/long;
+  // 4: a note when the response was sent or printed (from the case's messages stream)
+  version: 4,
+  // a row per case, from its own stream and its messages stream (`messages-<caseId>` ends as `case-<caseId>` does: the same partition)
+  partitioned: {},
+  filter: { streamPrefix: ['case-', 'messages-'] },
   tables: {
     open311_requests: `id TEXT PRIMARY KEY, reference TEXT NOT NULL, unit_id TEXT NOT NULL, type TEXT NOT NULL, status TEXT NOT NULL,
       resolution TEXT, merged_into_reference TEXT, needs_response INTEGER NOT NULL, received_at TEXT NOT NULL, updated_at TEXT NOT NULL,
@@ -47,6 +49,12 @@ export const open311RequestsProjection: Projection = {
     const work = open.of(tx);
     const caseId = e.data.caseId;
     const updatedAt = recorded.metadata.recordedAt;
+    if (recorded.streamId.startsWith('messages-')) {
+      // A delivery changes no status: only the note that the response was sent, if it was one.
+      const delivered = noteOf(recorded);
+      if (delivered) work.addNote(tx, caseId, delivered);
+      return;
+    }
     if (e.type === 'CaseRegistered.v1') {
       const d = e.data;
       if (d.confidential) return;

@@ -49,8 +49,16 @@ export interface AppConfig {
   idempotency: { ttlHours: number; leaseSeconds: number };
   /** A published count below this (from 1) prints as "färre än N" in the verksamhetsberättelse draft; 0 or 1 = never. */
   publishMinCount: number;
+  /** The municipality's name as its letters and e-mails to submitters sign it (MUNICIPALITY_NAME). */
+  municipalityName: string;
   /** Mail to submitters: `smtp://` or `smtps://` (user and password in the URL) and the sender; unset: e-mail waits queued. */
   mail?: { smtpUrl: string; from: string };
+  /**
+   * How the outbox sends (with or without SMTP_URL): AUTO_RECEIPT (a receipt at registration to an e-mail address),
+   * MAIL_MAX_ATTEMPTS, MAIL_RETRY_BASE_SECONDS (the first back-off, doubled after each failure) and MAIL_MAX_AGE_HOURS
+   * (an e-mail older than this at its first attempt is failed, not sent).
+   */
+  outbox: { autoReceipt: boolean; maxAttempts: number; retryBaseSeconds: number; maxAgeHours: number };
 }
 
 export interface RetentionRule {
@@ -194,6 +202,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (mailFrom && !/^[^\s@<>]+@[^\s@<>]+$|^[^<>]*<[^\s@<>]+@[^\s@<>]+>$/.test(mailFrom))
     problems.push(`MAIL_FROM must be an e-mail address, or a name and <address>, got "${mailFrom}"`);
   if (mailFrom && !smtpUrl) problems.push('MAIL_FROM applies only with SMTP_URL; set it too, or unset MAIL_FROM');
+  const outbox = outboxSettings(text, problems);
 
   if (problems.length) throw new ConfigError(problems);
   return {
@@ -217,7 +226,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     retention,
     idempotency: { ttlHours: Number(ttlText), leaseSeconds: Number(leaseText) },
     publishMinCount: Number(publishMinText),
+    municipalityName: text('MUNICIPALITY_NAME') ?? 'Stockholms stad',
     ...(smtpUrl && mailFrom ? { mail: { smtpUrl, from: mailFrom } } : {}),
+    outbox,
+  };
+}
+
+function outboxSettings(text: (name: string) => string | undefined, problems: string[]): AppConfig['outbox'] {
+  const autoText = text('AUTO_RECEIPT') ?? 'true';
+  if (!/^(true|false)$/.test(autoText)) problems.push(`AUTO_RECEIPT must be true or false, got "${autoText}"`);
+  const attemptsText = text('MAIL_MAX_ATTEMPTS') ?? '8';
+  if (!/^\d{1,2}$/.test(attemptsText) || Number(attemptsText) < 1)
+    problems.push(`MAIL_MAX_ATTEMPTS must be a whole number from 1 to 99, got "${attemptsText}"`);
+  const baseText = text('MAIL_RETRY_BASE_SECONDS') ?? '60';
+  if (!/^\d{1,5}(\.\d{1,3})?$/.test(baseText) || Number(baseText) <= 0 || Number(baseText) > 86_400)
+    problems.push(`MAIL_RETRY_BASE_SECONDS must be a number of seconds above 0, at most 86400, got "${baseText}"`);
+  const ageText = text('MAIL_MAX_AGE_HOURS') ?? '72';
+  if (!/^\d{1,4}$/.test(ageText) || Number(ageText) < 1)
+    problems.push(`MAIL_MAX_AGE_HOURS must be a whole number of hours from 1 to 9999, got "${ageText}"`);
+  return {
+    autoReceipt: autoText === 'true',
+    maxAttempts: Number(attemptsText),
+    retryBaseSeconds: Number(baseText),
+    maxAgeHours: Number(ageText),
   };
 }
 

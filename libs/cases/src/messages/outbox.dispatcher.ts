@@ -1,0 +1,129 @@
+import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Clock } from '@app/core';
+import { EventStore } from '@app/event-store';
+import { ReadModelStore } from '@app/projections';
+import type { MessageQueued } from '../case.events';
+import { caseStream } from '../case.events';
+import { ClaimMessage, MessageRef, RecordDelivery } from './delivery.command';
+import { Mail, Mailer, OpenedMessage, refusedForGood } from './mailer';
+import { OUTBOX } from './outbox.principal';
+import type { OutboxRow } from './outbox.projection';
+
+export interface OutboxDeps {
+  commands: { execute(command: object): Promise<unknown> };
+  readModels: Pick<ReadModelStore, 'all'>;
+  store: Pick<EventStore, 'readStream'>;
+  clock: Clock;
+  /** Unset without SMTP_URL: nothing is sent, e-mail waits queued. */
+  mailer?: Mailer;
+  /** The e-mail of a message: its subject, text and HTML parts, Reply-To and Message-ID. */
+  compose: (m: OpenedMessage) => Promise<Mail>;
+  /** How often it looks for due e-mail (default 1 s): a receipt goes within about that of its registration. */
+  pollMs?: number;
+}
+
+/** At most this many messages per look, so that a long queue after an outage goes out in steady steps. */
+const BATCH = 50;
+
+/**
+ * The outbox, in the projector: every e-mail that is due (queued and past its next attempt, or claimed by a sender
+ * whose lease ran out) is claimed (an append with the expected revision on the case's messages stream, so of two
+ * projectors, or two hosts, only one sends it), opened again (an erased case's message is never sent), composed,
+ * sent over SMTP with its stable Message-ID, and its outcome recorded. Failures are retried with back-off by the
+ * delivery decider's rules; the outbox read model says what is due.
+ */
+export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Outbox');
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+  private busy = false;
+
+  constructor(
+    private readonly deps: OutboxDeps,
+    /** False in an HTTP worker, which never sends. */
+    private readonly runs: boolean,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.runs && this.deps.mailer) this.start();
+  }
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.wake(), this.deps.pollMs ?? 1000);
+    this.timer.unref(); // the first look a poll after the start: the read models are open by then
+  }
+
+  /**
+   * Looks for due e-mail now; looks follow each other, never overlap, and a poll while one is under way (a slow mail
+   * server) is skipped, not queued. A failed look is logged and tried at the next.
+   */
+  wake(): Promise<unknown> {
+    if (this.busy) return this.running!;
+    this.busy = true;
+    this.running = (this.running ?? Promise.resolve())
+      .then(() => this.tick())
+      .catch((err: unknown) => this.logger.error(`the outbox could not look for due e-mail: ${String(err)}`))
+      .finally(() => (this.busy = false));
+    return this.running;
+  }
+
+  /** One look: sends what is due now; answers how many messages it tried. */
+  async tick(): Promise<number> {
+    if (!this.deps.mailer) return 0;
+    const now = this.deps.clock.now().toISOString();
+    const due = this.deps.readModels.all<OutboxRow>(
+      `SELECT * FROM outbox WHERE channel = 'email' AND ((status = 'queued' AND next_attempt_at <= ?) OR (status = 'sending' AND lease_until <= ?))
+       ORDER BY COALESCE(next_attempt_at, lease_until) LIMIT ${BATCH}`,
+      now,
+      now,
+    );
+    for (const row of due) await this.deliver(row);
+    return due.length;
+  }
+
+  async deliver(row: Pick<OutboxRow, 'case_id' | 'message_id' | 'unit_id' | 'kind' | 'queued_at'>): Promise<void> {
+    const { commands, mailer, compose } = this.deps;
+    const ref: MessageRef = {
+      caseId: row.case_id,
+      messageId: row.message_id,
+      unitId: row.unit_id ?? '',
+      kind: row.kind as MessageRef['kind'],
+    };
+    const metadata = { correlationId: `outbox-${row.message_id}` };
+    const attempt = (await commands.execute(new ClaimMessage({ ...ref, queuedAt: row.queued_at }, OUTBOX, metadata))) as number | false;
+    if (!attempt) return;
+    // Opened at the instant of sending: a case erased since it was queued gets nothing (its claim lapses; the
+    // read model has it cancelled).
+    const opened = await this.open(ref);
+    if (!opened) return;
+    let outcome: { smtpMessageId: string } | { error: string; permanent?: boolean };
+    try {
+      outcome = { smtpMessageId: await mailer!.send(await compose(opened)) };
+    } catch (err) {
+      outcome = { error: err instanceof Error ? err.message : String(err), permanent: refusedForGood(err) };
+    }
+    await commands.execute(new RecordDelivery(ref, attempt, outcome, OUTBOX, metadata));
+  }
+
+  /** The queued message with its text and recipient opened; undefined when its case's personal data was erased. */
+  private async open(ref: MessageRef): Promise<OpenedMessage | undefined> {
+    const events = await this.deps.store.readStream(caseStream(ref.caseId));
+    if (events.some((e) => e.type === 'PersonalDataErased.v1')) return undefined;
+    const queued = events.find((e) => e.type === 'MessageQueued.v1' && (e.data as MessageQueued['data']).messageId === ref.messageId);
+    const m = queued?.data as MessageQueued['data'] | undefined;
+    if (!m || typeof m.recipient !== 'string' || typeof m.text !== 'string') return undefined;
+    return { ...m, recipient: m.recipient, text: m.text };
+  }
+
+  /** Stops looking; resolves once the look under way (if any) is done. */
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.stop();
+  }
+}
