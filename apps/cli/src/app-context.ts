@@ -19,11 +19,20 @@ export function refuseBesideRunningApi(config: AppConfig, how: string): void {
 }
 
 /**
+ * The app's configuration for a CLI command that runs the whole application in its process: never with the outbox's
+ * mail server. A command is short-lived (a send could be cut off mid-way) and the seed walks a clock through a past
+ * year; e-mail it queues waits for the API's outbox (and its MAIL_MAX_AGE_HOURS).
+ */
+export function cliAppConfig(env: NodeJS.ProcessEnv, logLevel: string): AppConfig {
+  return loadConfig({ ...env, LOG_LEVEL: logLevel, SMTP_URL: undefined, MAIL_FROM: undefined });
+}
+
+/**
  * The whole application in this one process, initialised but not listening: for commands that need its modules
  * (gallring, rebuild). `how`: see refuseBesideRunningApi.
  */
 export async function withApp<T>(ctx: CliContext, run: (app: INestApplication) => Promise<T>, how?: string): Promise<T> {
-  const config = loadConfig({ ...ctx.env, LOG_LEVEL: ctx.env.LOG_LEVEL ?? 'warn' });
+  const config = cliAppConfig(ctx.env, ctx.env.LOG_LEVEL ?? 'warn');
   if (how) refuseBesideRunningApi(config, how);
   const app = await createApp({ config });
   await app.init();

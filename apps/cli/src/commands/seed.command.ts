@@ -1,7 +1,7 @@
 import { SingleBar } from 'cli-progress';
 import { InvalidArgumentError } from 'commander';
 import { isDevelopmentMode } from '@app/auth';
-import { loadConfig } from '@app/platform';
+import { cliAppConfig } from '../app-context';
 import { CliContext, processContext, RegisterCommand } from '../cli-context';
 import { formatSummary } from '../seed/summary';
 import { SeedRefused, seedDistrict } from '../seed/seeder';
@@ -69,7 +69,7 @@ export const registerSeedCommand: RegisterCommand = (program, ctx) => {
           code: 'synpunkt.seed.production',
         });
       }
-      const config = loadConfig({ ...ctx.env, LOG_LEVEL: 'silent' });
+      const config = cliAppConfig(ctx.env, 'silent');
       ctx.err(`seeding the demo district for ${options.year} (seed ${options.seed}, ${options.cases} cases) into ${config.dataDir}\n`);
       const bar = progress(ctx);
       try {

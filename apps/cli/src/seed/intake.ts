@@ -73,7 +73,8 @@ function submitter(channel: Channel, rng: Rng, unit: DemoUnit) {
     .replace(' ', '.');
   const phone = `07${rng.int(0, 9)}-${rng.int(100, 999)} ${rng.int(10, 99)} ${rng.int(10, 99)}`;
   const address = `${rng.pick(unit.streets)} ${rng.int(1, 60)}, 129 ${rng.int(30, 49)} Hägersten`;
-  if (channel === 'web' || channel === 'email' || channel === 'open311') return { name, email: `${ascii}@example.se` };
+  // example.com (RFC 2606): demo addresses no mail server delivers to, should the demo's outbox ever get an SMTP_URL.
+  if (channel === 'web' || channel === 'email' || channel === 'open311') return { name, email: `${ascii}@example.com` };
   if (channel === 'letter') return { name, address, ...(rng.chance(0.5) ? { phone } : {}) };
   return { name, phone };
 }
