@@ -3,13 +3,10 @@ import { AddressInfo, Socket } from 'node:net';
 import { AuditEventsController } from '@app/audit';
 import { EVENT_STORE, EventStore, ReadAllOptions } from '@app/event-store';
 import { startTestApp, TestApp } from '../support/test-app';
+import { until } from '../support/until';
 
 const PAGE = 2000; // the export's page size
 /** Polls a condition, bounded: no sleeping and hoping. */
-const until = async (what: string, condition: () => boolean) => {
-  for (let i = 0; i < 400 && !condition(); i++) await new Promise((r) => setTimeout(r, 25));
-  if (!condition()) throw new Error(`never: ${what}`);
-};
 
 describe('an audit export whose client goes away', () => {
   let t: TestApp;
@@ -54,7 +51,7 @@ describe('an audit export whose client goes away', () => {
     expect(firstChunk.length).toBeGreaterThan(0);
 
     await clientGone;
-    await until('the export ended', () => exports.openExports === 0);
+    await until('the export ended', () => (exports.openExports === 0 ? true : undefined));
     expect(pages).toBeGreaterThanOrEqual(1);
     expect(pages).toBeLessThanOrEqual(2); // of the three pages the log fills: the export returned, so no more follow
   });

@@ -1,16 +1,9 @@
 import { checkpointAll, filesContaining } from '@app/testing';
 import { decoded, startSmtp } from '../support/smtp';
 import { guaranteeDraft, startTestApp, TestApp } from '../support/test-app';
+import { until } from '../support/until';
 
 type H = { Authorization: string };
-const until = async <T>(what: string, probe: () => Promise<T | undefined> | T | undefined): Promise<T> => {
-  for (let i = 0; i < 400; i++) {
-    const found = await probe();
-    if (found !== undefined) return found;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`never: ${what}`);
-};
 
 describe('what the submitter gets: the Swedish templates over real SMTP, resend, duplicates, Open311', () => {
   let t: TestApp;

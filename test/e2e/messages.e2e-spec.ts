@@ -2,19 +2,12 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ConfigError, loadConfig } from '@app/platform';
 import { decoded, startSmtp } from '../support/smtp';
 import { startTestApp, TestApp } from '../support/test-app';
+import { until } from '../support/until';
 // The claim as the outbox sends it (a test may reach past the index).
 import { ClaimMessage } from '../../libs/cases/src/messages/delivery.command';
 import { OUTBOX } from '../../libs/cases/src/messages/outbox.principal';
 
 type H = { Authorization: string };
-const until = async <T>(what: string, probe: () => Promise<T | undefined>): Promise<T> => {
-  for (let i = 0; i < 400; i++) {
-    const found = await probe();
-    if (found !== undefined) return found;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`never: ${what}`);
-};
 
 describe('messages to the submitter, delivered over SMTP', () => {
   let t: TestApp;

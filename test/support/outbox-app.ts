@@ -4,6 +4,7 @@ import { EVENT_STORE, EventStore } from '@app/event-store';
 import { ProjectionsHost } from '@app/platform';
 import { startSmtp } from './smtp';
 import { startTestApp } from './test-app';
+import { until } from './until';
 
 export type Message = {
   messageId: string;
@@ -16,14 +17,7 @@ export type Message = {
   nextAttemptAt?: string;
 };
 const FROM = 'Synpunkt <synpunkt@kommun.example>';
-export const until = async <T>(what: string, probe: () => Promise<T | undefined> | T | undefined, tries = 400): Promise<T> => {
-  for (let i = 0; i < tries; i++) {
-    const found = await probe();
-    if (found !== undefined) return found;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`never: ${what}`);
-};
+export { until };
 
 /** The whole API with a real SMTP server and a clock the test moves; the outbox's own timer stopped unless `live`. */
 export async function outboxApp(env: NodeJS.ProcessEnv = {}, live = false) {
