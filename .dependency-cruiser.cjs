@@ -21,8 +21,8 @@ module.exports = {
       name: 'domain-is-framework-free',
       severity: 'error',
       comment:
-        'Commands, deciders and events are plain data and pure rules: no NestJS, Express, class-validator or class-transformer, and no HTTP types (controllers, request DTOs).',
-      from: { path: '\\.(command|decider|events)\\.ts$' },
+        'Commands, deciders, events and models are plain data and pure rules: no NestJS, Express, class-validator or class-transformer, and no HTTP types (controllers, request DTOs).',
+      from: { path: '\\.(command|decider|events|model)\\.ts$' },
       to: {
         path: ['node_modules/(@nestjs|express|class-validator|class-transformer)/', '\\.(http\\.controller|request\\.dto)\\.ts$'],
       },

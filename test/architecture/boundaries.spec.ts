@@ -37,6 +37,10 @@ describe('architecture rules (dependency-cruiser, as run by npm test)', () => {
     expect(caught('domain-is-framework-free').join('\n')).toMatch(/thing\.decider\.ts → .*node_modules\/@nestjs/);
   });
 
+  it('fail on a domain model importing class-validator', () => {
+    expect(caught('domain-is-framework-free').join('\n')).toMatch(/thing\.model\.ts → .*node_modules\/class-validator/);
+  });
+
   it('fail on a command that carries an HTTP request DTO', () => {
     expect(caught('domain-is-framework-free').join('\n')).toMatch(/do-thing\.command\.ts → .*do-thing\.request\.dto\.ts/);
   });
