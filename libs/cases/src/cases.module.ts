@@ -37,11 +37,11 @@ import { RecategoriseCaseHandler } from './recategorise-case/recategorise-case.h
 import { ClaimMessageHandler, RecordDeliveryHandler } from './messages/delivery.handler';
 import { smtpMailer } from './messages/mailer';
 import { messageComposer } from './messages/message.composer';
-import { GetMessageHandler } from './messages/get-message.query';
+import { GetMessageHandler } from './messages/get-message/get-message.query';
 import { CaseMessagesController } from './messages/messages.http.controller';
-import { ResendMessageHandler } from './messages/resend-message.handler';
-import { ForwardResponseHandler } from './messages/forward-response.handler';
-import { responseForwardReactor } from './messages/forward-response.reactor';
+import { ResendMessageHandler } from './messages/resend-message/resend-message.handler';
+import { ForwardResponseHandler } from './messages/forward-response/forward-response.handler';
+import { responseForwardReactor } from './messages/forward-response/forward-response.reactor';
 import { ListOutboxHandler } from './messages/admin-outbox/list-outbox.query';
 import { OutboxController } from './messages/admin-outbox/outbox.http.controller';
 import { RetryMessageHandler } from './messages/admin-outbox/retry-message.handler';

@@ -3,10 +3,10 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiProduces } from '@nestjs/swagger';
 import { AnyStaffRole, CurrentUser, Principal } from '@app/auth';
 import { ApiController, CommandRoute, IfMatch } from '@app/platform';
-import { GetMessage } from './get-message.query';
+import { GetMessage } from './get-message/get-message.query';
 import { PDF_TYPE } from './letter.pdf';
-import { ResendMessage } from './resend-message.command';
-import { ResendMessageRequest } from './resend-message.request.dto';
+import { ResendMessage } from './resend-message/resend-message.command';
+import { ResendMessageRequest } from './resend-message/resend-message.request.dto';
 
 /**
  * A case's messages to the submitter: one read as JSON, or as the printable letter (`Accept: application/pdf`); sent

@@ -1,8 +1,8 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { actorOf } from '@app/auth';
 import { CommandRunner } from '@app/platform/write';
-import { caseDecider } from '../case.decider';
-import { caseStream } from '../case.events';
+import { caseDecider } from '../../case.decider';
+import { caseStream } from '../../case.events';
 import { ForwardResponse } from './forward-response.command';
 
 /** Decided on the duplicate's own stream, so the text is sealed with the duplicate's key; a second delivery decides nothing. */

@@ -1,5 +1,5 @@
 import type { Principal } from '@app/auth';
-import type { SendOption } from '../case.events';
+import type { SendOption } from '../../case.events';
 
 /** Sends a message again, to the submitter's contact details as they are now (after a correction): the unit's managers, admin. */
 export class ResendMessage {

@@ -3,9 +3,9 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { RuleViolationError } from '@app/core';
 import { ResourceResult } from '@app/platform';
 import { CommandRunner } from '@app/platform/write';
-import { canSeeCase, CaseView } from '../case.view';
-import { runOnCase } from '../case-lifecycle/case-step.handler';
-import { MessageErasedError, openQueued } from './message-context';
+import { canSeeCase, CaseView } from '../../case.view';
+import { runOnCase } from '../../case-lifecycle/case-step.handler';
+import { MessageErasedError, openQueued } from '../message-context';
 import { ResendMessage } from './resend-message.command';
 
 /** Opens the original's text (it is sealed in the log), then queues it again on the case like any step's message. */

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { SEND_OPTIONS, SendOption } from '../case.events';
+import { SEND_OPTIONS, SendOption } from '../../case.events';
 
 export class ResendMessageRequest {
   @ApiPropertyOptional({

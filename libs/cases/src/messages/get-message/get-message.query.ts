@@ -3,12 +3,12 @@ import { CommandBus, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Principal } from '@app/auth';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { APP_CONFIG, AppConfig } from '@app/platform';
-import { canReadContent, canSeeCase } from '../case.view';
-import { RecordDisclosure } from '../record-disclosure/record-disclosure.command';
-import { letterPdf } from './letter.pdf';
-import { messageContent, openQueued } from './message-context';
-import { renderMessage } from './message.template';
-import { caseMessages } from './message.view';
+import { canReadContent, canSeeCase } from '../../case.view';
+import { RecordDisclosure } from '../../record-disclosure/record-disclosure.command';
+import { letterPdf } from '../letter.pdf';
+import { messageContent, openQueued } from '../message-context';
+import { renderMessage } from '../message.template';
+import { caseMessages } from '../message.view';
 
 /** One message of a case: as JSON, or (`letter`) as the printable PDF letter. */
 export class GetMessage {

@@ -2,7 +2,7 @@ import { systemPrincipal } from '@app/auth';
 import { RecordedEvent } from '@app/core';
 import { EventStore } from '@app/event-store';
 import { Reactor } from '@app/projections';
-import type { CaseMerged, MessageQueued } from '../case.events';
+import type { CaseMerged, MessageQueued } from '../../case.events';
 import { ForwardResponse } from './forward-response.command';
 
 /** Who forwards: recorded as the actor of the forwarded responses. */
