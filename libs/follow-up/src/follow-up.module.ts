@@ -1,8 +1,9 @@
-import { Module, OnModuleInit } from '@nestjs/common';
+import { Inject, Module, OnModuleInit } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { EVENT_STORE, EventStore } from '@app/event-store';
 import { ProjectionsHost } from '@app/platform';
 import { ReportFacts } from './report-facts/report-facts.reader';
-import { reportProjection } from './report-facts/report.projection';
+import { reportProjectionFor } from './report-facts/report-projection-for';
 import { UnitFollowUpController } from './unit-follow-up/unit-follow-up.http.controller';
 import { GetUnitFollowUpHandler } from './unit-follow-up/unit-follow-up.query';
 import { YearlyReportController } from './yearly-report/yearly-report.http.controller';
@@ -17,9 +18,12 @@ import { GetVerksamhetsberattelseHandler } from './verksamhetsberattelse/verksam
   exports: [ReportFacts],
 })
 export class FollowUpModule implements OnModuleInit {
-  constructor(private readonly projections: ProjectionsHost) {}
+  constructor(
+    private readonly projections: ProjectionsHost,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
 
   onModuleInit(): void {
-    this.projections.register(reportProjection);
+    this.projections.register(reportProjectionFor(this.store.kind));
   }
 }

@@ -1,17 +1,13 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Principal } from '@app/auth';
-import { mapCategory } from '@app/cases';
+import { DashboardAnswer, figureCasesAnswer, FigureCasesParams } from './dashboard-answers';
 import { ReportFacts } from '../report-facts/report-facts.reader';
-import { CaseFigure, FigureCase, figureCases } from './dashboard-cases';
-import { DashboardParams, dashboardFacts } from './dashboard.query';
-
-/** At most this many cases in one answer; `total` says how many there are. */
-const LIMIT = 500;
+import { dashboardRead } from './dashboard.query';
 
 /** The cases behind one of the year's figures (the dashboard's drill-down), scoped like the figures; a category as they group it. */
 export class GetFigureCases {
   constructor(
-    readonly params: DashboardParams & { figure: CaseFigure; category?: string },
+    readonly params: FigureCasesParams,
     readonly user: Principal,
   ) {}
 }
@@ -20,13 +16,10 @@ export class GetFigureCases {
 export class GetFigureCasesHandler implements IQueryHandler<GetFigureCases> {
   constructor(private readonly facts: ReportFacts) {}
 
-  async execute({ params: q, user }: GetFigureCases): Promise<{ year: number; asOf: string; total: number; cases: FigureCase[] }> {
-    const { now, input } = await dashboardFacts(this.facts, q, user, true);
-    const { category } = q;
-    const list = category === undefined ? undefined : await this.facts.categories(this.facts.asOfInstant(q.asOf));
-    const only =
-      category === undefined || !list ? undefined : { category, keyOf: (recorded: string) => mapCategory(list, recorded) ?? recorded };
-    const cases = figureCases(input.cases, q.figure, q.year, now, only);
-    return { year: q.year, asOf: now.toISOString(), total: cases.length, cases: cases.slice(0, LIMIT) };
+  execute({ params: q, user }: GetFigureCases): Promise<DashboardAnswer<'cases'>> {
+    return dashboardRead(this.facts, q, user, 'cases', async (input, now) => {
+      const list = q.category === undefined ? undefined : await this.facts.categories();
+      return figureCasesAnswer(q, input, now, list);
+    });
   }
 }

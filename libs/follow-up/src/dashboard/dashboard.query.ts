@@ -1,17 +1,20 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { assertUnitAccess, Principal } from '@app/auth';
-import { NotFoundError, stockholmDate } from '@app/core';
+import { NotFoundError } from '@app/core';
 import { ReportFacts } from '../report-facts/report-facts.reader';
 import { reportScope } from '../report-facts/report-scope';
 import { ReportInput } from '../yearly-report/yearly-figures';
-import { CommitmentFigures, commitmentFigures, MonthOnTime, onTimeByMonth } from './dashboard-figures';
+import {
+  commitmentsAnswer,
+  DashboardAnswer,
+  dashboardInput,
+  DashboardParams,
+  dashboardUnits,
+  DashboardView,
+  onTimeAnswer,
+} from './dashboard-answers';
 
-export interface DashboardParams {
-  year: number;
-  asOf?: string;
-  unitId?: string;
-  department?: string;
-}
+export type { DashboardParams } from './dashboard-answers';
 
 /** Acknowledged and responded on time, per month of receipt. */
 export class GetOnTimeByMonth {
@@ -29,30 +32,45 @@ export class GetCommitmentFigures {
   ) {}
 }
 
-/** The report facts of the units a dashboard read covers: scoped like the report, narrowed to a unit or department. */
-export async function dashboardFacts(facts: ReportFacts, q: DashboardParams, user: Principal, withCases: boolean) {
+/**
+ * A dashboard read scoped like the report, narrowed to a unit or department: as of `q.asOf` its whole answer computed
+ * in a replay thread (only the answer comes back); otherwise `live` computes it from the live read model's facts.
+ */
+export async function dashboardRead<V extends DashboardView>(
+  facts: ReportFacts,
+  q: DashboardParams,
+  user: Principal,
+  view: V,
+  live: (input: ReportInput, now: Date) => DashboardAnswer<V> | Promise<DashboardAnswer<V>>,
+): Promise<DashboardAnswer<V>> {
   const asOf = facts.asOfInstant(q.asOf);
   if (q.unitId && !user.roles.includes('auditor')) assertUnitAccess(user, q.unitId);
   const scope = reportScope(user);
-  const { now, input: all } = await facts.load(q.year, asOf, scope);
-  const units = all.units.filter(
-    (u) => (!scope || scope.includes(u.id)) && (!q.unitId || u.id === q.unitId) && (!q.department || u.department === q.department),
-  );
+  if (asOf) {
+    const answer = await facts.replayFigures('dashboard', { view, params: q, scope }, asOf);
+    if (!answer) throw new NotFoundError('unit', q.unitId!);
+    return answer as DashboardAnswer<V>;
+  }
+  const { now, input: all } = facts.load(q.year, scope);
+  const units = dashboardUnits(all.units, q, scope);
   if (q.unitId && !units.length) throw new NotFoundError('unit', q.unitId);
-  const ids = new Set(units.map((u) => u.id));
-  const mine = <T extends { unitId: string }>(items: T[]) => items.filter((i) => ids.has(i.unitId));
-  const cases = !withCases ? [] : asOf ? mine(all.cases) : facts.yearCases(q.year, [...ids]);
-  const input: ReportInput = { units, cases, breaches: mine(all.breaches), guarantees: mine(all.guarantees) };
-  return { now, input };
+  // The live read model's cases of the year only, and only for the views that count cases.
+  const cases =
+    view === 'commitments'
+      ? []
+      : facts.yearCases(
+          q.year,
+          units.map((u) => u.id),
+        );
+  return live(dashboardInput(all, units, cases), now);
 }
 
 @QueryHandler(GetOnTimeByMonth)
 export class GetOnTimeByMonthHandler implements IQueryHandler<GetOnTimeByMonth> {
   constructor(private readonly facts: ReportFacts) {}
 
-  async execute({ params: q, user }: GetOnTimeByMonth): Promise<{ year: number; asOf: string; months: MonthOnTime[] }> {
-    const { now, input } = await dashboardFacts(this.facts, q, user, true);
-    return { year: q.year, asOf: now.toISOString(), months: onTimeByMonth(input.cases, q.year, now) };
+  execute({ params: q, user }: GetOnTimeByMonth): Promise<DashboardAnswer<'onTime'>> {
+    return dashboardRead(this.facts, q, user, 'onTime', (input, now) => onTimeAnswer(q, input, now));
   }
 }
 
@@ -60,9 +78,7 @@ export class GetOnTimeByMonthHandler implements IQueryHandler<GetOnTimeByMonth> 
 export class GetCommitmentFiguresHandler implements IQueryHandler<GetCommitmentFigures> {
   constructor(private readonly facts: ReportFacts) {}
 
-  async execute({ params: q, user }: GetCommitmentFigures): Promise<{ year: number; asOf: string; commitments: CommitmentFigures[] }> {
-    const { now, input } = await dashboardFacts(this.facts, q, user, false);
-    const commitments = commitmentFigures(input.guarantees, input.breaches, q.year, stockholmDate(now));
-    return { year: q.year, asOf: now.toISOString(), commitments };
+  execute({ params: q, user }: GetCommitmentFigures): Promise<DashboardAnswer<'commitments'>> {
+    return dashboardRead(this.facts, q, user, 'commitments', (input, now) => commitmentsAnswer(q, input, now));
   }
 }

@@ -1,7 +1,8 @@
 import { EventStore } from '@app/event-store';
 import { factsAtLastCut } from '../report-snapshots/snapshot-reader';
 import { applyReportEvent } from './apply-report-event';
-import { JsonFactStore, ReportInputText } from './json-fact-store';
+import type { ReportInput } from '../yearly-report/yearly-figures';
+import { JsonFactStore, parseReportInput, ReportInputText } from './json-fact-store';
 import { FactStore, REPORT_EVENT_PREFIXES } from './report-facts';
 import { REPORT_PROJECTION, reportProjection } from './report.projection';
 
@@ -17,9 +18,9 @@ export interface ReportReplayArgs {
 
 /**
  * The report facts as the log held them at a record-time instant, folded in memory: what an `asOf` read starts from
- * (as text: parseReportInput). It starts from the facts of the last snapshot cut before the instant when there is one
- * (see report-snapshots), and folds the events after it. It runs in a replay thread (see ReplayPool), or on the
- * caller's thread, which stops it through `signal`.
+ * (as text: parseReportInput; the figures replays parse it in their own thread, see replayReportInput). It starts from
+ * the facts of the last snapshot cut before the instant when there is one (see report-snapshots), and folds the events
+ * after it. It runs in a replay thread (see ReplayPool), or on the caller's thread, which stops it through `signal`.
  */
 export async function replayReportFacts(store: EventStore, args: ReportReplayArgs, signal?: AbortSignal): Promise<ReportInputText> {
   const source = args.readModels && { readModels: args.readModels, projection: REPORT_PROJECTION, version: reportProjection.version };
@@ -27,6 +28,14 @@ export async function replayReportFacts(store: EventStore, args: ReportReplayArg
   const facts = start?.facts ?? new JsonFactStore();
   await foldLog(store, facts, start?.after, args.asOf, signal);
   return facts.toText();
+}
+
+/**
+ * The same facts as objects, for the figures computed beside the fold in a replay thread (see as-of-facts.ts): parsed
+ * from their text as the thread that asked parsed them, so the figures are computed from exactly the same values.
+ */
+export async function replayReportInput(store: EventStore, args: ReportReplayArgs, signal?: AbortSignal): Promise<ReportInput> {
+  return parseReportInput(await replayReportFacts(store, args, signal));
 }
 
 /** Folds the report events after position `after` (from the start when undefined) up to the record-time instant `asOf` into `facts`. */

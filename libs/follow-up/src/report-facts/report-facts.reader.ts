@@ -3,14 +3,19 @@ import { CategoryList, loadCategories } from '@app/cases';
 import { CLOCK, Clock, stockholmDate } from '@app/core';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { ProjectionsHost, ReplayPool } from '@app/platform';
+import { figuresReplays, FiguresReplayName } from '../projections';
 import { ReportInput } from '../yearly-report/yearly-figures';
-import { parseReportInput } from './json-fact-store';
-import { replayReportFacts, ReportReplayArgs } from './replay-report-facts';
+import type { ReportReplayArgs } from './replay-report-facts';
 import { caseTalliesFromReadModel } from './report-case-tallies';
 import { CaseFact } from './report-facts';
 import { FactRow } from './report.projection';
 
-/** Report facts as the read model holds them now, or as the log held them at a past record-time instant. */
+type FiguresReplay<N extends FiguresReplayName> = (typeof figuresReplays)[N];
+/** What a figures replay is asked besides the instant and the read-model file, which ReportFacts adds. */
+export type FiguresArgs<N extends FiguresReplayName> = Omit<Parameters<FiguresReplay<N>>[1], keyof ReportReplayArgs>;
+export type FiguresAnswer<N extends FiguresReplayName> = Awaited<ReturnType<FiguresReplay<N>>>;
+
+/** Report facts as the read model holds them now, and figures as the log held them at a past record-time instant. */
 @Injectable()
 export class ReportFacts {
   constructor(
@@ -24,10 +29,12 @@ export class ReportFacts {
     return this.clock.now();
   }
 
-  /** What a read of `year` starts from: the log replayed up to `asOf` when given, else the live read model's rows for the units. */
-  async load(year: number, asOf: Date | undefined, unitIds?: string[]): Promise<{ now: Date; input: ReportInput }> {
-    const input = asOf ? await this.asOf(asOf) : this.current(year, unitIds);
-    return { now: asOf ?? this.now(), input };
+  /**
+   * What a live read of `year` starts from: the live read model's rows for the units, now. A read as of a past instant is
+   * computed whole in a replay thread instead (replayFigures).
+   */
+  load(year: number, unitIds?: string[]): { now: Date; input: ReportInput } {
+    return { now: this.now(), input: this.current(year, unitIds) };
   }
 
   /** From the live read model: only the year's rows. */
@@ -78,13 +85,14 @@ export class ReportFacts {
   }
 
   /**
-   * By replay: the same fold over the log up to `asOf` (record time), in memory, in a replay thread (ReplayPool: bounded,
-   * abandoned with its request), from the report projection's last snapshot before it where there is one; the live
-   * tables are not touched.
+   * The answer of the as-of figures replay `name` (see figuresReplays): the facts folded to `asOf` and the figures computed
+   * from them in a replay thread (ReplayPool: bounded, abandoned with its request), from the report projection's last
+   * snapshot before it where there is one. Only the answer comes back: this thread neither parses nor tallies the facts.
    */
-  async asOf(asOf: Date): Promise<ReportInput> {
-    const args: ReportReplayArgs = { asOf: asOf.toISOString(), readModels: this.host.readModels.db.name };
-    return parseReportInput(await this.replays.run('reportFacts', replayReportFacts, this.store, args));
+  replayFigures<N extends FiguresReplayName>(name: N, args: FiguresArgs<N>, asOf: Date): Promise<FiguresAnswer<N>> {
+    const full = { ...args, asOf: asOf.toISOString(), readModels: this.host.readModels.db.name };
+    const replay = figuresReplays[name] as (store: EventStore, a: typeof full, signal?: AbortSignal) => Promise<FiguresAnswer<N>>;
+    return this.replays.run(name, replay, this.store, full);
   }
 
   /** The `asOf` parameter as an instant; one in the future is a 400 naming asOf (the report cannot show what was not yet recorded). */

@@ -1,6 +1,6 @@
 import { Projection, ProjectionTx, ScopedState } from '@app/projections';
 import { REPORT_SNAPSHOT_EVERY, REPORT_SNAPSHOTS_COLUMNS, SnapshotKind } from '../report-snapshots/snapshot-cuts';
-import { SnapshotWriter } from '../report-snapshots/snapshot-writer';
+import { noSnapshots, Snapshots, SnapshotWriter } from '../report-snapshots/snapshot-writer';
 import { applyReportEvent } from './apply-report-event';
 import { BreachFact, CaseFact, FactStore, GuaranteeFact, REPORT_EVENT_PREFIXES, UnitFact } from './report-facts';
 import { CaseContribution, caseContribution } from './report-case-tallies';
@@ -21,9 +21,9 @@ export interface CaseCountRow {
 
 /**
  * The facts behind the yearly figures, one JSON row per case, breach, guarantee and unit, and their snapshots cut every
- * `snapshotEvery` positions (see report-snapshots; a test cuts a small log more often).
+ * `snapshotEvery` positions (see report-snapshots; a test cuts a small log more often); null: no snapshots.
  */
-export function reportFactsProjection(snapshotEvery = REPORT_SNAPSHOT_EVERY): Projection {
+export function reportFactsProjection(snapshotEvery: number | null = REPORT_SNAPSHOT_EVERY): Projection {
   /** The facts of each open unit of work (see TransactionFacts and ProjectionTx.scope). */
   const open = new ScopedState((tx) => new TransactionFacts(tx, snapshotEvery));
   return {
@@ -97,13 +97,13 @@ class TransactionFacts implements FactStore {
   private readonly before = new Map<string, CaseContribution | undefined>();
   /** Cases registered in this unit of work: inserted with a plain INSERT, so a fact stored under the id fails the flush. */
   private readonly created = new Set<string>();
-  readonly snapshots: SnapshotWriter;
+  readonly snapshots: Snapshots;
 
   constructor(
     private readonly tx: ProjectionTx,
-    snapshotEvery: number,
+    snapshotEvery: number | null,
   ) {
-    this.snapshots = new SnapshotWriter(tx, snapshotEvery);
+    this.snapshots = snapshotEvery === null ? noSnapshots : new SnapshotWriter(tx, snapshotEvery);
   }
 
   private get<T extends Fact>(table: Table, id: string): T | undefined {

@@ -1,6 +1,12 @@
 import type { ProjectionTx } from '@app/projections';
 import { cutAfter, REPORT_SNAPSHOTS_TABLE, SnapshotKind } from './snapshot-cuts';
 
+/** What the report projection tells about the facts it changes, for the snapshots it keeps (or none: noSnapshots). */
+export type Snapshots = Pick<SnapshotWriter, 'at' | 'carry' | 'changed' | 'flush'>;
+
+/** A projection that keeps no snapshots (on EventStoreDB, see reportProjectionFor). */
+export const noSnapshots: Snapshots = { at() {}, carry() {}, changed() {}, flush() {} };
+
 /**
  * The snapshot rows of one unit of work of the report projection (see snapshot-cuts.ts). A fact changed by this unit of
  * work is written once at its end, as it then stands, under the cut of its last change; a fact that an event past a cut

@@ -2,9 +2,10 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { assertUnitAccess, Principal } from '@app/auth';
 import { NotFoundError } from '@app/core';
 import { ReportFacts } from '../report-facts/report-facts.reader';
-import { readReport } from '../yearly-report/read-report';
-import { ComparedReport, FigureChanges, figureChanges, PreviousPeriod } from '../yearly-report/year-against-year';
-import { openAndOverdue, UnitFigures, YearlyReport } from '../yearly-report/yearly-figures';
+import { readLiveReport } from '../yearly-report/read-report';
+import { UnitFollowUp, unitFollowUpOf } from './unit-follow-up-figures';
+
+export type { UnitFollowUp } from './unit-follow-up-figures';
 
 /** One unit's figures for the year, with its open and overdue cases (as of now, or as of a past record-time instant). */
 export class GetUnitFollowUp {
@@ -15,30 +16,23 @@ export class GetUnitFollowUp {
   ) {}
 }
 
-export type UnitFollowUp = { year: number; asOf: string; categories: YearlyReport['categories']; unit: UnitFigures } & {
-  /** With compare: the period compared with, and how each headline figure changed since then. */
-  previousPeriod?: PreviousPeriod;
-  change?: FigureChanges;
-} & ReturnType<typeof openAndOverdue>;
-
 @QueryHandler(GetUnitFollowUp)
 export class GetUnitFollowUpHandler implements IQueryHandler<GetUnitFollowUp, UnitFollowUp> {
   constructor(private readonly facts: ReportFacts) {}
 
   async execute({ unitId: id, params: q, user }: GetUnitFollowUp): Promise<UnitFollowUp> {
     if (!user.roles.includes('auditor')) assertUnitAccess(user, id);
-    const { report, input, now, asOf } = await readReport(this.facts, q, [id]);
-    const unit = report.units[0];
-    if (!unit) throw new NotFoundError('unit', id);
-    const unitCases = asOf ? input.cases.filter((c) => c.unitId === id) : this.facts.openCasesOf(id);
-    const compared = 'previousPeriod' in report ? (report as ComparedReport) : undefined;
-    return {
-      year: q.year,
-      asOf: now.toISOString(),
-      categories: report.categories,
-      unit,
-      ...(compared ? { previousPeriod: compared.previousPeriod, change: figureChanges(unit, compared.units[0].previousYear) } : {}),
-      ...openAndOverdue(unitCases, now),
-    };
+    const asOf = this.facts.asOfInstant(q.asOf);
+    const answer = asOf
+      ? await this.facts.replayFigures('unitFollowUp', { unitId: id, year: q.year, compare: q.compare }, asOf)
+      : await this.live(id, q);
+    if (!answer) throw new NotFoundError('unit', id);
+    return answer;
+  }
+
+  /** From the live read model: the unit's open cases whatever their year. */
+  private async live(id: string, q: GetUnitFollowUp['params']): Promise<UnitFollowUp | undefined> {
+    const { report, now } = await readLiveReport(this.facts, q, [id]);
+    return report.units.length ? unitFollowUpOf(q.year, report, this.facts.openCasesOf(id), now) : undefined;
   }
 }

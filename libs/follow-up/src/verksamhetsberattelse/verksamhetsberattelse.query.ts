@@ -8,7 +8,7 @@ import { APP_CONFIG, AppConfig } from '@app/platform';
 import { commitmentFigures } from '../dashboard/dashboard-figures';
 import { ReportFacts } from '../report-facts/report-facts.reader';
 import { reportScope } from '../report-facts/report-scope';
-import { readReport } from '../yearly-report/read-report';
+import { readLiveReport } from '../yearly-report/read-report';
 import { ComparedReport } from '../yearly-report/year-against-year';
 import {
   BreachLine,
@@ -38,7 +38,7 @@ export class GetVerksamhetsberattelseHandler implements IQueryHandler<GetVerksam
     if (q.unitId && !user.roles.includes('auditor')) assertUnitAccess(user, q.unitId);
     const scope = q.unitId ? [q.unitId] : reportScope(user);
     const filter = { department: q.department, district: q.district };
-    const { report, input, now } = await readReport(this.facts, { year: q.year, compare: true, ...filter }, scope);
+    const { report, input, now } = await readLiveReport(this.facts, { year: q.year, compare: true, ...filter }, scope);
     const compared = report as ComparedReport;
     if (q.unitId && !compared.units.length) throw new NotFoundError('unit', q.unitId);
     const units = new Map(compared.units.map((u) => [u.unitId, u.unitName]));

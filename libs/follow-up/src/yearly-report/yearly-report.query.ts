@@ -22,6 +22,6 @@ export class GetYearlyReportHandler implements IQueryHandler<GetYearlyReport, Ye
   constructor(private readonly facts: ReportFacts) {}
 
   async execute({ params, user }: GetYearlyReport): Promise<YearlyReport | ComparedReport> {
-    return (await readReport(this.facts, params, reportScope(user))).report;
+    return readReport(this.facts, params, reportScope(user));
   }
 }

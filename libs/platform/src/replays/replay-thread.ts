@@ -1,4 +1,5 @@
-import { getHeapStatistics } from 'node:v8';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { EventStore } from '@app/event-store';
 import type { OpenRebuildSource } from '@app/projections';
@@ -19,15 +20,33 @@ function serve(input: ReplayThreadInput, port: NonNullable<typeof parentPort>): 
     store ??= Promise.resolve(source.openRebuildSource(input.data)).then((s) => s.store);
     return replay(await store, args);
   };
-  // This thread's heap only (an isolate of its own), garbage included.
-  const post = (m: ReplayOutcome) =>
+  const collect = garbageCollector();
+  // This thread's heap only (an isolate of its own), after collecting the replay's garbage where it can.
+  const post = (m: ReplayOutcome) => {
+    collect?.();
     port.postMessage({ ...m, heapMb: Math.round(getHeapStatistics().used_heap_size / 1048576) } as ReplayThreadMessage);
+  };
   port.on('message', (job: ReplayJob) =>
     run(job).then(
       (result) => post({ type: 'done', result }),
       (err: unknown) => post({ type: 'failed', message: err instanceof Error ? err.message : String(err) }),
     ),
   );
+}
+
+/**
+ * A full collection of this thread's heap, run after each replay: a yearly replay leaves hundreds of MB of facts that are
+ * garbage once its answer is posted, and judged with them (REPLAY_THREAD_KEEP_HEAP_MB) the thread was ended, so the next
+ * replay started a thread and loaded its code again (the figures replays: half a second of the answer). Collected, the
+ * heap is what the thread keeps. `gc` exposed as jest-leak-detector does; undefined where the flag cannot be set.
+ */
+function garbageCollector(): (() => void) | undefined {
+  try {
+    setFlagsFromString('--expose-gc');
+    return runInNewContext('gc') as () => void;
+  } catch {
+    return undefined;
+  }
 }
 
 const input = (workerData as { replayThread?: ReplayThreadInput } | null)?.replayThread;

@@ -27,7 +27,8 @@ export const REPLAY_THREAD_IDLE_MS = 60_000;
 /**
  * A thread whose heap is larger than this after its replay ends instead of waiting for the next: an idle thread does not
  * collect its garbage, and four yearly replays of a 1M log left two idle threads holding 1.1 GB between them. Ending it
- * frees that at once; a case's as-of fold leaves a thread far below it.
+ * frees that at once; a case's as-of fold leaves a thread far below it. The heap is measured after a full collection
+ * where the thread can run one (replay-thread.ts), so it is what the thread keeps, not its last replay's garbage.
  */
 export const REPLAY_THREAD_KEEP_HEAP_MB = 128;
 
