@@ -1,4 +1,4 @@
-import { CategoryList, mapCategory } from '@app/cases';
+import { CategoryList, mapCategory } from '@app/cases/projections';
 import { stockholmDate } from '@app/core';
 import type { CaseFact } from '../report-facts/report-facts';
 import type { ReportInput } from '../yearly-report/yearly-figures';

@@ -1,4 +1,4 @@
-import { CategoryList, loadCategories } from '@app/cases';
+import { CategoryList, loadCategories } from '@app/cases/projections';
 import { EventStore } from '@app/event-store';
 import type { ReportInput } from '../yearly-report/yearly-figures';
 import { replayReportInput, ReportReplayArgs } from './replay-report-facts';

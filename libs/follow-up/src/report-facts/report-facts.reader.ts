@@ -1,5 +1,5 @@
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
-import { CategoryList, loadCategories } from '@app/cases';
+import { CategoryList, loadCategories } from '@app/cases/projections';
 import { CLOCK, Clock, stockholmDate } from '@app/core';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { ProjectionsHost, ReplayPool } from '@app/platform';

@@ -1,4 +1,4 @@
-import { CategoryList, categoryLabel, mapCategory } from '@app/cases';
+import { CategoryList, categoryLabel, mapCategory } from '@app/cases/projections';
 import { regroupCategories } from './category-figures';
 import type { Figures, Tally } from './tally';
 

@@ -1,4 +1,4 @@
-import { CategoryList, defaultCategoryList } from '@app/cases';
+import { CategoryList, defaultCategoryList } from '@app/cases/projections';
 import { lateAt } from '@app/core';
 import { BreachFact, CaseFact, GuaranteeFact, UnitFact } from '../report-facts/report-facts';
 import { groupByList, ReportCategory, categoriesOfReport } from './category-groups';

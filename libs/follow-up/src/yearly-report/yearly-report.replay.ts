@@ -1,4 +1,4 @@
-import type { CategoryList } from '@app/cases';
+import type { CategoryList } from '@app/cases/projections';
 import { EventStore } from '@app/event-store';
 import { asOfFacts } from '../report-facts/as-of-facts';
 import { ReportReplayArgs } from '../report-facts/replay-report-facts';
