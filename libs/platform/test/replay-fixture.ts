@@ -19,6 +19,8 @@ export const replays: Record<string, Replay> = {
   thread: async () => threadId,
   /** Leaves its thread's heap at about 160 MB (20M doubles, kept): more than a thread is kept with. */
   bloat: async () => (kept.push(new Array<number>(20_000_000).fill(1.5)), threadId),
+  /** Makes as much heap as `bloat` but keeps none of it (a report's facts once its answer is posted): garbage only. */
+  litter: async () => (new Array<number>(20_000_000).fill(1.5).length, threadId),
 };
 
 const kept: number[][] = [];

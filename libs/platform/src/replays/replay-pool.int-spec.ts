@@ -66,6 +66,11 @@ describe('ReplayPool', () => {
     await expect(pool.run('thread', notOnThisThread, store, {})).resolves.not.toBe(bloated);
   });
 
+  it('keeps a thread whose replay left only garbage: it is collected before the heap is judged', async () => {
+    const littered = await pool.run<unknown, number>('litter', notOnThisThread, store, {});
+    await expect(pool.run('thread', notOnThisThread, store, {})).resolves.toBe(littered);
+  });
+
   it('refuses at once a replay whose request has already gone', async () => {
     const left = new AbortController();
     left.abort();
