@@ -1,9 +1,9 @@
 import autocannon from 'autocannon';
-import { ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { issueDevToken } from '@app/auth';
+import { INTAKE_BODY, registerBenchUnit, startApi, startRaw } from './bench-servers';
 import { BenchResult } from './results';
 
 /** The issue's fixed arrival rate: an open loop, so a slow answer does not slow the next request down (no coordinated omission). */
@@ -17,47 +17,6 @@ const RATE = 200;
 const CONNECTIONS = 4;
 const DURATION_S = 10;
 const WARMUP_S = 3;
-const body = JSON.stringify({
-  type: 'complaint',
-  channel: 'web',
-  unitId: 'bench-enhet',
-  category: 'mat-och-maltider',
-  description: 'Maten på förskolan var kall tre dagar i rad och barnen blev hungriga.',
-  submitter: { name: 'Eva Ek', email: 'eva.ek@example.se', phone: '070-123 45 67' },
-});
-
-export interface RunningApi {
-  port: number;
-  stop: () => Promise<void>;
-}
-
-/**
- * `npm start` as built (dist/apps/api/src/main.js): the primary, `WORKERS` HTTP workers and the projector on `dataDir`;
- * resolves once every process is up. `stop` is SIGTERM (the primary drains and stops them all).
- */
-export function startApi(dataDir: string, env: Record<string, string> = {}): Promise<RunningApi> {
-  return new Promise((resolve, reject) => {
-    const full = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', WORKERS: '1', ...env };
-    const child: ChildProcess = fork(join(__dirname, '../apps/api/src/main.js'), [], { env: full, stdio: 'inherit' });
-    const exited = new Promise<void>((done) => child.once('exit', () => done()));
-    child.on('message', (m: { synpunkt?: string; port?: number }) => {
-      if (m.synpunkt === 'listening') resolve({ port: m.port!, stop: () => (child.kill('SIGTERM'), exited) });
-    });
-    child.once('error', reject);
-    child.once('exit', (code) => code && reject(new Error(`the primary exited with ${code}`)));
-  });
-}
-
-/** The baseline server (raw-intake-server.ts) on its own file in `dir`. */
-function startRaw(dir: string): Promise<{ port: number; stop: () => void }> {
-  return new Promise((resolve, reject) => {
-    const child = fork(join(__dirname, 'raw-intake-server.js'), [dir], { stdio: 'inherit' });
-    child.once('message', (m: { port: number }) => resolve({ port: m.port, stop: () => child.kill('SIGTERM') }));
-    child.once('error', reject);
-    child.once('exit', (code) => code && reject(new Error(`raw-intake-server exited with ${code}`)));
-  });
-}
-
 function atRate(url: string, headers: Record<string, string>, duration: number): Promise<autocannon.Result> {
   return autocannon({
     url,
@@ -66,19 +25,8 @@ function atRate(url: string, headers: Record<string, string>, duration: number):
     overallRate: RATE,
     duration,
     headers: { 'content-type': 'application/json', ...headers },
-    body,
+    body: INTAKE_BODY,
   });
-}
-
-/** Registers the unit the intake body names, as an admin. */
-export async function registerBenchUnit(port: number): Promise<void> {
-  const admin = await issueDevToken({ roles: ['admin'] }, {});
-  const unit = await fetch(`http://127.0.0.1:${port}/api/units`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
-    body: JSON.stringify({ id: 'bench-enhet', name: 'Bänkenheten', department: 'Förskola', district: 'Bänk' }),
-  });
-  if (unit.status !== 201) throw new Error(`could not register the bench unit: ${unit.status}`);
 }
 
 /** Rounds of raw then app, each side's figures their median: one 10 s run on this shared machine varies a lot. */

@@ -1,50 +1,15 @@
 import autocannon from 'autocannon';
-import { ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { issueDevToken } from '@app/auth';
+import { INTAKE_BODY, registerBenchUnit, startApi, startRaw } from './bench-servers';
 import { BenchResult } from './results';
 
 const CONNECTIONS = 50;
 const DURATION_S = 15;
 /** Unmeasured load first, on both sides alike: the app's first second (JIT, first validations) ran at half speed. */
 const WARMUP_S = 3;
-const body = JSON.stringify({
-  type: 'complaint',
-  channel: 'web',
-  unitId: 'bench-enhet',
-  category: 'mat-och-maltider',
-  description: 'Maten på förskolan var kall tre dagar i rad och barnen blev hungriga.',
-  submitter: { name: 'Eva Ek', email: 'eva.ek@example.se', phone: '070-123 45 67' },
-});
-
-function start(script: string, dir: string): Promise<{ port: number; stop: () => void }> {
-  return new Promise((resolve, reject) => {
-    const child = fork(join(__dirname, script), [dir], { stdio: 'inherit' });
-    child.once('message', (m: { port: number }) => resolve({ port: m.port, stop: () => child.kill('SIGTERM') }));
-    child.once('error', reject);
-    child.once('exit', (code) => code && reject(new Error(`${script} exited with ${code}`)));
-  });
-}
-
-/**
- * `npm start` as built (dist/apps/api/src/main.js): the primary, `workers` HTTP workers and the projector, on a fresh
- * DATA_DIR; resolves once every process is up. `stop` is SIGTERM (the primary drains and stops them all).
- */
-function startPrimary(dir: string, workers: number): Promise<{ port: number; stop: () => Promise<void> }> {
-  return new Promise((resolve, reject) => {
-    const env = { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', WORKERS: String(workers) };
-    const child: ChildProcess = fork(join(__dirname, '../apps/api/src/main.js'), [], { env, stdio: 'inherit' });
-    const exited = new Promise<void>((done) => child.once('exit', () => done()));
-    child.on('message', (m: { synpunkt?: string; port?: number }) => {
-      if (m.synpunkt === 'listening') resolve({ port: m.port!, stop: () => (child.kill('SIGTERM'), exited) });
-    });
-    child.once('error', reject);
-    child.once('exit', (code) => code && reject(new Error(`the primary exited with ${code}`)));
-  });
-}
-
 function load(url: string, headers: Record<string, string>, duration = DURATION_S): Promise<autocannon.Result> {
   return autocannon({
     url,
@@ -52,19 +17,13 @@ function load(url: string, headers: Record<string, string>, duration = DURATION_
     connections: CONNECTIONS,
     duration,
     headers: { 'content-type': 'application/json', ...headers },
-    body,
+    body: INTAKE_BODY,
   });
 }
 
 /** The bench unit, then warm-up, then the measured load, as a registration clerk. */
 async function loadApp(port: number): Promise<autocannon.Result> {
-  const admin = await issueDevToken({ roles: ['admin'] }, {});
-  const unit = await fetch(`http://127.0.0.1:${port}/api/units`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
-    body: JSON.stringify({ id: 'bench-enhet', name: 'Bänkenheten', department: 'Förskola', district: 'Bänk' }),
-  });
-  if (unit.status !== 201) throw new Error(`could not register the bench unit: ${unit.status}`);
+  await registerBenchUnit(port);
   const intake = await issueDevToken({ roles: ['intake'] }, {});
   const auth = { authorization: `Bearer ${intake}` };
   await load(`http://127.0.0.1:${port}/api/cases`, auth, WARMUP_S);
@@ -74,14 +33,14 @@ async function loadApp(port: number): Promise<autocannon.Result> {
 export async function intakeBenchmark(log: (line: string) => void): Promise<BenchResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'synpunkt-bench-intake-'));
   try {
-    const raw = await start('raw-intake-server.js', dir);
+    const raw = await startRaw(dir);
     await load(`http://127.0.0.1:${raw.port}/`, {}, WARMUP_S);
     const rawResult = await load(`http://127.0.0.1:${raw.port}/`, {});
     raw.stop();
 
     const results: BenchResult[] = [];
     for (const workers of [1, 2]) {
-      const app = await startPrimary(join(dir, `app-${workers}`), workers);
+      const app = await startApi(join(dir, `app-${workers}`), { WORKERS: String(workers) });
       let appResult: autocannon.Result;
       try {
         appResult = await loadApp(app.port);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { issueDevToken } from '@app/auth';
 import { SqliteEventStore } from '@app/event-store';
 import { district } from './district-generator';
-import { startApi } from './intake-latency.bench';
+import { startApi } from './bench-servers';
 import { BenchResult } from './results';
 
 const YEAR = 2025;
