@@ -26,15 +26,7 @@ describe('letters: a message to a submitter without e-mail is a PDF letter, read
   let intake: H, manager: H, admin: H;
   const submitter = { name: 'Karin Berg', address: 'Storgatan 1, 123 45 Staden' };
 
-  const register = async (over: object = {}) =>
-    (
-      await t
-        .http()
-        .post('/api/cases')
-        .set(intake)
-        .send({ type: 'complaint', channel: 'letter', unitId: 'hgb', description: 'Maten var kall.', submitter, ...over })
-        .expect(201)
-    ).body as { id: string; reference: string };
+  const register = (over: object = {}) => t.complaint({ channel: 'letter', submitter, ...over });
   const messagesOf = async (id: string) =>
     (await t.http().get(`/api/cases/${id}`).set(manager).expect(200)).body.messages as { messageId: string; channel: string }[];
   const letter = (id: string, messageId: string, as: H = manager) =>

@@ -10,15 +10,7 @@ describe('what the submitter gets: the Swedish templates over real SMTP, resend,
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
   let intake: H, manager: H, admin: H;
 
-  const register = async (submitter: object, over: object = {}) =>
-    (
-      await t
-        .http()
-        .post('/api/cases')
-        .set(intake)
-        .send({ type: 'complaint', channel: 'web', unitId: 'hgb', description: 'Maten var kall.', submitter, ...over })
-        .expect(201)
-    ).body as { id: string; reference: string };
+  const register = (submitter: object, over: object = {}) => t.complaint({ submitter, ...over });
   const step = (id: string, path: string, body: object, expect = 200) =>
     t.http().post(`/api/cases/${id}/${path}`).set(manager).send(body).expect(expect);
   const mailTo = (address: string, n = 1) =>

@@ -12,17 +12,9 @@ type H = { Authorization: string };
 describe('messages to the submitter, delivered over SMTP', () => {
   let t: TestApp;
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
-  let intake: H, manager: H;
+  let manager: H;
 
-  const register = async (submitter: object, over: object = {}) =>
-    (
-      await t
-        .http()
-        .post('/api/cases')
-        .set(intake)
-        .send({ type: 'complaint', channel: 'web', unitId: 'hgb', description: 'Maten var kall.', submitter, ...over })
-        .expect(201)
-    ).body as { id: string; reference: string };
+  const register = (submitter: object, over: object = {}) => t.complaint({ submitter, ...over });
   type Message = {
     messageId: string;
     kind: string;
@@ -43,7 +35,6 @@ describe('messages to the submitter, delivered over SMTP', () => {
     smtp = await startSmtp((to) => to.startsWith('refused'));
     // The steps' own messages here; the receipt AUTO_RECEIPT sends at registration: outbox.e2e-spec.ts.
     t = await startTestApp({ env: { SMTP_URL: smtp.url, MAIL_FROM: 'Synpunkt <synpunkt@kommun.example>', AUTO_RECEIPT: 'false' } });
-    intake = await t.as('intake');
     manager = await t.as('manager', ['hgb']);
     await t.unit('hgb');
   });

@@ -31,15 +31,7 @@ export async function outboxApp(env: NodeJS.ProcessEnv = {}, live = false) {
   const intake = await t.as('intake');
   const manager = await t.as('manager', ['hgb']);
   const admin = await t.as('admin');
-  const register = async (submitter: object, unitId = 'hgb') =>
-    (
-      await t
-        .http()
-        .post('/api/cases')
-        .set(intake)
-        .send({ type: 'complaint', channel: 'web', unitId, description: 'Maten var kall.', submitter })
-        .expect(201)
-    ).body as { id: string; reference: string };
+  const register = (submitter: object, unitId = 'hgb') => t.complaint({ submitter, unitId });
   const view = async (id: string) =>
     (await t.http().get(`/api/cases/${id}`).set(admin).expect(200)).body as {
       messages: Message[];

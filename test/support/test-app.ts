@@ -18,6 +18,8 @@ export interface TestApp {
   as(role: Role | Role[], units?: string[]): Promise<{ Authorization: string }>;
   /** Registers a unit as admin (201 expected); its response carries X-Event-Position. */
   unit(id: string, over?: object): Promise<request.Response>;
+  /** Registers a web complaint to unit `hgb` as intake (201 expected); `over` sets or replaces any field. */
+  complaint(over?: object): Promise<{ id: string; reference: string }>;
   close(): Promise<void>;
 }
 
@@ -40,6 +42,14 @@ export async function startTestApp(
         .set({ Authorization: `Bearer ${await tokenFor('admin', ['*'])}` })
         .send({ id, name: `Enhet ${id}`, department: 'Förskola', district: 'Spånga-Tensta', ...over })
         .expect(201),
+    complaint: async (over = {}) =>
+      (
+        await request(app.getHttpServer())
+          .post('/api/cases')
+          .set({ Authorization: `Bearer ${await tokenFor('intake', ['*'])}` })
+          .send({ type: 'complaint', channel: 'web', unitId: 'hgb', description: 'Maten var kall.', ...over })
+          .expect(201)
+      ).body as { id: string; reference: string },
     close: () => app.close(),
   };
 }
