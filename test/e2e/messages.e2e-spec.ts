@@ -2,6 +2,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ConfigError, loadConfig } from '@app/platform';
 import { decoded, startSmtp } from '../support/smtp';
 import { startTestApp, TestApp } from '../support/test-app';
+import type { Message } from '../support/outbox-app';
 import { until } from '../support/until';
 // The claim as the outbox sends it (a test may reach past the index).
 import { ClaimMessage } from '../../libs/cases/src/messages/delivery.command';
@@ -15,15 +16,6 @@ describe('messages to the submitter, delivered over SMTP', () => {
   let manager: H;
 
   const register = (submitter: object, over: object = {}) => t.complaint({ submitter, ...over });
-  type Message = {
-    messageId: string;
-    kind: string;
-    channel: string;
-    status: string;
-    attempts: number;
-    sentAt?: string;
-    lastError?: string;
-  };
   const messages = async (id: string) => (await t.http().get(`/api/cases/${id}`).set(manager).expect(200)).body.messages as Message[];
   const settled = (id: string, n: number) =>
     until(`${n} messages of ${id} settled`, async () => {
