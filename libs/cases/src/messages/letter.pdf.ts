@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { stockholmDate } from '@app/core';
 import { contactLines, MessageContent, renderMessage } from './message.template';
@@ -14,18 +16,55 @@ export interface Letter {
 
 const MM = 72 / 25.4;
 
-// The standard PDF fonts draw WinAnsi (Latin-1 and a few more) only; anything else would print as the wrong glyph.
-const WIN_ANSI_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
-const drawable = (ch: string) => /^[\n\x20-\x7e\xa0-\xff]$/.test(ch) || WIN_ANSI_EXTRA.includes(ch);
-const NO_DECOMPOSITION: Record<string, string> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', ı: 'i' };
+/**
+ * DejaVu Sans, embedded (pdfkit subsets it to the glyphs a letter uses): the standard PDF fonts draw Latin-1 only, and
+ * submitters are named Łukasz, Nguyễn, Şükrü and Олена. Read once, at start-up, so a missing font fails the boot and
+ * not a letter; resolved through node's module resolution so it is found from the sources, from dist/ and in the image.
+ */
+const FONT_FILES = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' } as const;
+const FONTS = {
+  regular: readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${FONT_FILES.regular}`)),
+  bold: readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${FONT_FILES.bold}`)),
+};
+// What both faces can draw, asked of fontkit: the same character-to-glyph map pdfkit lays the text out with.
+const COVERAGE = Object.values(FONTS).map((data) => fontkit.create(data) as fontkit.Font);
 
-/** A name like Łukasz Nguyễn as the standard fonts can print it (Lukasz Nguyen), rather than as wrong glyphs. */
+/**
+ * Right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko and the rest of those blocks): DejaVu has glyphs for some
+ * of them, but pdfkit neither reorders them (no bidi algorithm) nor reliably joins them, so they would print reversed
+ * or broken. They print as '?', like characters the fonts lack (CJK, for one), rather than as wrong text.
+ */
+const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
+// Formatting characters have no ink, and the bidi ones would do nothing here; the soft hyphen is pdfkit's to use.
+const INVISIBLE = /(?!\u00ad)\p{Cf}/u;
+const MARK = /\p{M}/u;
+
+const drawable = (ch: string) =>
+  ch === '\n' || (!RIGHT_TO_LEFT.test(ch) && COVERAGE.every((f) => f.hasGlyphForCodePoint(ch.codePointAt(0)!)));
+
+/** A letter the fonts lack as one character may be drawn as its base letter with its marks, or without them. */
+function fallback(ch: string): string | undefined {
+  const parts = ch.normalize('NFD');
+  if (parts === ch) return undefined;
+  if (Array.from(parts).every(drawable)) return parts;
+  const bare = parts.replace(/\p{M}/gu, '');
+  return bare && Array.from(bare).every(drawable) ? bare : undefined;
+}
+
+/**
+ * Text as the letter's fonts can print it: everything they can draw as it is (Łukasz Nguyễn, Олена Коваленко), and a
+ * '?' for each character they cannot draw correctly, marking it rather than printing a wrong glyph or reversed text.
+ */
 export function printable(text: string): string {
-  return Array.from(text, (ch) => {
-    if (drawable(ch)) return ch;
-    const bare = NO_DECOMPOSITION[ch] ?? ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-    return Array.from(bare).every(drawable) ? bare : '?';
-  }).join('');
+  let out = '';
+  let lost = false; // the last character became a '?': the marks that sat on it go with it
+  for (const ch of text.normalize('NFC')) {
+    if (INVISIBLE.test(ch) || (lost && MARK.test(ch))) continue;
+    const shown = drawable(ch) ? ch : fallback(ch);
+    lost = shown === undefined;
+    out += shown ?? '?';
+  }
+  return out;
 }
 
 /**
@@ -43,6 +82,9 @@ export function letterPdf({ content, recipient, queuedAt }: Letter): Promise<Buf
     info: { Title: rendered.subject, Author: content.municipality, Creator: 'Synpunkt', Producer: 'Synpunkt', CreationDate: created },
     lang: 'sv-SE',
   });
+  // The subset's name tag is derived from the font's id in the document (F1, F2), not random: same letter, same bytes.
+  doc.registerFont('regular', FONTS.regular);
+  doc.registerFont('bold', FONTS.bold);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -53,11 +95,11 @@ export function letterPdf({ content, recipient, queuedAt }: Letter): Promise<Buf
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   doc
-    .font('Helvetica-Bold')
+    .font('bold')
     .fontSize(14)
     .text(printable(content.municipality), left, 20 * MM, { width });
   doc
-    .font('Helvetica')
+    .font('regular')
     .fontSize(9)
     .text(printable([content.unit.name, ...contactLines(content.unit)].join('\n')), { width: width / 2 });
   doc.fontSize(10).text(`Datum: ${stockholmDate(queuedAt)}\nDiarienummer: ${content.reference}`, left + width / 2, 20 * MM + 20, {
@@ -70,11 +112,11 @@ export function letterPdf({ content, recipient, queuedAt }: Letter): Promise<Buf
   doc.fontSize(11).text(printable(lines.join('\n')), 20 * MM + 5, 50 * MM, { width: 85 * MM });
 
   doc
-    .font('Helvetica-Bold')
+    .font('bold')
     .fontSize(13)
     .text(printable(rendered.subject), left, 100 * MM, { width });
   doc.moveDown(0.8);
-  doc.font('Helvetica').fontSize(11);
+  doc.font('regular').fontSize(11);
   for (const p of rendered.paragraphs) doc.text(printable(p), { width }).moveDown(0.7);
   doc.end();
   return done;
