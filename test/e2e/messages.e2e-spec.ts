@@ -86,7 +86,7 @@ describe('messages to the submitter, delivered over SMTP', () => {
     expect(receipt).toMatchObject({ channel: 'email', status: 'failed', attempts: 1, lastError: expect.stringMatching(/550/) });
     expect(question).toMatchObject({ kind: 'question', channel: 'none', status: 'recorded', attempts: 0 });
     // Letters wait in the print queue (outbox.e2e-spec.ts).
-    expect(notice).toMatchObject({ kind: 'delay_notice', channel: 'letter', status: 'to_print', attempts: 0 });
+    expect(notice).toMatchObject({ kind: 'delay_notice', channel: 'letter', status: 'queued', attempts: 0 });
   });
 
   it('refuses a channel the submitter left no details for (400 on send), and an unknown send', async () => {

@@ -59,7 +59,7 @@ describe('the outbox seen and handled: max age, retry, the print queue, erasure,
   it('a letter waits in the print queue of its unit: its managers see theirs, admin all; printed, it leaves the queue', async () => {
     const mine = await letterCase('hgb');
     const theirs = await letterCase('abc');
-    expect(mine.message).toMatchObject({ kind: 'response', channel: 'letter', status: 'to_print', attempts: 0 });
+    expect(mine.message).toMatchObject({ kind: 'response', channel: 'letter', status: 'queued', attempts: 0 });
     await listed('?status=to_print', mine.messageId);
     await listed('?status=to_print', theirs.messageId);
     const forManager = await outbox('?status=to_print', x.manager);

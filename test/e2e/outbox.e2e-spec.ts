@@ -141,7 +141,7 @@ describe('the outbox: retries, outages, crashes and races', () => {
         return bus.execute(command as never);
       },
     });
-    await expect(dying.tick()).rejects.toThrow('the process died');
+    await dying.tick(); // its record of the send never lands (logged by the ids; nothing else goes wrong)
     expect(x.mailsTo('krasch@example.se')).toHaveLength(1);
     // Within the lease nobody takes it; after it, the next attempt sends it again.
     await x.tickWhen(m.messageId, 'sending');

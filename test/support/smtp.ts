@@ -10,17 +10,24 @@ export interface Received {
 /**
  * A real SMTP server on 127.0.0.1 in the test process: what arrives over the socket is what the submitter gets.
  * `refuse`: addresses refused for good (550). `busy(n)`: the next n recipients are refused for now (451, try again
- * later). `stop()` and `start()`: an outage (connections refused) and the server back on the same port.
+ * later). `refuseSender(n)`: the next n senders are refused for good (550 to MAIL FROM: the outbox's own trouble, as an
+ * expired password is). `stop()` and `start()`: an outage (connections refused) and the server back on the same port.
  */
 export async function startSmtp(refuse?: (to: string) => boolean) {
   const received: Received[] = [];
   let busyFor = 0;
   let refusedForNow = 0;
+  let senderRefusals = 0;
   const create = () =>
     new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      onMailFrom(_address, _session, callback) {
+        if (senderRefusals <= 0) return callback();
+        senderRefusals--;
+        callback(Object.assign(new Error('550 sender rejected: not allowed to send from this address'), { responseCode: 550 }));
+      },
       onRcptTo(address, _session, callback) {
         if (refuse?.(address.address))
           return callback(Object.assign(new Error(`550 <${address.address}>: mailbox unavailable`), { responseCode: 550 }));
@@ -58,6 +65,10 @@ export async function startSmtp(refuse?: (to: string) => boolean) {
     /** Refuses the next `n` recipients with 451. */
     busy(n: number) {
       busyFor = n;
+    },
+    /** Refuses the next `n` senders (MAIL FROM) with 550. */
+    refuseSender(n: number) {
+      senderRefusals = n;
     },
     /** How many recipients were refused for now (451) so far. */
     refusedForNow: () => refusedForNow,

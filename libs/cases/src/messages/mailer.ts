@@ -54,10 +54,14 @@ export function smtpMailer(smtpUrl: string, from: string): Mailer {
   };
 }
 
-/** The server refused the mail for good (a 5xx reply): trying again would only be refused again. */
+/**
+ * The server refused this recipient for good (a 5xx reply to RCPT TO: no such mailbox, say): trying again would only be
+ * refused again. A 5xx to anything else (AUTH: an expired password; MAIL FROM: the sender; DATA) is the outbox's own
+ * trouble, shared by every message: retried with back-off, not failed at once, so mending it sends them all.
+ */
 export function refusedForGood(err: unknown): boolean {
-  const code = (err as { responseCode?: unknown } | undefined)?.responseCode;
-  return typeof code === 'number' && code >= 500 && code < 600;
+  const { responseCode, command } = (err ?? {}) as { responseCode?: unknown; command?: unknown };
+  return typeof responseCode === 'number' && responseCode >= 500 && responseCode < 600 && command === 'RCPT TO';
 }
 
 /**

@@ -6,17 +6,18 @@ import { Delivery, deliveryDecider } from './delivery.decider';
 import { messagesStream } from './delivery.events';
 
 /**
- * `recorded`: the channel `none` (nothing goes out); a letter is `to_print` until `printed`; an e-mail is `queued`
- * (also between attempts and while an attempt is under way), then `sent` or `failed`; `cancelled`: the case's personal
- * data was erased before it went.
+ * API.md's statuses: an e-mail is `queued` (also between attempts and while an attempt is under way), then `sent` or
+ * `failed`; a letter is `queued` until `printed` (the print queue, `GET /api/admin/outbox?status=to_print`, calls that
+ * wait `to_print`). Beyond them: `recorded` for the channel `none` (nothing goes out), `cancelled` when the case's
+ * personal data was erased before the message went.
  */
-export type MessageStatus = 'recorded' | 'queued' | 'sent' | 'failed' | 'to_print' | 'printed' | 'cancelled';
+export type MessageStatus = 'recorded' | 'queued' | 'sent' | 'failed' | 'printed' | 'cancelled';
 
 function statusOf(channel: MessageChannel, d: Delivery | undefined, erased: boolean): MessageStatus {
   if (channel === 'none') return 'recorded';
   if (d?.status === 'sent' || d?.status === 'printed') return d.status;
   if (erased) return 'cancelled';
-  if (channel === 'letter') return 'to_print';
+  if (channel === 'letter') return 'queued';
   return d?.status === 'failed' ? 'failed' : 'queued';
 }
 

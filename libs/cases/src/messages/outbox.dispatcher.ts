@@ -37,6 +37,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
   private busy = false;
+  private shuttingDown = false;
 
   constructor(
     private readonly deps: OutboxDeps,
@@ -78,7 +79,15 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
       now,
       now,
     );
-    for (const row of due) await this.deliver(row);
+    for (const row of due) {
+      // Shutting down: the sends under way are done, the rest wait for the next start (their claims are not taken yet).
+      if (this.shuttingDown) break;
+      // One message that cannot be claimed, opened or recorded (a log out of reach, a damaged envelope) is logged by
+      // its ids and left to its lease or next attempt; the messages after it still go.
+      await this.deliver(row).catch((err: unknown) =>
+        this.logger.error(`message ${row.message_id} of case ${row.case_id}: the outbox could not deliver it now: ${errorName(err)}`),
+      );
+    }
     return due.length;
   }
 
@@ -124,6 +133,11 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
   }
 
   beforeApplicationShutdown(): Promise<void> {
+    this.shuttingDown = true;
     return this.stop();
   }
 }
+
+/** What went wrong, without its message: an error from the vault or the mail server may quote an address. */
+const errorName = (err: unknown): string =>
+  err instanceof Error ? `${err.name}${'code' in err ? ` (${String(err.code)})` : ''}` : typeof err;

@@ -108,7 +108,8 @@ export const outboxProjection: Projection = {
           e.data.messageId,
           at,
           `status = 'sending', attempts = ?, lease_until = ?`,
-          [e.data.attempt, e.data.leaseUntil],
+          // A claim from before leases (the first outbox) counts as lapsed, as the delivery decider reads it.
+          [e.data.attempt, e.data.leaseUntil ?? at],
           "('queued', 'sending')",
         );
         return;
@@ -119,7 +120,8 @@ export const outboxProjection: Projection = {
           at,
           `status = 'sent', sent_at = ?, lease_until = NULL, next_attempt_at = NULL`,
           [at],
-          "('queued', 'sending')",
+          // Sent is sent, even when the case was erased between the server's accept and this record.
+          "('queued', 'sending', 'cancelled')",
         );
         return count(tx, 'sent');
       case 'MessageFailed.v1': {
