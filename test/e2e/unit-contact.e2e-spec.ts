@@ -1,3 +1,4 @@
+import { ProjectionsHost } from '@app/platform';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('a unit’s contact details', () => {
@@ -24,6 +25,10 @@ describe('a unit’s contact details', () => {
       .expect(200);
     expect(after.body.contact).toEqual(contact);
     expect(after.headers.etag).not.toBe(before.headers.etag);
+    // The units read model keeps the unit's revision too.
+    await t.app.get(ProjectionsHost).waitFor(BigInt(res.headers['x-event-position']), 5000);
+    const row = t.app.get(ProjectionsHost).readModels.get<{ revision: number }>('SELECT revision FROM units WHERE id = ?', 'hgb');
+    expect(`"${row?.revision}"`).toBe(after.headers.etag);
   });
 
   it('the whole set replaces the earlier one', async () => {

@@ -18,7 +18,7 @@ export interface UnitRow {
 /** The units register as a table: one row per unit with its current name and status. */
 export const unitsProjection: Projection = {
   name: UNITS_PROJECTION,
-  version: 1,
+  version: 2,
   partitioned: {}, // a row per unit, from its own stream
   filter: { streamPrefix: 'unit-' },
   tables: {
@@ -49,6 +49,10 @@ export const unitsProjection: Projection = {
         break;
       case 'UnitClosed.v1':
         tx.run(`UPDATE ${t} SET status = 'closed', closed_at = ?, revision = ? WHERE id = ?`, event.data.at, rev, event.data.unitId);
+        break;
+      case 'UnitContactSet.v1':
+        // The contact details are read from the stream (GET /api/units/{id}); the row keeps the unit's revision.
+        tx.run(`UPDATE ${t} SET revision = ? WHERE id = ?`, rev, event.data.unitId);
         break;
     }
   },
