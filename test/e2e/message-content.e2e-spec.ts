@@ -134,7 +134,7 @@ describe('what the submitter gets: the Swedish templates over real SMTP, resend,
 
   describe('When a duplicate was merged into the case', () => {
     it('the response also reaches the duplicate’s submitter, under the duplicate’s reference, once', async () => {
-      const main = await register({ email: 'forsta@example.se' });
+      const main = await register({ name: 'Frida Första', email: 'forsta@example.se', address: 'Hissvägen 1' });
       const duplicate = await register({ email: 'andra@example.se' });
       await step(duplicate.id, 'merge', { intoCaseId: main.id });
       await step(main.id, 'respond', { message: 'Vi har lagat hissen.', outcome: 'justified' });
@@ -145,6 +145,8 @@ describe('what the submitter gets: the Swedish templates over real SMTP, resend,
       expect(text).toContain('Vi har lagat hissen.');
       expect(text).toContain(`Diarienummer: ${duplicate.reference}`);
       expect(text).toContain(`handlagts tillsammans med ärende ${main.reference}`);
+      // The unit's answer, not the other submitter's: nothing of who wrote the main case goes with it.
+      for (const theirs of ['Frida', 'forsta@example.se', 'Hissvägen']) expect(text).not.toContain(theirs);
       const forwarded = await until('the forwarded response sent', async () => {
         const l = await messages(duplicate.id);
         return l.length === 1 && l[0].status === 'sent' ? l : undefined;
@@ -152,6 +154,30 @@ describe('what the submitter gets: the Swedish templates over real SMTP, resend,
       expect(forwarded).toEqual([expect.objectContaining({ kind: 'response', channel: 'email' })]);
       await new Promise((r) => setTimeout(r, 200));
       expect(smtp.received.filter((m) => m.to.includes('andra@example.se'))).toHaveLength(1);
+    });
+  });
+
+  describe('When the case a duplicate was merged into is confidential, or a duplicate’s submitter wanted no reply', () => {
+    it('the copy is confidential (its e-mail carries no text), and the one who wanted no reply gets nothing', async () => {
+      const main = await register({ name: 'Karin Källa', email: 'kalla@example.se' }, { confidential: true });
+      const copy = await register({ email: 'kopia@example.se' });
+      const quiet = await register({ email: 'tyst@example.se' }, { wantsReply: false });
+      await step(copy.id, 'merge', { intoCaseId: main.id });
+      await step(quiet.id, 'merge', { intoCaseId: main.id });
+      await step(main.id, 'respond', { message: 'Det sekretessbelagda svaret om hissen.', outcome: 'justified' });
+      const [own] = await mailTo('kalla@example.se');
+      const [forwarded] = await mailTo('kopia@example.se');
+      for (const mail of [own, forwarded]) {
+        const text = decoded(mail.raw);
+        expect(text).toContain('Av sekretesskäl skickas det inte med e-post');
+        expect(text).not.toContain('sekretessbelagda svaret');
+        expect(text).not.toContain('Karin');
+      }
+      expect(decoded(forwarded.raw)).toContain(`Diarienummer: ${copy.reference}`);
+      await until('the copy sent', async () => ((await messages(copy.id))[0]?.status === 'sent' ? true : undefined));
+      await new Promise((r) => setTimeout(r, 200));
+      expect(await messages(quiet.id)).toEqual([]);
+      expect(smtp.received.filter((m) => m.to.includes('tyst@example.se'))).toEqual([]);
     });
   });
 
@@ -182,6 +208,8 @@ describe('what the submitter gets: the Swedish templates over real SMTP, resend,
         'Köket värmer nu maten',
         'olle@ratt.example',
         'andra@example.se',
+        'sekretessbelagda svaret',
+        'kopia@example.se',
         'Hemligt svar till Open',
       ])
         expect([secret, filesContaining(t.dataDir, secret)]).toEqual([secret, []]);

@@ -170,3 +170,35 @@ describe('the outbox: retries, outages, crashes and races', () => {
     expect((await x.messages(c.id))[0].attempts).toBe(1);
   });
 });
+
+describe('a receipt that finally failed does not stand in for the manager’s', () => {
+  let x: Ctx;
+  afterEach(() => x?.close());
+
+  it('refused for good (5xx), then the address corrected: the manager’s acknowledgement with `auto` sends a receipt to the new address', async () => {
+    x = await outboxApp();
+    const c = await x.register({ name: 'Stina Stavfel', email: 'refused.stavfel@example.se' });
+    const [first] = await x.messages(c.id);
+    await x.tickWhen(first.messageId, 'queued');
+    await until('the receipt failed for good', async () => ((await x.messages(c.id))[0].status === 'failed' ? true : undefined));
+    await x.t
+      .http()
+      .post(`/api/cases/${c.id}/rectify-submitter`)
+      .set(x.manager)
+      .send({ submitter: { name: 'Stina Stavfel', email: 'stina@example.se' } })
+      .expect(200);
+    await x.t.http().post(`/api/cases/${c.id}/acknowledge`).set(x.manager).send({}).expect(200);
+    const list = await x.messages(c.id);
+    expect(list.map((m) => [m.kind, m.status])).toEqual([
+      ['receipt', 'failed'],
+      ['receipt', expect.any(String)],
+    ]);
+    await x.tickWhen(list[1].messageId, 'queued');
+    await until('the second receipt sent', async () => ((await x.messages(c.id))[1].status === 'sent' ? true : undefined));
+    const [mail] = x.mailsTo('stina@example.se');
+    expect(decoded(mail.raw)).toContain('Vi har tagit emot');
+    expect(mail.raw).toContain(c.reference);
+    expect(x.mailsTo('stina@example.se')).toHaveLength(1);
+    expect((await x.view(c.id)).status).toBe('acknowledged');
+  });
+});

@@ -1,7 +1,7 @@
 import { InvalidInputError, NotFoundError, RuleViolationError } from '@app/core';
 import { forwardedMessageId } from './case.decider';
 import { CaseEvent } from './case.events';
-import { after, erased, ev, merged, spec } from '../test/case.decider.fixtures';
+import { after, erased, ev, merged, registration, spec } from '../test/case.decider.fixtures';
 
 const now = new Date('2026-03-20T10:00:00Z');
 const receipt = ev('MessageQueued.v1', '2026-03-02T09:00:00.000Z', {
@@ -88,6 +88,38 @@ describe('forwarding a response to a duplicate', () => {
         )
         .when({ type: 'ForwardResponse', of, text: 'Svar', now })
         .thenNothing());
+  });
+
+  describe('When the response or the duplicate is confidential', () => {
+    it('the copy is confidential (its e-mail says only that a message is ready)', () => {
+      spec
+        .given(after(merged))
+        .when({ type: 'ForwardResponse', of, text: 'Svar', confidential: true, now })
+        .thenMatches([{ ...forwarded, data: { ...forwarded.data, confidential: true } }]);
+      spec
+        .given([registration({ confidential: true }), merged])
+        .when({ type: 'ForwardResponse', of, text: 'Svar', confidential: false, now })
+        .thenMatches([{ ...forwarded, data: { ...forwarded.data, confidential: true } }]);
+    });
+
+    it('and not when neither is', () =>
+      spec
+        .given(after(merged))
+        .when({ type: 'ForwardResponse', of, text: 'Svar', confidential: false, now })
+        .thenMatches([{ ...forwarded, data: { ...forwarded.data, confidential: false } }]));
+  });
+
+  describe('When the duplicate’s submitter wanted no reply, or left no way to reach them', () => {
+    it('decides nothing', () => {
+      spec
+        .given([registration({ wantsReply: false, needsResponse: false }), merged])
+        .when({ type: 'ForwardResponse', of, text: 'Svar', now })
+        .thenNothing();
+      spec
+        .given([registration({ submitter: { name: 'Eva Ek', phone: '070-123' } }), merged])
+        .when({ type: 'ForwardResponse', of, text: 'Svar', now })
+        .thenNothing();
+    });
   });
 
   describe('When the duplicate was erased or is not merged into that case', () => {

@@ -69,17 +69,21 @@ export function resend(c: { messageId: string; text: string; now: Date } & Send,
 
 /**
  * The response of the case a duplicate was merged into goes to the duplicate's submitter too, sealed with the
- * duplicate's own key, once. A duplicate erased, unmerged, or whose submitter left no address gets none.
+ * duplicate's own key, once. A duplicate erased, unmerged, whose submitter wanted no reply or left no address gets
+ * none. The copy is confidential when either case is: a confidential response must not travel as an e-mail's text
+ * just because a duplicate of it was not confidential (`confidential`: the response's own flag).
  */
 export function forward(
-  c: { of: { caseId: string; reference: string; messageId: string }; text: string; now: Date },
+  c: { of: { caseId: string; reference: string; messageId: string }; text: string; confidential?: boolean; now: Date },
   s: CaseState,
 ): MessageQueued[] {
   const messageId = forwardedMessageId(c.of.messageId, s.caseId!);
   if (s.erasedAt || s.mergedInto !== c.of.caseId || s.messages.some((m) => m.messageId === messageId)) return [];
+  if (!s.wantsReply) return []; // nothing is sent to someone who asked for no reply, not even another case's answer
   const [copy] = queue(s, 'response', { send: 'auto', now: c.now }, c.text);
   if (!copy || copy.data.channel === 'none') return [];
-  return [{ ...copy, data: { ...copy.data, messageId, forwardOf: c.of } }];
+  const confidential = copy.data.confidential || !!c.confidential;
+  return [{ ...copy, data: { ...copy.data, messageId, confidential, forwardOf: c.of } }];
 }
 
 /** The receipt's text: the one given, or the default naming the reference and, where one is due, the response's deadline. */

@@ -31,8 +31,12 @@ export function decideStep(command: StepCommand, s: CaseState): CaseEvent[] {
       requireOpen();
       if (s.acknowledgedAt)
         throw new RuleViolationError('already_acknowledged', `case ${s.reference} was acknowledged on ${s.acknowledgedAt}`);
-      // The receipt AUTO_RECEIPT queued at registration is not queued again by `auto`.
-      if (s.messages.some((m) => m.kind === 'receipt') && (command.send ?? 'auto') === 'auto')
+      // A receipt queued before (AUTO_RECEIPT's at registration) is not queued again by `auto` — unless its delivery
+      // finally failed (say, a mistyped address since rectified): then the submitter never got one.
+      if (
+        (command.send ?? 'auto') === 'auto' &&
+        s.messages.some((m) => m.kind === 'receipt' && !command.failedMessageIds?.includes(m.messageId))
+      )
         return [{ type: 'CaseAcknowledged.v1', data: { caseId, at } }];
       return [{ type: 'CaseAcknowledged.v1', data: { caseId, at } }, ...queue(s, 'receipt', command, receiptText(s, command.message))];
     case 'AssignCase':

@@ -81,8 +81,12 @@ export type At = { at?: Date; now: Date };
 export type Send = { send?: SendOption };
 export type CaseCommand =
   | ({ type: 'RegisterCase' } & RegistrationInput & { now: Date })
-  /** `message`: the receipt's text, instead of the default one. */
-  | ({ type: 'AcknowledgeCase'; message?: string } & At & Send)
+  /**
+   * `message`: the receipt's text, instead of the default one. `failedMessageIds`: the case's messages whose delivery
+   * finally failed (from the messages stream, which the case decider does not read), so `auto` can tell a receipt that
+   * went or may still go from one that never will.
+   */
+  | ({ type: 'AcknowledgeCase'; message?: string; failedMessageIds?: string[] } & At & Send)
   /** The outbox sent a receipt: the case is acknowledged by the system at `sentAt`, unless it already is. */
   | { type: 'AcknowledgeByReceipt'; sentAt: Date; now: Date }
   | ({ type: 'AssignCase'; assignee: string } & At)
@@ -102,8 +106,17 @@ export type CaseCommand =
   | { type: 'RecategoriseCase'; category: string; now: Date }
   /** A message queued again to the submitter's current contact details; `text` is the original's (opened by the handler). */
   | ({ type: 'ResendMessage'; messageId: string; text: string; now: Date } & Send)
-  /** The response of the case this one was merged into, for this case's submitter (see forwardedMessageId). */
-  | { type: 'ForwardResponse'; of: { caseId: string; reference: string; messageId: string }; text: string; now: Date };
+  /**
+   * The response of the case this one was merged into, for this case's submitter (see forwardedMessageId);
+   * `confidential`: whether the response itself was queued as confidential.
+   */
+  | {
+      type: 'ForwardResponse';
+      of: { caseId: string; reference: string; messageId: string };
+      text: string;
+      confidential?: boolean;
+      now: Date;
+    };
 
 const OPEN: CaseStatus[] = ['received', 'acknowledged', 'in_progress', 'transferred', 'awaiting_complainant', 'responded', 'reopened'];
 /** Whether the case is still being handled (not closed, nor merged: a merge closes it). */

@@ -134,7 +134,14 @@ export class CasesModule implements OnModuleInit {
   onModuleInit(): void {
     this.projections.register(casesProjection);
     this.projections.registerReactor(breachLinkReactor({ commands: this.commands, store: this.store }));
-    this.projections.registerReactor(responseForwardReactor({ commands: this.commands, store: this.store }));
+    this.projections.registerReactor(
+      responseForwardReactor({
+        commands: this.commands,
+        store: this.store,
+        clock: this.clock,
+        maxAgeMs: this.config.outbox.maxAgeHours * 3600_000,
+      }),
+    );
     this.projections.register(outboxProjection);
     this.projections.registerReactor(receiptAcknowledgementReactor(this.commands));
     this.readiness.register(outboxReadiness(!!this.config.mail));

@@ -18,6 +18,8 @@ export interface CaseLookups {
   unit(unitId: string, field: string): Promise<{ status?: 'open' | 'closed' }>;
   /** Another case, which the user must be allowed to read as its GET would require; a missing case is a 400 on `field`. */
   readableCase(caseId: string, user: Principal, field: string): Promise<CaseState>;
+  /** The ids of the case's messages whose delivery finally failed (its messages stream; none for a case without one). */
+  failedMessageIds(caseId: string): Promise<string[]>;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { ForbiddenException } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { actorOf, canActForUnit, Principal } from '@app/auth';
-import { InvalidInputError, NotFoundError } from '@app/core';
+import { aggregate, InvalidInputError, NotFoundError } from '@app/core';
 import { ResourceResult } from '@app/platform';
 import { CommandRunner } from '@app/platform/write';
 import { loadUnit } from '@app/units';
@@ -9,6 +9,8 @@ import { CaseCommand, caseDecider, CaseState } from '../case.decider';
 import { caseStream } from '../case.events';
 import { canSeeCase, CaseView, toCommandView } from '../case.view';
 import { loadCase } from '../load-case';
+import { deliveryDecider } from '../messages/delivery.decider';
+import { messagesStream } from '../messages/delivery.events';
 import { CaseLookups, CaseStep, StepBy, StepTime } from './case-step.command';
 
 /** The one handler of every lifecycle step (a subclass of CaseStep reaches it through its base). */
@@ -30,6 +32,12 @@ export class CaseStepHandler implements ICommandHandler<CaseStep<object, unknown
         });
         if (!canSeeCase(user, found.unitId!)) throw new ForbiddenException(`you may not read cases of unit ${found.unitId}`);
         return found;
+      },
+      async failedMessageIds(caseId) {
+        const { deliveries } = (await aggregate(store, deliveryDecider, messagesStream(caseId))).state;
+        return Object.entries(deliveries)
+          .filter(([, d]) => d.status === 'failed')
+          .map(([id]) => id);
       },
     };
   }

@@ -10,8 +10,8 @@ import { ForwardResponse } from './forward-response.command';
 export class ForwardResponseHandler implements ICommandHandler<ForwardResponse, void> {
   constructor(private readonly runner: CommandRunner) {}
 
-  async execute({ duplicateCaseId, of, text, user, metadata }: ForwardResponse): Promise<void> {
-    const command = { type: 'ForwardResponse' as const, of, text, now: this.runner.now() };
+  async execute({ duplicateCaseId, of, text, user, metadata, confidential }: ForwardResponse): Promise<void> {
+    const command = { type: 'ForwardResponse' as const, of, text, confidential, now: this.runner.now() };
     await this.runner.run(caseDecider, caseStream(duplicateCaseId), command, { actor: actorOf(user), metadata });
   }
 }

@@ -42,6 +42,26 @@ describe('AUTO_RECEIPT at registration', () => {
       .given(after(receiptOf({ messageId: 'm1' }) as never))
       .when({ type: 'AcknowledgeCase', now: new Date('2026-03-02T10:00:00Z') })
       .then([ev('CaseAcknowledged.v1', '2026-03-02T10:00:00.000Z')]));
+
+  it('nor when another message finally failed: only the receipt’s own fate counts', () =>
+    spec
+      .given(after(receiptOf({ messageId: 'm1' }) as never))
+      .when({ type: 'AcknowledgeCase', failedMessageIds: ['m0'], now: new Date('2026-03-02T10:00:00Z') })
+      .then([ev('CaseAcknowledged.v1', '2026-03-02T10:00:00.000Z')]));
+
+  it('queues a receipt again when the earlier one finally failed (to the address as it is now)', () =>
+    spec
+      .given(
+        after(
+          receiptOf({ messageId: 'm1', recipient: 'eva@fel.example' }) as never,
+          ev('SubmitterRectified.v1', '2026-03-02T09:30:00.000Z', { submitter: { name: 'Eva Ek', email: 'eva@ratt.example' } }),
+        ),
+      )
+      .when({ type: 'AcknowledgeCase', failedMessageIds: ['m1'], now: new Date('2026-03-02T10:00:00Z') })
+      .thenMatches([
+        ev('CaseAcknowledged.v1', '2026-03-02T10:00:00.000Z'),
+        receiptOf({ at: '2026-03-02T10:00:00.000Z', recipient: 'eva@ratt.example' }),
+      ]));
 });
 
 describe('a sent receipt acknowledges the case', () => {
