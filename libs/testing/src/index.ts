@@ -3,3 +3,4 @@ export * from './tokens';
 export * from './disk-scan';
 export * from './identity-provider';
 export * from './tamper';
+export * from './reactor-harness';

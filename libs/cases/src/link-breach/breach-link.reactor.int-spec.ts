@@ -1,13 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { FixedClock } from '@app/core';
 import { handleCommand } from '@app/core/write';
-import { EventStore, SqliteEventStore } from '@app/event-store';
+import { EventStore } from '@app/event-store';
 import { breachStream, GuaranteeCommand, guaranteeIdFor, guaranteeStream, ReportBreach } from '@app/guarantees';
 import { ResourceReaders } from '@app/platform';
 import { CommandRunner } from '@app/platform/write';
-import { ProjectionRunner, ReadModelStore } from '@app/projections';
+import { reactorHarness } from '@app/testing';
 // The guarantees module's own decider and handler, so that guarantees are written and the breach reported as in the app
 // (a test may reach past the index).
 import { guaranteeDecider } from '../../../guarantees/src/guarantee.decider';
@@ -27,31 +23,15 @@ const content = (...ids: string[]) => ({
 });
 
 describe('the breach-link process manager over the real SQLite store', () => {
-  let dir: string;
-  let clock: FixedClock;
-  let store: SqliteEventStore;
-  const opened: { runner: ProjectionRunner; readModels: ReadModelStore }[] = [];
-
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'synpunkt-breach-link-'));
-    clock = new FixedClock(new Date('2025-01-02T08:00:00Z'));
-    store = new SqliteEventStore({ path: join(dir, 'events.sqlite'), clock, pollMs: 20 });
-  });
-  afterEach(async () => {
-    for (const { runner, readModels } of opened.splice(0).reverse()) {
-      await runner.stop();
-      readModels.close();
-    }
-    await store.close();
-  });
+  const h = reactorHarness('breach-link', '2025-01-02T08:00:00Z');
 
   /** Each step is recorded at the instant it is decided, so record time and business time line up as in production. */
   const at = (iso: string) => {
-    clock.set(iso);
+    h.clock.set(iso);
     return new Date(iso);
   };
   const guarantee = (unitId: string, command: Record<string, unknown>, now: string) =>
-    handleCommand(store, guaranteeDecider, guaranteeStream(guaranteeIdFor(unitId, 2025)), {
+    handleCommand(h.store, guaranteeDecider, guaranteeStream(guaranteeIdFor(unitId, 2025)), {
       ...command,
       guaranteeId: guaranteeIdFor(unitId, 2025),
       now: at(now),
@@ -72,7 +52,7 @@ describe('the breach-link process manager over the real SQLite store', () => {
     commitmentId?: string,
     guaranteeUnit = unitId,
   ) =>
-    handleCommand(store, caseDecider, caseStream(caseId), {
+    handleCommand(h.store, caseDecider, caseStream(caseId), {
       type: 'RegisterCase',
       caseId,
       reference: `2025-${caseId}`,
@@ -88,25 +68,17 @@ describe('the breach-link process manager over the real SQLite store', () => {
 
   /** The two commands the process manager sends, each to its handler in the app, writing to `on`. */
   const bus = (on: EventStore) => {
-    const commandRunner = new CommandRunner(on, clock);
+    const commandRunner = new CommandRunner(on, h.clock);
     const report = new ReportBreachHandler(commandRunner, new ResourceReaders(), on);
     const link = new LinkBreachHandler(commandRunner);
     return { execute: (c: object) => (c instanceof ReportBreach ? report.execute(c) : link.execute(c as LinkBreach)) };
   };
 
   /** A runner over its own read-model file; `fromStart` resets the reactor's checkpoint to 0 first (a replay). */
-  const runReactor = async (fromStart = false, reactorStore: EventStore = store) => {
-    const readModels = new ReadModelStore(join(dir, 'read-models.sqlite'));
-    if (fromStart) readModels.checkpoints.save({ name: REACTOR, version: 0, generation: 0, position: 0n, status: 'stopped' });
-    const runner = new ProjectionRunner(store, readModels);
-    opened.push({ runner, readModels });
-    runner.registerReactor(breachLinkReactor({ commands: bus(reactorStore), store: reactorStore }));
-    await runner.start();
-    const caughtUp = await runner.waitFor(await store.headPosition(), 10_000, REACTOR);
-    return { runner, readModels, caughtUp };
-  };
-  const ofType = async (type: string) => store.readAll({ types: [type] });
-  const stream = async (id: string) => (await store.readStream(id)).map((e) => ({ type: e.type, data: e.data }));
+  const runReactor = (fromStart = false, reactorStore: EventStore = h.store) =>
+    h.run(breachLinkReactor({ commands: bus(reactorStore), store: reactorStore }), { fromStart });
+  const ofType = async (type: string) => h.store.readAll({ types: [type] });
+  const stream = async (id: string) => (await h.store.readStream(id)).map((e) => ({ type: e.type, data: e.data }));
 
   it('reports one breach per case and links it, goes on past refused cases, and a replay from position 0 adds nothing', async () => {
     await adopted('hgb', ['svar', 'kvittens']);
@@ -118,7 +90,7 @@ describe('the breach-link process manager over the real SQLite store', () => {
     await register('d', 'hgb', '2025-03-06T08:00:00Z', '2025-03-06T09:00:00Z'); // names no commitment
     await register('e', 'hgb', '2025-03-07T08:00:00Z', '2025-03-07T09:00:00Z', 'svar', 'nowhere'); // no such guarantee
     await register('f', 'hgb', '2025-03-10T08:00:00Z', '2025-03-10T09:00:00Z', 'svar');
-    clock.set('2025-03-11T08:00:00Z');
+    h.clock.set('2025-03-11T08:00:00Z');
 
     const expectOutcome = async () => {
       for (const [caseId, commitmentId] of [
@@ -140,10 +112,10 @@ describe('the breach-link process manager over the real SQLite store', () => {
         { type: 'BreachLinkRefused.v1', data: expect.objectContaining({ caseId: 'e', rule: 'not_found' }) },
       ]);
       for (const caseId of ['b', 'd', 'e']) {
-        expect(await store.readStream(breachStream(breachIdForCase(caseId)))).toEqual([]);
+        expect(await h.store.readStream(breachStream(breachIdForCase(caseId)))).toEqual([]);
         expect((await stream(caseStream(caseId))).map((e) => e.type)).toEqual(['CaseRegistered.v1']);
       }
-      expect(await store.readStream(breachLinkStream('d'))).toEqual([]);
+      expect(await h.store.readStream(breachLinkStream('d'))).toEqual([]);
       expect(await ofType('BreachReported.v1')).toHaveLength(3);
       expect(await ofType('CaseBreachLinked.v1')).toHaveLength(3);
       expect(await ofType('BreachLinkRefused.v1')).toHaveLength(2);
@@ -153,14 +125,14 @@ describe('the breach-link process manager over the real SQLite store', () => {
     expect(first.caughtUp).toBe(true);
     expect((await first.runner.status())[0]).toMatchObject({ state: 'live', lagSeconds: 0 });
     await expectOutcome();
-    const head = await store.headPosition();
+    const head = await h.store.headPosition();
     await first.runner.stop();
 
     const replay = await runReactor(true);
     expect(replay.caughtUp).toBe(true);
     expect(replay.readModels.checkpoints.get(REACTOR)!.position).toBeGreaterThan(0n);
     await expectOutcome();
-    expect(await store.headPosition()).toBe(head);
+    expect(await h.store.headPosition()).toBe(head);
   });
 
   it('reports against the guarantee as it stood when the case came in, not as it reads when the reactor gets to it', async () => {
@@ -172,7 +144,7 @@ describe('the breach-link process manager over the real SQLite store', () => {
     await register('late', 'hgb', '2025-06-02T06:00:00Z', '2025-06-02T07:00:00Z', 'svar');
     // Withdrawn later the same day: the commitment was in force when the case came in.
     await guarantee('hgb', { type: 'WithdrawGuarantee', reason: 'Ny organisation' }, '2025-06-02T12:00:00Z');
-    clock.set('2025-06-03T08:00:00Z');
+    h.clock.set('2025-06-03T08:00:00Z');
 
     expect((await runReactor()).caughtUp).toBe(true);
     expect(await stream(breachStream(breachIdForCase('early')))).toEqual([
@@ -185,13 +157,13 @@ describe('the breach-link process manager over the real SQLite store', () => {
     expect(await ofType('CaseBreachLinked.v1')).toHaveLength(2);
   });
 
-  it('still stops when the store fails, keeps the checkpoint before the case, and links it after a restart', async () => {
+  it('still stops when the h.store fails, keeps the checkpoint before the case, and links it after a restart', async () => {
     await adopted('hgb', ['svar']);
     await register('a', 'hgb', '2025-03-03T08:00:00Z', '2025-03-03T09:00:00Z', 'svar');
-    const casePosition = await store.headPosition();
+    const casePosition = await h.store.headPosition();
     let down = true;
-    // The real store, with its breach appends failing while `down` (a full disk).
-    const failing = new Proxy(store, {
+    // The real h.store, with its breach appends failing while `down` (a full disk).
+    const failing = new Proxy(h.store, {
       get(target, prop) {
         const value = Reflect.get(target, prop, target);
         if (prop !== 'append') return typeof value === 'function' ? value.bind(target) : value;

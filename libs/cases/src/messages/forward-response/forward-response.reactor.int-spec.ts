@@ -1,42 +1,20 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { FixedClock } from '@app/core';
 import { handleCommand } from '@app/core/write';
-import { SqliteEventStore } from '@app/event-store';
 import { CommandRunner } from '@app/platform/write';
-import { ProjectionRunner, ReadModelStore } from '@app/projections';
+import { reactorHarness } from '@app/testing';
 import { caseDecider, CaseCommand } from '../../case.decider';
 import { caseStream, MessageQueued } from '../../case.events';
 import { ForwardResponse } from './forward-response.command';
 import { ForwardResponseHandler } from './forward-response.handler';
 import { responseForwardReactor } from './forward-response.reactor';
 
-const REACTOR = 'response-forward';
 const MAX_AGE_MS = 72 * 3600_000; // MAIL_MAX_AGE_HOURS' default
 
 describe('the response-forward reactor over the real SQLite store', () => {
-  let dir: string;
-  let clock: FixedClock;
-  let store: SqliteEventStore;
-  const opened: { runner: ProjectionRunner; readModels: ReadModelStore }[] = [];
-
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'synpunkt-response-forward-'));
-    clock = new FixedClock(new Date('2026-03-02T08:00:00Z'));
-    store = new SqliteEventStore({ path: join(dir, 'events.sqlite'), clock, pollMs: 20 });
-  });
-  afterEach(async () => {
-    for (const { runner, readModels } of opened.splice(0).reverse()) {
-      await runner.stop();
-      readModels.close();
-    }
-    await store.close();
-  });
+  const h = reactorHarness('response-forward', '2026-03-02T08:00:00Z');
 
   /** Each step is decided at the clock's instant, so its record time is then. */
   const decide = (caseId: string, command: Record<string, unknown>) =>
-    handleCommand(store, caseDecider, caseStream(caseId), { ...command, now: clock.now() } as CaseCommand);
+    handleCommand(h.store, caseDecider, caseStream(caseId), { ...command, now: h.clock.now() } as CaseCommand);
   const register = (caseId: string, submitter: object, over: object = {}) =>
     decide(caseId, {
       type: 'RegisterCase',
@@ -56,24 +34,19 @@ describe('the response-forward reactor over the real SQLite store', () => {
 
   /** A reactor with no checkpoint yet (as on the first start after a deploy), sending to the app's handler. */
   const runReactor = async () => {
-    const readModels = new ReadModelStore(join(dir, 'read-models.sqlite'));
-    const runner = new ProjectionRunner(store, readModels);
-    opened.push({ runner, readModels });
-    const handler = new ForwardResponseHandler(new CommandRunner(store, clock));
+    const handler = new ForwardResponseHandler(new CommandRunner(h.store, h.clock));
     const commands = { execute: (c: object) => handler.execute(c as ForwardResponse) };
-    runner.registerReactor(responseForwardReactor({ commands, store, clock, maxAgeMs: MAX_AGE_MS }));
-    await runner.start();
-    return runner.waitFor(await store.headPosition(), 10_000, REACTOR);
+    return (await h.run(responseForwardReactor({ commands, store: h.store, clock: h.clock, maxAgeMs: MAX_AGE_MS }))).caughtUp;
   };
   const queued = async (caseId: string) =>
-    (await store.readStream(caseStream(caseId))).filter((e) => e.type === 'MessageQueued.v1').map((e) => e.data as MessageQueued['data']);
+    (await h.store.readStream(caseStream(caseId))).filter((e) => e.type === 'MessageQueued.v1').map((e) => e.data as MessageQueued['data']);
 
   it('forwards none of the responses queued longer ago than the outbox’s max age when it first folds the log', async () => {
     await register('main', { name: 'Anna Först', email: 'anna@example.se' });
     await register('dup', { name: 'Bo Andra', email: 'bo@example.se' });
     await merge('dup', 'main');
     await respond('main');
-    clock.set('2026-03-05T08:00:01Z'); // three days and a second later: deployed with the reactor now
+    h.clock.set('2026-03-05T08:00:01Z'); // three days and a second later: deployed with the reactor now
 
     expect(await runReactor()).toBe(true);
     expect(await queued('dup')).toEqual([]);
@@ -87,7 +60,7 @@ describe('the response-forward reactor over the real SQLite store', () => {
     await merge('dup', 'main');
     await merge('quiet', 'main');
     await respond('main');
-    clock.set('2026-03-05T07:59:59Z'); // just within the max age
+    h.clock.set('2026-03-05T07:59:59Z'); // just within the max age
 
     expect(await runReactor()).toBe(true);
     expect(await queued('dup')).toEqual([
