@@ -71,6 +71,19 @@ describe('ReplayPool', () => {
     await expect(pool.run('thread', notOnThisThread, store, {})).resolves.toBe(littered);
   });
 
+  it('at shutdown refuses what waits, ends what runs, and starts nothing more', async () => {
+    const closing = new ReplayPool({ dataDir: dir, replayConcurrency: 1 } as AppConfig, FIXTURE);
+    const running = closing.run('hold', notOnThisThread, store, { release: join(dir, 'never'), answer: 'r' });
+    const waiting = closing.run('hold', notOnThisThread, store, { release, answer: 'w' }).catch((e: unknown) => e);
+    const ran = running.catch((e: unknown) => e);
+    await until(() => closing.stats().running === 1 && closing.stats().queued === 1, 'one running, one waiting');
+    await closing.onApplicationShutdown();
+    expect(await waiting).toBeInstanceOf(ReplaysBusyError);
+    expect(await ran).toBeInstanceOf(Error);
+    await expect(closing.run('thread', notOnThisThread, store, {})).rejects.toBeInstanceOf(ReplaysBusyError);
+    expect(closing.stats()).toMatchObject({ running: 0, queued: 0, threads: 0 });
+  });
+
   it('refuses at once a replay whose request has already gone', async () => {
     const left = new AbortController();
     left.abort();

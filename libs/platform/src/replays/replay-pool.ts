@@ -31,6 +31,8 @@ export class ReplaysBusyError extends Error {
 
 interface Waiting {
   start(): void;
+  /** The pool shuts down before this replay's turn. */
+  refuse(): void;
   signal?: AbortSignal;
 }
 
@@ -49,6 +51,8 @@ export class ReplayPool implements OnApplicationShutdown {
   private readonly queue: Waiting[] = [];
   private active = 0;
   private peakActive = 0;
+  /** Shutting down: nothing starts any more (a thread started now would outlive the app). */
+  private closed = false;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(REBUILD_SOURCE) module: string | null) {
     this.concurrency = config.replayConcurrency;
@@ -72,6 +76,7 @@ export class ReplayPool implements OnApplicationShutdown {
    */
   async run<A, R>(name: string, replay: Replay<A, R>, store: EventStore, args: A, signal = currentRequestContext()?.signal): Promise<R> {
     signal?.throwIfAborted();
+    if (this.closed) throw new ReplaysBusyError();
     await this.slot(signal);
     try {
       return this.threads ? ((await this.threads.run(name, args, signal)) as R) : await replay(store, args, signal);
@@ -81,8 +86,13 @@ export class ReplayPool implements OnApplicationShutdown {
     }
   }
 
-  /** Terminates the threads still running (their requests are being closed too). */
+  /**
+   * Refuses what waits (503, as when busy: another instance may answer it) and terminates the threads still running;
+   * their requests are being closed too.
+   */
   async onApplicationShutdown(): Promise<void> {
+    this.closed = true;
+    for (const waiting of this.queue.splice(0)) waiting.refuse();
     await this.threads?.close();
   }
 
@@ -100,6 +110,10 @@ export class ReplayPool implements OnApplicationShutdown {
           signal?.removeEventListener('abort', leave);
           this.take();
           resolve();
+        },
+        refuse: () => {
+          signal?.removeEventListener('abort', leave);
+          reject(new ReplaysBusyError());
         },
       };
       const leave = () => {
