@@ -1,7 +1,7 @@
 import { chmodSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildProgram } from '../../apps/cli/src/main';
+import { runCli } from '../../apps/cli/test/run-cli';
 import { startTestApp } from '../support/test-app';
 
 /** Every file and folder under dir (dir included) with its permission bits. */
@@ -71,10 +71,7 @@ describe('DATA_DIR is owner-only', () => {
 
   it('the CLI does the same before it opens the log', async () => {
     const { dir, file } = olderDataDir();
-    await buildProgram(
-      { env: { DATA_DIR: dir, LOG_LEVEL: 'silent' }, out: () => undefined, err: () => undefined },
-      { exitOverride: true },
-    ).parseAsync(['node', 'synpunkt', 'verify']);
+    await runCli({ DATA_DIR: dir, LOG_LEVEL: 'silent' }, 'verify');
     expect(modeOf(file)).toBe(0o600);
     expect(readableByOthers(dir)).toEqual([]);
   });

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { FixedClock } from '@app/core';
 import { filesContaining } from '@app/testing';
-import { buildProgram } from '../../apps/cli/src/main';
+import { runCli } from '../../apps/cli/test/run-cli';
 import { guaranteeDraft, startTestApp, TestApp } from '../support/test-app';
 
 type H = { Authorization: string };
@@ -86,11 +86,7 @@ describe('Idempotency-Key replays read the resource again', () => {
   });
 
   it('answers a retried Open311 filing as the filing did', async () => {
-    let key = '';
-    await buildProgram(
-      { env: { DATA_DIR: t.dataDir, LOG_LEVEL: 'silent' }, out: (s) => (key += s), err: () => undefined },
-      { exitOverride: true },
-    ).parseAsync(['node', 'synpunkt', 'open311-key', 'create', '--name', 'E-tjänst']);
+    const key = (await runCli({ DATA_DIR: t.dataDir, LOG_LEVEL: 'silent' }, 'open311-key', 'create', '--name', 'E-tjänst')).out;
     const file = () =>
       t
         .http()
@@ -106,14 +102,8 @@ describe('Idempotency-Key replays read the resource again', () => {
   });
 
   it('keeps Open311 clients apart: one Idempotency-Key used by two clients files twice', async () => {
-    const issue = async (name: string) => {
-      let out = '';
-      await buildProgram(
-        { env: { DATA_DIR: t.dataDir, LOG_LEVEL: 'silent' }, out: (s) => (out += s), err: () => undefined },
-        { exitOverride: true },
-      ).parseAsync(['node', 'synpunkt', 'open311-key', 'create', '--name', name]);
-      return out.trim();
-    };
+    const issue = async (name: string) =>
+      (await runCli({ DATA_DIR: t.dataDir, LOG_LEVEL: 'silent' }, 'open311-key', 'create', '--name', name)).out.trim();
     const [first, second] = [await issue('Klient A'), await issue('Klient B')];
     const file = (key: string, description: string) =>
       t

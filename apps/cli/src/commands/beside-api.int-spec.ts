@@ -6,7 +6,7 @@ import request from 'supertest';
 import { DATA_DIR_LOCK_FILE, DataDirLock, loadConfig } from '@app/platform';
 import { tokenFor } from '@app/testing';
 import { createApp } from '../../../api/src/create-app';
-import { buildProgram } from '../main';
+import { runCli } from '../../test/run-cli';
 
 const REGISTER = join(__dirname, '../../../../test/support/register.js');
 const MAIN = join(__dirname, '../main.ts');
@@ -29,13 +29,7 @@ function cli(env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ code: number 
 
 /** The log as `verify` sees it: its head position and the digest over every event. */
 async function logHead(env: NodeJS.ProcessEnv): Promise<{ position: string; digest: string }> {
-  let out = '';
-  await buildProgram({ env, out: (t) => (out += t), err: () => undefined }, { exitOverride: true }).parseAsync([
-    'node',
-    'synpunkt',
-    'verify',
-  ]);
-  const { digest } = JSON.parse(out);
+  const { digest } = (await runCli(env, 'verify')).json();
   return { position: digest.position, digest: digest.digest };
 }
 

@@ -1,25 +1,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import request from 'supertest';
-import { loadConfig } from '@app/platform';
 import { checkpointAll, filesContaining, tokenFor } from '@app/testing';
-import { createApp } from '../../../api/src/create-app';
-import { buildProgram } from '../main';
+import { Auth, Http, runCli as run, withApi } from '../../test/run-cli';
 
 const SHREDDED = 'Greta Gallring-Xyzzy'; // submitter of the cases gallring erases
 const KEPT = 'Otto Öppen-Qwerty'; // submitter of the cases it keeps
-
-async function run(env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ out: string; err: string }> {
-  let out = '';
-  let err = '';
-  await buildProgram({ env, out: (t) => (out += t), err: (t) => (err += t) }, { exitOverride: true }).parseAsync([
-    'node',
-    'synpunkt',
-    ...args,
-  ]);
-  return { out, err };
-}
 
 /** Runs with stderr taken for a terminal, so the progress bar draws; returns what it drew. */
 async function onTerminal(work: () => Promise<unknown>): Promise<string> {
@@ -37,19 +23,6 @@ async function onTerminal(work: () => Promise<unknown>): Promise<string> {
   } finally {
     stderr.isTTY = wasTTY;
     write.mockRestore();
-  }
-}
-
-type Http = () => ReturnType<typeof request>;
-type Auth = { Authorization: string };
-
-async function withApi<T>(env: NodeJS.ProcessEnv, work: (http: Http, admin: Auth) => Promise<T>) {
-  const app = await createApp({ config: loadConfig(env) });
-  await app.init();
-  try {
-    return await work(() => request(app.getHttpServer()), { Authorization: `Bearer ${await tokenFor('admin')}` });
-  } finally {
-    await app.close();
   }
 }
 

@@ -2,40 +2,10 @@ import canonicalize from 'canonicalize';
 import { cpSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import request from 'supertest';
 import { logDigest } from '@app/audit';
 import { SqliteEventStore } from '@app/event-store';
-import { loadConfig } from '@app/platform';
 import { EventRow as Row, rewriteStream, sqlRows as sql, tamperSql, tokenFor } from '@app/testing';
-import { createApp } from '../../../api/src/create-app';
-import { buildProgram } from '../main';
-
-/** Runs a command; returns what it printed and the exit code it set (reset, so jest's own stays untouched). */
-async function run(env: NodeJS.ProcessEnv, ...args: string[]) {
-  let out = '';
-  let err = '';
-  await buildProgram({ env, out: (t) => (out += t), err: (t) => (err += t) }, { exitOverride: true }).parseAsync([
-    'node',
-    'synpunkt',
-    ...args,
-  ]);
-  const exitCode = process.exitCode;
-  process.exitCode = undefined;
-  return { out, err, exitCode, json: () => JSON.parse(out) };
-}
-
-async function withApi(
-  env: NodeJS.ProcessEnv,
-  work: (http: () => ReturnType<typeof request>, admin: { Authorization: string }) => Promise<void>,
-) {
-  const app = await createApp({ config: loadConfig(env) });
-  await app.init();
-  try {
-    await work(() => request(app.getHttpServer()), { Authorization: `Bearer ${await tokenFor('admin')}` });
-  } finally {
-    await app.close();
-  }
-}
+import { runCli as run, withApi } from '../../test/run-cli';
 
 describe('verify --public-key: signed digests against a consistent rewrite of DATA_DIR', () => {
   const keys = mkdtempSync(join(tmpdir(), 'synpunkt-keys-')); // outside every DATA_DIR below
