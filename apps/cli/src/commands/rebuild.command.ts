@@ -22,8 +22,9 @@ export const registerRebuildCommand: RegisterCommand = (program, ctx) =>
           const all = name === 'all';
           if (!all && !known.includes(name)) throw new Error(`no projection named ${name}; known: ${known.join(', ')}`);
           // Positions as progress only where they count events (SQLite); on KurrentDB the bar shows the time taken.
-          const counted = (await eventsInLog(store)) !== undefined;
-          const bar = progressBar(ctx, `rebuild ${name}`, counted ? Number(await store.headPosition()) : undefined, counted);
+          const total = await eventsInLog(store);
+          const counted = total !== undefined;
+          const bar = progressBar(ctx, `rebuild ${name}`, total, counted);
           let done = false;
           const poll = setInterval(() => {
             void host.runner
