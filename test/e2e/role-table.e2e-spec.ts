@@ -1,6 +1,6 @@
 import { Role } from '@app/auth';
 import { rolelessToken } from '@app/testing';
-import { startTestApp, TestApp } from '../support/test-app';
+import { guaranteeDraft, startTestApp, TestApp } from '../support/test-app';
 
 /**
  * Endpoint × role × unit → expected status. Every new endpoint adds its rows here.
@@ -19,14 +19,6 @@ interface Row {
 
 const unitBody = (id: string) => ({ id, name: `Enhet ${id}`, department: 'Förskola', district: 'Spånga-Tensta' });
 
-const guarantee = (unitId: string) => ({
-  unitId,
-  year: 2026,
-  title: 'Garanti',
-  commitments: [{ id: 'svar', text: 'Svar inom fem arbetsdagar' }],
-  remedy: 'Vi ringer upp',
-  contact: { name: 'Enhetschef' },
-});
 const breach = { guaranteeId: 'table-unit-2026', commitmentId: 'svar', occurredAt: '2026-02-01T10:00:00Z', description: 'x' };
 const caseBody = { type: 'idea', channel: 'web', unitId: 'table-unit', description: 'Fler bänkar i parken.' };
 const categoryList = {
@@ -85,10 +77,10 @@ const rows: Row[] = [
   { method: 'post', path: '/api/units/table-unit/close', body: {}, as: 'auditor', expect: 403 },
   { method: 'post', path: '/api/units/by-admin/close', body: {}, as: 'admin', expect: 200 },
   // guarantees: admin and the unit's managers draft; only admin adopts and withdraws; everyone reads
-  { method: 'post', path: '/api/guarantees', body: guarantee('table-unit'), as: 'intake', expect: 403 },
-  { method: 'post', path: '/api/guarantees', body: guarantee('table-unit'), as: 'auditor', expect: 403 },
-  { method: 'post', path: '/api/guarantees', body: guarantee('table-unit'), as: 'manager', units: ['other-unit'], expect: 403 },
-  { method: 'post', path: '/api/guarantees', body: guarantee('table-unit'), as: 'manager', units: ['table-unit'], expect: 201 },
+  { method: 'post', path: '/api/guarantees', body: guaranteeDraft('table-unit'), as: 'intake', expect: 403 },
+  { method: 'post', path: '/api/guarantees', body: guaranteeDraft('table-unit'), as: 'auditor', expect: 403 },
+  { method: 'post', path: '/api/guarantees', body: guaranteeDraft('table-unit'), as: 'manager', units: ['other-unit'], expect: 403 },
+  { method: 'post', path: '/api/guarantees', body: guaranteeDraft('table-unit'), as: 'manager', units: ['table-unit'], expect: 201 },
   {
     method: 'post',
     path: '/api/guarantees/table-unit-2026/adopt',
@@ -100,7 +92,7 @@ const rows: Row[] = [
   {
     method: 'post',
     path: '/api/guarantees/table-unit-2026/revise',
-    body: guarantee('table-unit'),
+    body: guaranteeDraft('table-unit'),
     as: 'manager',
     units: ['other-unit'],
     expect: 403,
