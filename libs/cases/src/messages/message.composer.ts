@@ -1,6 +1,6 @@
 import { EventStore } from '@app/event-store';
 import { Mail, mailOf, OpenedMessage } from './mailer';
-import { messageContent, openQueued } from './message-context';
+import { messageContent, OpenedQueued } from './message-context';
 
 /**
  * What the outbox sends (OutboxDeps.compose): the message in the Swedish template of its kind, with the unit's name,
@@ -8,9 +8,10 @@ import { messageContent, openQueued } from './message-context';
  * and the rättelse. The case is read as it stood when the message was queued, so a retry says the same of it; the unit's
  * name and contact details are its current ones: how to reach the unit now is what a late letter or retry should say.
  */
-export function messageComposer(store: EventStore, municipality: string, from: string): (m: OpenedMessage) => Promise<Mail> {
-  return async (m) => {
-    const opened = await openQueued(store, m.caseId, m.messageId);
-    return mailOf(m, from, await messageContent(store, opened, municipality));
-  };
+export function messageComposer(
+  store: EventStore,
+  municipality: string,
+  from: string,
+): (m: OpenedMessage, opened: OpenedQueued) => Promise<Mail> {
+  return async (m, opened) => mailOf(m, from, await messageContent(store, opened, municipality));
 }

@@ -1,11 +1,10 @@
 import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { Clock } from '@app/core';
+import { Clock, NotFoundError } from '@app/core';
 import { EventStore } from '@app/event-store';
 import { ReadModelStore } from '@app/projections';
-import type { MessageQueued } from '../case.events';
-import { caseStream } from '../case.events';
 import { ClaimMessage, MessageRef, RecordDelivery } from './delivery.command';
 import { Mail, Mailer, OpenedMessage, refusedForGood } from './mailer';
+import { MessageErasedError, OpenedQueued, openQueued } from './message-context';
 import { OUTBOX } from './outbox.principal';
 import type { OutboxRow } from './outbox.projection';
 
@@ -16,8 +15,8 @@ export interface OutboxDeps {
   clock: Clock;
   /** Unset without SMTP_URL: nothing is sent, e-mail waits queued. */
   mailer?: Mailer;
-  /** The e-mail of a message: its subject, text and HTML parts, Reply-To and Message-ID. */
-  compose: (m: OpenedMessage) => Promise<Mail>;
+  /** The e-mail of a message (`opened`: with its case as it stood then): its subject, text and HTML parts, Reply-To and Message-ID. */
+  compose: (m: OpenedMessage, opened: OpenedQueued) => Promise<Mail>;
   /** How often it looks for due e-mail (default 1 s): a receipt goes within about that of its registration. */
   pollMs?: number;
 }
@@ -108,7 +107,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
     if (!opened) return;
     let outcome: { smtpMessageId: string } | { error: string; permanent?: boolean };
     try {
-      outcome = { smtpMessageId: await mailer!.send(await compose(opened)) };
+      outcome = { smtpMessageId: await mailer!.send(await compose(...opened)) };
     } catch (err) {
       outcome = { error: err instanceof Error ? err.message : String(err), permanent: refusedForGood(err) };
     }
@@ -116,13 +115,14 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
   }
 
   /** The queued message with its text and recipient opened; undefined when its case's personal data was erased. */
-  private async open(ref: MessageRef): Promise<OpenedMessage | undefined> {
-    const events = await this.deps.store.readStream(caseStream(ref.caseId));
-    if (events.some((e) => e.type === 'PersonalDataErased.v1')) return undefined;
-    const queued = events.find((e) => e.type === 'MessageQueued.v1' && (e.data as MessageQueued['data']).messageId === ref.messageId);
-    const m = queued?.data as MessageQueued['data'] | undefined;
-    if (!m || typeof m.recipient !== 'string' || typeof m.text !== 'string') return undefined;
-    return { ...m, recipient: m.recipient, text: m.text };
+  private async open(ref: MessageRef): Promise<[OpenedMessage, OpenedQueued] | undefined> {
+    const opened = await openQueued(this.deps.store, ref.caseId, ref.messageId).catch((err: unknown) => {
+      if (err instanceof NotFoundError || err instanceof MessageErasedError) return undefined;
+      throw err;
+    });
+    const m = opened?.message;
+    if (!m || typeof m.recipient !== 'string') return undefined;
+    return [{ ...m, recipient: m.recipient }, opened];
   }
 
   /** Stops looking; resolves once the look under way (if any) is done. */
