@@ -1,3 +1,4 @@
+import { ForbiddenException } from '@nestjs/common';
 import { canActForUnit, hasRole, Principal } from '@app/auth';
 import { CaseState } from './case.decider';
 import { caseFlags } from './case.flags';
@@ -15,6 +16,11 @@ export function canReadContent(user: Principal, s: Pick<CaseState, 'confidential
  */
 export function canSeeCase(user: Principal, unitId: string): boolean {
   return seesAllCases(user) || (hasRole(user, 'manager') && canActForUnit(user, unitId));
+}
+
+/** 403 unless the user may see cases of the unit (canSeeCase). */
+export function mustSeeCase(user: Principal, unitId: string): void {
+  if (!canSeeCase(user, unitId)) throw new ForbiddenException(`you may not read cases of unit ${unitId}`);
 }
 
 export function seesAllCases(user: Principal): boolean {

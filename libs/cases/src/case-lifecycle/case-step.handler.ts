@@ -7,7 +7,7 @@ import { CommandRunner } from '@app/platform/write';
 import { loadUnit } from '@app/units';
 import { CaseCommand, caseDecider, CaseState } from '../case.decider';
 import { caseStream } from '../case.events';
-import { canSeeCase, CaseView, toCommandView } from '../case.view';
+import { CaseView, mustSeeCase, toCommandView } from '../case.view';
 import { loadCase } from '../load-case';
 import { deliveryDecider } from '../messages/delivery.decider';
 import { messagesStream } from '../messages/delivery.events';
@@ -30,7 +30,7 @@ export class CaseStepHandler implements ICommandHandler<CaseStep<object, unknown
         const found = await loadCase(store, caseId).catch((err: unknown) => {
           throw err instanceof NotFoundError ? noSuch('case', caseId, field) : err;
         });
-        if (!canSeeCase(user, found.unitId!)) throw new ForbiddenException(`you may not read cases of unit ${found.unitId}`);
+        mustSeeCase(user, found.unitId!);
         return found;
       },
       async failedMessageIds(caseId) {
@@ -76,7 +76,8 @@ export function runOnCase(
   );
 }
 
-function mayHandle(user: Principal, unitId: string, intakeMay: boolean): boolean {
+/** May this user handle cases of the unit: an admin, the unit's managers, and intake where `intakeMay`. */
+export function mayHandle(user: Principal, unitId: string, intakeMay = false): boolean {
   if (user.roles.includes('admin')) return true;
   if (intakeMay && user.roles.includes('intake')) return true;
   return user.roles.includes('manager') && canActForUnit(user, unitId);

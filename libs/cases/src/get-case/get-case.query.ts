@@ -1,10 +1,10 @@
-import { ForbiddenException, Inject } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { CommandBus, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Principal } from '@app/auth';
 import { CLOCK, Clock } from '@app/core';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { ResourceReader, ResourceResult } from '@app/platform';
-import { canReadContent, canSeeCase, CaseView, toCaseView, toCommandView } from '../case.view';
+import { canReadContent, CaseView, mustSeeCase, toCaseView, toCommandView } from '../case.view';
 import { loadCase } from '../load-case';
 import { caseMessages } from '../messages/message.view';
 import { RecordDisclosure } from '../record-disclosure/record-disclosure.command';
@@ -43,7 +43,7 @@ export type CaseReadView = CaseView & { messages: Awaited<ReturnType<typeof case
 /** The case, if the user may see it at all (403 otherwise, 404 when there is none). */
 async function visibleCase(store: EventStore, caseId: string, user: Principal) {
   const state = await loadCase(store, caseId);
-  if (!canSeeCase(user, state.unitId!)) throw new ForbiddenException(`you may not read cases of unit ${state.unitId}`);
+  mustSeeCase(user, state.unitId!);
   return state;
 }
 

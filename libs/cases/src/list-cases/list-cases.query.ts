@@ -1,4 +1,4 @@
-import { ForbiddenException, Inject } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Principal } from '@app/auth';
 import { CLOCK, Clock, isCalendarDate, OVERDUE_SQL, startOfStockholmDay } from '@app/core';
@@ -6,7 +6,7 @@ import { ProjectionsHost, SqlFilter } from '@app/platform';
 import { openOverSixMonths } from '../case.flags';
 import type { CaseStatus } from '../case.decider';
 import type { CaseType } from '../case.events';
-import { canSeeCase, visibleUnits } from '../case.view';
+import { mustSeeCase, visibleUnits } from '../case.view';
 import { CaseRow } from './cases.projection';
 
 export interface CaseListFilter {
@@ -47,7 +47,7 @@ export class ListCasesHandler implements IQueryHandler<ListCases> {
   ) {}
 
   async execute({ filter: q, user }: ListCases) {
-    if (q.unitId && !canSeeCase(user, q.unitId)) throw new ForbiddenException(`you may not read cases of unit ${q.unitId}`);
+    if (q.unitId) mustSeeCase(user, q.unitId);
     const now = this.clock.now().toISOString();
     const f = new SqlFilter(now, now)
       .eq('unit_id', q.unitId)

@@ -3,7 +3,7 @@ import { CommandBus, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Principal } from '@app/auth';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { APP_CONFIG, AppConfig } from '@app/platform';
-import { canReadContent, canSeeCase } from '../../case.view';
+import { canReadContent, mustSeeCase } from '../../case.view';
 import { RecordDisclosure } from '../../record-disclosure/record-disclosure.command';
 import { letterPdf } from '../letter.pdf';
 import { messageContent, openQueued } from '../message-context';
@@ -34,9 +34,7 @@ export class GetMessageHandler implements IQueryHandler<GetMessage, object | Buf
   ) {}
 
   async execute({ caseId, messageId, user, format }: GetMessage): Promise<object | Buffer> {
-    const opened = await openQueued(this.store, caseId, messageId, (s) => {
-      if (!canSeeCase(user, s.unitId!)) throw new ForbiddenException(`you may not read cases of unit ${s.unitId}`);
-    });
+    const opened = await openQueued(this.store, caseId, messageId, (s) => mustSeeCase(user, s.unitId!));
     const { message: m, current } = opened;
     const withContent = canReadContent(user, current);
     if (format === 'letter' && !withContent) throw new ForbiddenException('you may not read the text of this confidential case');

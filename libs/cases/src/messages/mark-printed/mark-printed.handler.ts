@@ -1,8 +1,9 @@
 import { ForbiddenException } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { actorOf, canActForUnit } from '@app/auth';
+import { actorOf } from '@app/auth';
 import { NotFoundError, RuleViolationError } from '@app/core';
 import { CommandRunner } from '@app/platform/write';
+import { mayHandle } from '../../case-lifecycle/case-step.handler';
 import { loadCase } from '../../load-case';
 import { deliveryDecider } from '../delivery.decider';
 import { messagesStream } from '../delivery.events';
@@ -19,8 +20,7 @@ export class MarkMessagePrintedHandler implements ICommandHandler<MarkMessagePri
 
   async execute({ caseId, messageId, user }: MarkMessagePrinted) {
     const s = await loadCase(this.runner.store, caseId);
-    if (!user.roles.includes('admin') && !(user.roles.includes('manager') && canActForUnit(user, s.unitId!)))
-      throw new ForbiddenException(`you may not handle cases of unit ${s.unitId}`);
+    if (!mayHandle(user, s.unitId!)) throw new ForbiddenException(`you may not handle cases of unit ${s.unitId}`);
     const m = s.messages.find((x) => x.messageId === messageId);
     if (!m) throw new NotFoundError('message', messageId);
     if (m.channel !== 'letter') throw new RuleViolationError('not_a_letter', `message ${messageId} goes by ${m.channel}, not by letter`);

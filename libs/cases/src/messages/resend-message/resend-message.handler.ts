@@ -1,9 +1,8 @@
-import { ForbiddenException } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { RuleViolationError } from '@app/core';
 import { ResourceResult } from '@app/platform';
 import { CommandRunner } from '@app/platform/write';
-import { canSeeCase, CaseView } from '../../case.view';
+import { CaseView, mustSeeCase } from '../../case.view';
 import { runOnCase } from '../../case-lifecycle/case-step.handler';
 import { MessageErasedError, openQueued } from '../message-context';
 import { ResendMessage } from './resend-message.command';
@@ -14,9 +13,7 @@ export class ResendMessageHandler implements ICommandHandler<ResendMessage, Reso
   constructor(private readonly runner: CommandRunner) {}
 
   async execute({ caseId, messageId, send, user, expectedRevision }: ResendMessage): Promise<ResourceResult<CaseView>> {
-    const authorize = (s: { unitId?: string }) => {
-      if (!canSeeCase(user, s.unitId!)) throw new ForbiddenException(`you may not read cases of unit ${s.unitId}`);
-    };
+    const authorize = (s: { unitId?: string }) => mustSeeCase(user, s.unitId!);
     const { message } = await openQueued(this.runner.store, caseId, messageId, authorize).catch((err: unknown) => {
       // Nobody to send to: a rule of the case (409), not a resource gone from under the path.
       if (err instanceof MessageErasedError) throw new RuleViolationError('personal_data_erased', err.message);
