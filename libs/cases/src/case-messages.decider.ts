@@ -4,7 +4,7 @@ import type { MessageChannel, MessageKind, MessageQueued, Submitter } from './ca
 import type { CaseState, Send } from './case.model';
 
 /** An id in the shape of a UUID (version 5, RFC 4122 variant) derived from `seed`, so deciding again names the same one. */
-function derivedId(seed: string): string {
+export function derivedId(seed: string): string {
   const h = createHash('sha256').update(seed).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

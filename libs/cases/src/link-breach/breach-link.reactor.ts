@@ -1,17 +1,14 @@
-import { createHash } from 'node:crypto';
 import { actorOf, systemPrincipal } from '@app/auth';
 import { DomainError, RecordedEvent, RuleViolationError, WrongExpectedRevisionError } from '@app/core';
 import { EventStore, SubjectErasedError } from '@app/event-store';
 import { ReportBreach } from '@app/guarantees';
 import { Reactor } from '@app/projections';
 import type { CaseRegistered } from '../case.events';
+import { derivedId } from '../case-messages.decider';
 import { LinkBreach } from './link-breach.command';
 
 /** The breach reported for a case has an id derived from the case, so a replay finds it instead of reporting again. */
-export function breachIdForCase(caseId: string): string {
-  const h = createHash('sha256').update(`breach-of-case:${caseId}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
+export const breachIdForCase = (caseId: string): string => derivedId(`breach-of-case:${caseId}`);
 
 /** The guarantee rules refused the breach a case named: kept so that the refusal is on record and the next case goes on. */
 export type BreachLinkRefused = {
