@@ -27,10 +27,7 @@ describe('the outbox seen and handled: max age, retry, the print queue, erasure,
     await until('queued', () => (x.outboxRow(m.messageId)?.status === 'queued' ? true : undefined));
     x.clock.advance(73 * 3600_000); // SMTP_URL set three days later: the queue is older than MAIL_MAX_AGE_HOURS
     await x.dispatcher.tick();
-    const [failed] = await until('failed', async () => {
-      const list = await x.messages(c.id);
-      return list[0].status === 'failed' ? list : undefined;
-    });
+    const [failed] = await x.messagesWhen(c.id, 'failed');
     expect(failed).toMatchObject({
       attempts: 0,
       lastError: expect.stringMatching(/^too old to send: queued at 2026-03-10T08:00:00.000Z, more than 72 h/),

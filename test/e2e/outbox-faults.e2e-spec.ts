@@ -21,10 +21,7 @@ describe('the outbox when the mail server refuses the sender, not the recipient'
     expect(retried.lastError).toMatch(/550/);
     x.clock.advance(60_000);
     await x.tickWhen(m.messageId, 'queued');
-    const [sent] = await until('sent', async () => {
-      const list = await x.messages(c.id);
-      return list[0].status === 'sent' ? list : undefined;
-    });
+    const [sent] = await x.messagesWhen(c.id, 'sent');
     expect(sent.attempts).toBe(2);
     expect(x.mailsTo('karin@example.se')).toHaveLength(1);
   });
@@ -34,10 +31,7 @@ describe('the outbox when the mail server refuses the sender, not the recipient'
     const c = await x.register({ email: 'refused@example.se' });
     const [m] = await x.messages(c.id);
     await x.tickWhen(m.messageId, 'queued');
-    const [failed] = await until('failed', async () => {
-      const list = await x.messages(c.id);
-      return list[0].status === 'failed' ? list : undefined;
-    });
+    const [failed] = await x.messagesWhen(c.id, 'failed');
     expect(failed.attempts).toBe(1);
     expect(x.mailsTo('refused@example.se')).toHaveLength(0);
   });

@@ -35,10 +35,7 @@ describe('AUTO_RECEIPT: the receipt at registration', () => {
     const refused = await x.register({ email: 'refused@example.se' });
     const [receipt] = await x.messages(refused.id);
     await x.tickWhen(receipt.messageId, 'queued');
-    const [failed] = await until('the receipt failed', async () => {
-      const list = await x.messages(refused.id);
-      return list[0].status === 'failed' ? list : undefined;
-    });
+    const [failed] = await x.messagesWhen(refused.id, 'failed', 'the receipt failed');
     expect(failed).toMatchObject({ status: 'failed', attempts: 1, lastError: expect.stringMatching(/550/) });
     expect((await x.view(refused.id)).status).toBe('received');
     const byPhone = await x.register({ phone: '070-111 22 33', address: 'Storgatan 1, 123 45 Staden' });
@@ -79,10 +76,7 @@ describe('the outbox: retries, outages, crashes and races', () => {
     expect(second.nextAttemptAt).toBe('2026-03-10T08:03:00.000Z'); // 2 minutes after the second
     x.clock.advance(120_000);
     await x.tickWhen(m.messageId, 'queued');
-    const [sent] = await until('sent', async () => {
-      const list = await x.messages(c.id);
-      return list[0].status === 'sent' ? list : undefined;
-    });
+    const [sent] = await x.messagesWhen(c.id, 'sent');
     expect(sent).toMatchObject({ attempts: 3, sentAt: '2026-03-10T08:03:00.000Z' });
     expect(x.smtp.refusedForNow()).toBe(2);
     expect(x.mailsTo('anna@example.se')).toHaveLength(1);
@@ -99,10 +93,7 @@ describe('the outbox: retries, outages, crashes and races', () => {
     );
     x.clock.advance(10_000);
     await x.dispatcher.tick();
-    const [failed] = await until('failed', async () => {
-      const list = await x.messages(c.id);
-      return list[0].status === 'failed' ? list : undefined;
-    });
+    const [failed] = await x.messagesWhen(c.id, 'failed');
     expect(failed).toMatchObject({ attempts: 2, lastError: expect.stringMatching(/451/) });
     expect(x.mailsTo('bo@example.se')).toHaveLength(0);
   });
@@ -148,10 +139,7 @@ describe('the outbox: retries, outages, crashes and races', () => {
     expect(x.mailsTo('krasch@example.se')).toHaveLength(1);
     x.clock.advance(2 * 60_000);
     await x.dispatcher.tick();
-    const [sent] = await until('sent', async () => {
-      const list = await x.messages(c.id);
-      return list[0].status === 'sent' ? list : undefined;
-    });
+    const [sent] = await x.messagesWhen(c.id, 'sent');
     expect(sent.attempts).toBe(2);
     const [one, two] = x.mailsTo('krasch@example.se').map((mail) => /^Message-ID: (.*)$/im.exec(mail.raw)![1].trim());
     expect(two).toBe(one);

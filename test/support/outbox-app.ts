@@ -40,6 +40,12 @@ export async function outboxApp(env: NodeJS.ProcessEnv = {}, live = false) {
       history: { type: string; at: string; by: { sub: string } | null }[];
     };
   const messages = async (id: string) => (await view(id)).messages;
+  /** The case's messages once its first has this status (`what`: the wait's name in a timeout). */
+  const messagesWhen = (id: string, status: string, what = status) =>
+    until(what, async () => {
+      const list = await messages(id);
+      return list[0].status === status ? list : undefined;
+    });
   const outboxRow = (messageId: string) =>
     t.app
       .get(ProjectionsHost)
@@ -54,7 +60,23 @@ export async function outboxApp(env: NodeJS.ProcessEnv = {}, live = false) {
     await t.close();
     await smtp.close();
   };
-  return { t, smtp, clock, dispatcher, intake, manager, admin, register, view, messages, outboxRow, tickWhen, mailsTo, close };
+  return {
+    t,
+    smtp,
+    clock,
+    dispatcher,
+    intake,
+    manager,
+    admin,
+    register,
+    view,
+    messages,
+    messagesWhen,
+    outboxRow,
+    tickWhen,
+    mailsTo,
+    close,
+  };
 }
 export type Ctx = Awaited<ReturnType<typeof outboxApp>>;
 
