@@ -15,4 +15,5 @@ export * from './vault/postgres-key-store';
 export * from './postgres/postgres-database';
 export * from './vault/personal-data-vault';
 export * from './vault/personal-data-policy';
+export { sealFields } from './vault/personal-data-fields';
 export * from './vault/encrypting-event-store';

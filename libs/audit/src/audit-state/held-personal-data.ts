@@ -7,6 +7,7 @@ import {
   isEncryptedEnvelope,
   PersonalDataPolicy,
   SealPlace,
+  sealFields,
   VaultDecryptionError,
 } from '@app/event-store';
 
@@ -25,25 +26,18 @@ type Json = Record<string, unknown>;
 const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null;
 const isHeld = (v: unknown): v is HeldValue => isRecord(v) && !Array.isArray(v) && isRecord(v.$held);
 
-/** The event with each of its policy's fields replaced by a HeldValue (a copy; events outside the policy as they are). */
+/**
+ * The event with each of its policy's fields replaced by a HeldValue (a copy; events outside the policy as they are),
+ * walked as the encrypting store seals them (sealFields).
+ */
 export function holdPersonalData(policy: PersonalDataPolicy, event: RecordedEvent): RecordedEvent {
   const rule = policy.ruleFor(event.type);
   const subject = policy.subjectOf(event);
   if (!rule || subject === undefined || !isRecord(event.data)) return event;
-  const data = structuredClone(event.data);
-  for (const path of rule.fields) {
-    const segments = path.split('.');
-    let parent: unknown = data;
-    for (const segment of segments.slice(0, -1)) parent = isRecord(parent) && Object.hasOwn(parent, segment) ? parent[segment] : undefined;
-    const last = segments[segments.length - 1];
-    if (!isRecord(parent) || !Object.hasOwn(parent, last) || isHeld(parent[last])) continue; // absent, or inside a held one
-    const value = parent[last];
-    if (value === undefined || value === null) continue; // nothing personal in an absent value, as when sealing
-    const place = { streamId: event.streamId, eventId: event.id, path };
-    parent[last] = isEncryptedEnvelope(value)
-      ? { $held: { subject, place }, envelope: value }
-      : { $held: { subject, place }, plain: value };
-  }
+  const data = sealFields(event.data, rule.fields, (value, path): HeldValue => {
+    const $held = { subject, place: { streamId: event.streamId, eventId: event.id, path } };
+    return isEncryptedEnvelope(value) ? { $held, envelope: value } : { $held, plain: value };
+  });
   return { ...event, data };
 }
 

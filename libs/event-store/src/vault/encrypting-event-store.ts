@@ -80,7 +80,6 @@ export class EncryptingEventStore implements EventStore {
     });
   }
 
-  /** Erases a subject's personal data everywhere it was sealed, now and in every replay. */
   streamHeads(): Promise<Map<string, { revision: bigint; hash: string | null }>> {
     if (!this.inner.streamHeads) return Promise.resolve(new Map());
     return this.inner.streamHeads();
@@ -97,6 +96,7 @@ export class EncryptingEventStore implements EventStore {
     return this.inner.importEvents(events);
   }
 
+  /** Erases a subject's personal data everywhere it was sealed, now and in every replay. */
   shred(subject: string): Promise<ShredReceipt> {
     return this.vault.shred(subject);
   }
@@ -159,7 +159,7 @@ export class EncryptingEventStore implements EventStore {
     // Fields written in the clear before the policy sealed them go with the subject's erasure too, on every read.
     const stored =
       isSubject(subject) && keys.isErased(subject)
-        ? sealFields(event.data, this.policy.ruleFor(event.type)!.fields, () => erased() as never)
+        ? sealFields(event.data, this.policy.ruleFor(event.type)!.fields, () => erased())
         : event.data;
     const data = openEnvelopes(stored, openAt);
     const opened = data === event.data ? event : { ...event, data };

@@ -4,10 +4,11 @@ type Json = Record<string, unknown>;
 const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null;
 
 /**
- * A copy of `data` with each path's value replaced by `seal(value)`. Shorter paths go first and a path inside an
- * already sealed one is skipped, so `submitter` + `submitter.email` seals `submitter` once. The input is not changed.
+ * A copy of `data` with each path's value replaced by `seal(value)` (an envelope; or, for erasure and the audit's held
+ * values, a stand-in). Shorter paths go first and a path inside an already sealed one is skipped, so `submitter` +
+ * `submitter.email` seals `submitter` once. The input is not changed.
  */
-export function sealFields(data: unknown, paths: string[], seal: (value: unknown, path: string) => EncryptedEnvelope): unknown {
+export function sealFields(data: unknown, paths: string[], seal: (value: unknown, path: string) => unknown): unknown {
   if (!isRecord(data)) return data;
   const root = structuredClone(data);
   const sealed: string[] = [];
@@ -49,14 +50,6 @@ export function openEnvelopes(data: unknown, open: (envelope: EncryptedEnvelope,
     if (next !== value) (copy ??= { ...data })[key] = next;
   }
   return copy ?? data;
-}
-
-/** Every envelope in `data` with the dot path it stands at (the personal-data extract lists them). */
-export function envelopesIn(data: unknown, path = ''): { path: string; envelope: EncryptedEnvelope }[] {
-  if (!isRecord(data)) return [];
-  if (isEncryptedEnvelope(data)) return [{ path, envelope: data }];
-  const entries: [string | number, unknown][] = Array.isArray(data) ? data.map((v, i) => [i, v]) : Object.entries(data);
-  return entries.flatMap(([key, value]) => envelopesIn(value, path ? `${path}.${key}` : String(key)));
 }
 
 /** True when `data` holds an envelope-shaped object: only the vault may write those. */
