@@ -109,12 +109,15 @@ export function removeScratch(path: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true });
 }
 
-/** The thread's entry file: the compiled one, or the TypeScript source (tests) through a TypeScript loader. */
-function threadEntry(module: string): { file: string; execArgv: string[] | undefined } {
+/**
+ * A thread's entry file (`entry`, a path without its extension, beside this file's build): the compiled one, or the
+ * TypeScript source (tests) through a TypeScript loader, as for the thread `module` it loads. Rebuild and replay threads.
+ */
+export function threadEntry(entry: string, module: string): { file: string; execArgv: string[] | undefined } {
   const ext = extname(__filename);
   const ts = ext === '.ts' || module.endsWith('.ts');
   // undefined: the thread inherits the process's options (profiling, say); options given may not name V8 flags such as --expose-gc
-  return { file: join(__dirname, `rebuild-thread${ext}`), execArgv: ts ? ['--require', '@swc-node/register'] : undefined };
+  return { file: `${entry}${ext}`, execArgv: ts ? ['--require', '@swc-node/register'] : undefined };
 }
 
 /**
@@ -137,7 +140,7 @@ export async function foldInThread(
     until: options.until,
     partition: options.partition,
   };
-  const { file, execArgv } = threadEntry(threads.module);
+  const { file, execArgv } = threadEntry(join(__dirname, 'rebuild-thread'), threads.module);
   try {
     return await new Promise<void>((resolve, reject) => {
       const worker = new Worker(file, { workerData: { rebuildThread: input }, execArgv });

@@ -16,6 +16,11 @@ export interface RebuildSourceData {
   eventStorePath?: string;
 }
 
+/** The configuration a rebuild or replay thread opens the log with. */
+export function rebuildSourceData({ dataDir, eventStoreConnectionString, eventStorePath }: AppConfig): RebuildSourceData {
+  return { dataDir, eventStoreConnectionString, eventStorePath };
+}
+
 /**
  * Owns the read-model file and the projection runner. Modules register their projections and reactors
  * in onModuleInit; the runner starts once the application has booted and stops (PlatformModule) before the store closes.
@@ -43,13 +48,8 @@ export class ProjectionsHost implements OnApplicationBootstrap {
     }
     const follower = link.role === 'worker';
     this.readModels = new ReadModelStore(join(config.dataDir, 'read-models.sqlite'), { readonly: follower });
-    const data: RebuildSourceData = {
-      dataDir: config.dataDir,
-      eventStoreConnectionString: config.eventStoreConnectionString,
-      eventStorePath: config.eventStorePath,
-    };
     this.runner = new ProjectionRunner(store, this.readModels, {
-      threads: rebuildSource ? { count: config.rebuildThreads, module: rebuildSource, data } : undefined,
+      threads: rebuildSource ? { count: config.rebuildThreads, module: rebuildSource, data: rebuildSourceData(config) } : undefined,
       follower,
       onProgress: link.role === 'projector' ? () => link.signal('advanced') : undefined,
     });

@@ -2,7 +2,7 @@ import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import type { EventStore } from '@app/event-store';
 import { AppConfig } from '../config/app-config';
 import { currentRequestContext } from '../http/request-context';
-import { RebuildSourceData } from '../projections/projections-host';
+import { rebuildSourceData } from '../projections/projections-host';
 import { APP_CONFIG, REBUILD_SOURCE } from '../tokens';
 import { ReplayAbandonedError, ReplayThreads } from './replay-threads';
 
@@ -33,7 +33,6 @@ interface Waiting {
   start(): void;
   /** The pool shuts down before this replay's turn. */
   refuse(): void;
-  signal?: AbortSignal;
 }
 
 /**
@@ -57,9 +56,7 @@ export class ReplayPool implements OnApplicationShutdown {
   constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(REBUILD_SOURCE) module: string | null) {
     this.concurrency = config.replayConcurrency;
     this.queueLimit = REPLAY_QUEUE_PER_THREAD * config.replayConcurrency;
-    const { dataDir, eventStoreConnectionString, eventStorePath } = config;
-    const data: RebuildSourceData = { dataDir, eventStoreConnectionString, eventStorePath };
-    this.threads = module ? new ReplayThreads(module, data, this.concurrency) : undefined;
+    this.threads = module ? new ReplayThreads(module, rebuildSourceData(config), this.concurrency) : undefined;
   }
 
   /**
@@ -105,7 +102,6 @@ export class ReplayPool implements OnApplicationShutdown {
     if (this.queue.length >= this.queueLimit) return Promise.reject(new ReplaysBusyError());
     return new Promise<void>((resolve, reject) => {
       const waiting: Waiting = {
-        signal,
         start: () => {
           signal?.removeEventListener('abort', leave);
           this.take();

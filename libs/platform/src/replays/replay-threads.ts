@@ -1,5 +1,6 @@
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { threadEntry } from '@app/projections';
 import type { RebuildSourceData } from '../projections/projections-host';
 
 /** What a replay thread is handed when it starts (workerData.replayThread): it then runs one ReplayJob after another. */
@@ -113,10 +114,8 @@ export class ReplayThreads {
       return idle;
     }
     const input: ReplayThreadInput = { module: this.module, data: this.data };
-    const ext = extname(__filename);
-    // TypeScript sources (tests) load through a TypeScript loader; undefined: the thread inherits the process's options
-    const execArgv = ext === '.ts' || this.module.endsWith('.ts') ? ['--require', '@swc-node/register'] : undefined;
-    const worker = new Worker(join(__dirname, `replay-thread${ext}`), { workerData: { replayThread: input }, execArgv });
+    const { file, execArgv } = threadEntry(join(__dirname, 'replay-thread'), this.module);
+    const worker = new Worker(file, { workerData: { replayThread: input }, execArgv });
     this.workers.add(worker);
     // An idle thread that fails has no replay to tell: it just ends (an unheard 'error' would throw here).
     worker.on('error', () => undefined);
