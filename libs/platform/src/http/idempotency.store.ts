@@ -20,13 +20,42 @@ export interface OutcomeColumns {
 }
 
 /** A stored outcome read back: one mapping for every adapter. */
-export function outcomeOf(row: OutcomeColumns): IdempotentOutcome {
+function outcomeOf(row: OutcomeColumns): IdempotentOutcome {
   return {
     resource: row.resource_kind !== null && row.resource_id !== null ? { kind: row.resource_kind, id: row.resource_id } : null,
     status: row.status!,
     ...(row.revision !== null ? { revision: BigInt(row.revision) } : {}),
     ...(row.position !== null ? { position: BigInt(row.position) } : {}),
   };
+}
+
+/** An outcome as the columns of OutcomeColumns, in their order (resource_kind, resource_id, revision, position, status). */
+export function outcomeColumns({ resource, revision, position, status }: IdempotentOutcome) {
+  return [resource?.kind ?? null, resource?.id ?? null, revision?.toString() ?? null, position?.toString() ?? null, status] as const;
+}
+
+/** A stored record as every adapter reads it back (times in ms; PostgreSQL's bigints come as text). */
+export interface RecordColumns extends OutcomeColumns {
+  request_hash: string;
+  state: 'pending' | 'done';
+  pending_until: number | string | null;
+  expires_at: number | string;
+}
+
+/**
+ * What a stored record answers a request with this hash at `at` (ms): undefined when the key is free for it to claim
+ * (no record, an expired one, or a lease that ran out: its process died or hung). One rule for every adapter.
+ */
+export function answerOf(
+  row: RecordColumns | undefined,
+  requestHash: string,
+  at: number,
+): Exclude<Reservation, { kind: 'new' }> | undefined {
+  if (!row || Number(row.expires_at) <= at) return undefined;
+  if (row.request_hash !== requestHash) return { kind: 'mismatch' };
+  if (row.state === 'done') return { kind: 'replay', outcome: outcomeOf(row) };
+  if (Number(row.pending_until) > at) return { kind: 'in_progress' };
+  return undefined;
 }
 
 export type Reservation =

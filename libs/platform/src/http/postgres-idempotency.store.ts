@@ -1,7 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
 import { Migration, openDatabase, pingPool } from '@app/event-store';
-import { IdempotencyStore, IdempotencyTimes, IdempotentOutcome, Reservation, outcomeOf } from './idempotency.store';
+import {
+  answerOf,
+  IdempotencyStore,
+  IdempotencyTimes,
+  IdempotentOutcome,
+  outcomeColumns,
+  RecordColumns,
+  Reservation,
+} from './idempotency.store';
 
 // As in the SQLite adapter: no response body, only what a replay needs to read the resource again.
 const MIGRATIONS: Migration[] = [
@@ -26,18 +34,6 @@ const MIGRATIONS: Migration[] = [
     CREATE INDEX idempotency_records_expiry ON idempotency_records (expires_at)`,
   },
 ];
-
-interface Row {
-  request_hash: string;
-  state: 'pending' | 'done';
-  pending_until: string | null;
-  resource_kind: string | null;
-  resource_id: string | null;
-  revision: string | null;
-  position: string | null;
-  status: number | null;
-  expires_at: string;
-}
 
 /**
  * A claim in one statement: a new key is inserted; an existing one is taken over only when its record expired, or
@@ -86,27 +82,23 @@ export class PostgresIdempotencyStore extends IdempotencyStore {
       const token = randomBytes(16).toString('base64url');
       const claimed = await this.pool.query(CLAIM, [scope, key, requestHash, token, at + this.times.leaseMs, at, at + this.times.ttlMs]);
       if (claimed.rowCount === 1) return { kind: 'new', token };
-      const { rows } = await this.pool.query<Row>(
+      const { rows } = await this.pool.query<RecordColumns>(
         `SELECT request_hash, state, pending_until, resource_kind, resource_id, revision, position, status, expires_at
            FROM idempotency_records WHERE scope = $1 AND key = $2`,
         [scope, key],
       );
-      const row = rows[0];
-      if (!row || Number(row.expires_at) <= at) continue;
-      if (row.request_hash !== requestHash) return { kind: 'mismatch' };
-      if (row.state === 'done') return { kind: 'replay', outcome: outcomeOf(row) };
-      if (Number(row.pending_until) > at) return { kind: 'in_progress' };
+      const answer = answerOf(rows[0], requestHash, at);
+      if (answer) return answer;
     }
     throw new Error('the idempotency record changed under every attempt to claim it');
   }
 
   async complete(scope: string, key: string, token: string, outcome: IdempotentOutcome): Promise<boolean> {
-    const { resource, revision, position, status } = outcome;
     const { rowCount } = await this.pool.query(
       `UPDATE idempotency_records
           SET state = 'done', token = NULL, pending_until = NULL, resource_kind = $1, resource_id = $2, revision = $3, position = $4, status = $5
         WHERE scope = $6 AND key = $7 AND token = $8 AND state = 'pending'`,
-      [resource?.kind ?? null, resource?.id ?? null, revision?.toString() ?? null, position?.toString() ?? null, status, scope, key, token],
+      [...outcomeColumns(outcome), scope, key, token],
     );
     return rowCount === 1;
   }

@@ -2,7 +2,15 @@ import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { pingSqlite } from '@app/event-store';
 import { restrictToOwner } from '../config/data-dir';
-import { IdempotencyStore, IdempotencyTimes, IdempotentOutcome, Reservation, outcomeOf } from './idempotency.store';
+import {
+  answerOf,
+  IdempotencyStore,
+  IdempotencyTimes,
+  IdempotentOutcome,
+  outcomeColumns,
+  RecordColumns,
+  Reservation,
+} from './idempotency.store';
 
 export const IDEMPOTENCY_FILE = 'idempotency.sqlite';
 const SCHEMA_VERSION = 2;
@@ -27,18 +35,6 @@ CREATE TABLE IF NOT EXISTS idempotency_records (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS idempotency_records_expiry ON idempotency_records (expires_at);
 `;
-
-interface Row {
-  request_hash: string;
-  state: 'pending' | 'done';
-  pending_until: number | null;
-  resource_kind: string | null;
-  resource_id: string | null;
-  revision: string | null;
-  position: string | null;
-  status: number | null;
-  expires_at: number;
-}
 
 export interface SqliteIdempotencyStoreOptions extends IdempotencyTimes {
   path: string;
@@ -113,11 +109,8 @@ export class SqliteIdempotencyStore extends IdempotencyStore {
     const at = now.getTime();
     return this.db
       .transaction((): Reservation => {
-        const row = this.stmt.get.get(scope, key) as Row | undefined;
-        const live = row && row.expires_at > at ? row : undefined;
-        if (live && live.request_hash !== requestHash) return { kind: 'mismatch' };
-        if (live?.state === 'done') return { kind: 'replay', outcome: outcomeOf(live) };
-        if (live && live.pending_until! > at) return { kind: 'in_progress' };
+        const answer = answerOf(this.stmt.get.get(scope, key) as RecordColumns | undefined, requestHash, at);
+        if (answer) return answer;
         // Absent, expired, or a lease that ran out (its process died or hung): this request runs it.
         const token = randomBytes(16).toString('base64url');
         this.stmt.claim.run(scope, key, requestHash, token, at + this.times.leaseMs, at, at + this.times.ttlMs);
@@ -127,17 +120,7 @@ export class SqliteIdempotencyStore extends IdempotencyStore {
   }
 
   async complete(scope: string, key: string, token: string, outcome: IdempotentOutcome): Promise<boolean> {
-    const { resource, revision, position, status } = outcome;
-    const { changes } = this.stmt.complete.run(
-      resource?.kind ?? null,
-      resource?.id ?? null,
-      revision?.toString() ?? null,
-      position?.toString() ?? null,
-      status,
-      scope,
-      key,
-      token,
-    );
+    const { changes } = this.stmt.complete.run(...outcomeColumns(outcome), scope, key, token);
     return changes === 1;
   }
 
