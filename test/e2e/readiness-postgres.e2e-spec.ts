@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describeWithPostgres, withClient } from '../support/postgres';
 import { startTestApp, TestApp } from '../support/test-app';
+import { until } from '../support/until';
 
 const MAIL = { SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'synpunkt@kommun.example' };
 
@@ -23,14 +24,15 @@ describeWithPostgres('readiness with PostgreSQL stores', (serverUrl) => {
     await withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
   });
 
-  const readyUntil = async (status: string) => {
-    for (let i = 0; i < 200; i++) {
-      const res = await t!.http().get('/health/ready');
-      if (res.body.status === status) return res;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error(`/health/ready never answered ${status}`);
-  };
+  const readyUntil = (status: string) =>
+    until(
+      `/health/ready answering ${status}`,
+      async () => {
+        const res = await t!.http().get('/health/ready');
+        return res.body.status === status ? res : undefined;
+      },
+      200,
+    );
   const checks = async () => {
     const res = await t!
       .http()

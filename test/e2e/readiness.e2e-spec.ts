@@ -2,6 +2,7 @@ import { FixedClock } from '@app/core';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { ProjectionsHost } from '@app/platform';
 import { startTestApp, TestApp } from '../support/test-app';
+import { until } from '../support/until';
 
 interface Check {
   name: string;
@@ -9,23 +10,24 @@ interface Check {
   detail?: { projections?: { name: string; state: string; error?: string; failedEvent?: { streamId: string } }[] };
 }
 
-/** The readiness contract: anonymous callers learn `{status, lagSeconds}` and nothing else; admins get the detail. */
 /** Mail configured (nothing is sent here), so that a healthy instance is `ok`: without SMTP_URL the outbox is `degraded`. */
 const MAIL = { SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'synpunkt@kommun.example' };
 
+/** The readiness contract: anonymous callers learn `{status, lagSeconds}` and nothing else; admins get the detail. */
 describe('readiness', () => {
   let t: TestApp;
   afterEach(() => t?.close());
 
   /** Polls (bounded) until the probe answers with this status. */
-  const readyUntil = async (status: string) => {
-    for (let i = 0; i < 200; i++) {
-      const res = await t.http().get('/health/ready');
-      if (res.body.status === status) return res;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error(`/health/ready never answered ${status}`);
-  };
+  const readyUntil = (status: string) =>
+    until(
+      `/health/ready answering ${status}`,
+      async () => {
+        const res = await t.http().get('/health/ready');
+        return res.body.status === status ? res : undefined;
+      },
+      200,
+    );
   const adminHealth = async () =>
     (
       await t

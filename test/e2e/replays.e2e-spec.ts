@@ -5,19 +5,14 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { ReplayPool } from '@app/platform';
 import { startTestApp, TestApp } from '../support/test-app';
+import { until as poll } from '../support/until';
 import { RELEASE_FILE, SPINNING_FILE } from './replays.spin-thread';
 
 /** The thread module whose replays spin their thread until RELEASE_FILE exists in DATA_DIR (see replays.spin-thread.ts). */
 const SPIN_THREAD = join(__dirname, 'replays.spin-thread.ts');
 
-/** Polls a condition with a generous bound: no assumption about how long a thread takes to start or end. */
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 3000; i++) {
-    if (condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`never: ${what}`);
-}
+/** Polls a condition with a generous bound (30 s): no assumption about how long a thread takes to start or end. */
+const until = (condition: () => boolean, what: string) => poll(what, () => condition() || undefined, 1200);
 
 /**
  * Issue #19 over HTTP, with REPLAY_CONCURRENCY=1 (one replay thread, four waiting): an as-of report runs on a replay
