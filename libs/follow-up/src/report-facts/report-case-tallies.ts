@@ -1,6 +1,7 @@
 import { ReadModelStore } from '@app/projections';
 import { emptyTally, openAtYearEnd, ratio, Tally } from '../yearly-report/tally';
 import { CaseFact, responseClockStopped, responseWorkingDays } from './report-facts';
+import { unitCondition } from './report-scope';
 import type { CaseCountRow } from './report.projection';
 
 /**
@@ -60,7 +61,7 @@ export function caseContribution(f: CaseFact): CaseContribution {
  */
 export function caseTalliesFromReadModel(rm: ReadModelStore, year: number, now: Date, unitIds?: string[]): Map<string, Tally> {
   const at = now.toISOString();
-  const scope = unitIds ? ` AND unit_id IN (${unitIds.map(() => '?').join(', ') || "''"})` : '';
+  const scope = unitCondition(unitIds);
   const tallies = new Map<string, { t: Tally; n: Map<string, number>; ackLate: number; respLate: number }>();
   const tallyOf = (unitId: string) => {
     let x = tallies.get(unitId);
@@ -68,19 +69,19 @@ export function caseTalliesFromReadModel(rm: ReadModelStore, year: number, now: 
     return x;
   };
   for (const r of rm.all<CaseCountRow>(
-    `SELECT unit_id, key, n FROM report_case_counts WHERE year = ? AND n <> 0${scope}`,
+    `SELECT unit_id, key, n FROM report_case_counts WHERE year = ? AND n <> 0${scope.sql}`,
     year,
-    ...(unitIds ?? []),
+    ...scope.params,
   )) {
     tallyOf(r.unit_id).n.set(r.key, r.n);
   }
   for (const r of rm.all<{ unit_id: string; ack: number; resp: number }>(
     `SELECT unit_id, SUM(ack_by IS NOT NULL AND ? > ack_by) AS ack, SUM(resp_by IS NOT NULL AND paused = 0 AND ? > resp_by) AS resp
-     FROM report_case_pending WHERE year = ?${scope} GROUP BY unit_id`,
+     FROM report_case_pending WHERE year = ?${scope.sql} GROUP BY unit_id`,
     at,
     at,
     year,
-    ...(unitIds ?? []),
+    ...scope.params,
   )) {
     const x = tallyOf(r.unit_id);
     x.ackLate = r.ack;

@@ -8,6 +8,7 @@ import { ReportInput } from '../yearly-report/yearly-figures';
 import type { ReportReplayArgs } from './replay-report-facts';
 import { caseTalliesFromReadModel } from './report-case-tallies';
 import { CaseFact } from './report-facts';
+import { unitCondition } from './report-scope';
 import { FactRow } from './report.projection';
 
 type FiguresReplay<N extends FiguresReplayName> = (typeof figuresReplays)[N];
@@ -40,9 +41,9 @@ export class ReportFacts {
   /** From the live read model: only the year's rows. */
   current(year: number, unitIds?: string[]): ReportInput {
     const rm = this.host.readModels;
-    const scope = unitIds ? ` AND unit_id IN (${unitIds.map(() => '?').join(', ') || "''"})` : '';
+    const scope = unitCondition(unitIds);
     const rows = <T>(table: string) =>
-      rm.all<FactRow>(`SELECT fact FROM ${table} WHERE year = ?${scope}`, year, ...(unitIds ?? [])).map((r) => JSON.parse(r.fact) as T);
+      rm.all<FactRow>(`SELECT fact FROM ${table} WHERE year = ?${scope.sql}`, year, ...scope.params).map((r) => JSON.parse(r.fact) as T);
     return {
       units: rm.all<FactRow>('SELECT fact FROM report_units').map((r) => JSON.parse(r.fact)),
       cases: [], // aggregated in SQL: see caseTallies
@@ -63,8 +64,8 @@ export class ReportFacts {
 
   /** The live read model's case facts of a year received up to `until` (YYYY-MM-DD, Stockholm), for these units or all. */
   periodCases(year: number, until: string, unitIds?: string[]): CaseFact[] {
-    const scope = unitIds ? ` AND unit_id IN (${unitIds.map(() => '?').join(', ') || "''"})` : '';
-    return this.caseFacts(`year = ?${scope}`, year, ...(unitIds ?? [])).filter((c) => stockholmDate(c.receivedAt) <= until);
+    const scope = unitCondition(unitIds);
+    return this.caseFacts(`year = ?${scope.sql}`, year, ...scope.params).filter((c) => stockholmDate(c.receivedAt) <= until);
   }
 
   /** Every case of the unit that is open now, whatever its year. */
@@ -75,7 +76,8 @@ export class ReportFacts {
   /** The live read model's case facts of a year for these units (current() leaves cases to SQL aggregation). */
   yearCases(year: number, unitIds: string[]): CaseFact[] {
     if (!unitIds.length) return [];
-    return this.caseFacts(`year = ? AND unit_id IN (${unitIds.map(() => '?').join(', ')})`, year, ...unitIds);
+    const scope = unitCondition(unitIds);
+    return this.caseFacts(`year = ?${scope.sql}`, year, ...scope.params);
   }
 
   private caseFacts(where: string, ...params: unknown[]): CaseFact[] {
