@@ -1,4 +1,5 @@
 import { pauseStopsResponseClock, stockholmDate, workingDays } from '@app/core';
+import type { ReportInput } from '../yearly-report/yearly-figures';
 
 /** What the yearly figures need to know about one case (no personal data). */
 export interface CaseFact {
@@ -111,4 +112,15 @@ export class MemoryFactStore implements FactStore {
   putGuarantee = (f: GuaranteeFact) => void this.guarantees.set(f.id, f);
   getUnit = (id: string) => this.units.get(id);
   putUnit = (f: UnitFact) => void this.units.set(f.id, f);
+
+  /** The facts as the figures read them, each list in the order its facts were first stored. */
+  toInput(): ReportInput {
+    const { units, cases, breaches, guarantees } = this;
+    return {
+      units: [...units.values()],
+      cases: [...cases.values()],
+      breaches: [...breaches.values()],
+      guarantees: [...guarantees.values()],
+    };
+  }
 }

@@ -48,12 +48,7 @@ async function referenceFold(store: SqliteEventStore, asOf: string): Promise<Rep
   const facts = new MemoryFactStore();
   for (const e of await store.readAll({ recordedUntil: new Date(asOf), streamPrefix: REPORT_EVENT_PREFIXES, sealed: true }))
     applyReportEvent(facts, e);
-  return {
-    units: [...facts.units.values()],
-    cases: [...facts.cases.values()],
-    breaches: [...facts.breaches.values()],
-    guarantees: [...facts.guarantees.values()],
-  };
+  return facts.toInput();
 }
 
 /** The facts in one order (readers of ReportInput do not depend on it; the live path's SQL gives none either). */

@@ -93,13 +93,7 @@ function facts(): MemoryFactStore {
 }
 
 describe('year against year on a hand-computed fixture', () => {
-  const s = facts();
-  const input = {
-    units: [...s.units.values()],
-    cases: [...s.cases.values()],
-    breaches: [...s.breaches.values()],
-    guarantees: [...s.guarantees.values()],
-  };
+  const input = facts().toInput();
   const now = new Date('2026-03-31T12:00:00Z');
   const categories = defaultCategoryList();
   const { period, tally } = previousPeriod(2026, now);

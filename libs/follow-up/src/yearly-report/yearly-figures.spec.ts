@@ -199,15 +199,8 @@ function fixture(): MemoryFactStore {
   return s;
 }
 
-const input = (s: MemoryFactStore) => ({
-  units: [...s.units.values()],
-  cases: [...s.cases.values()],
-  breaches: [...s.breaches.values()],
-  guarantees: [...s.guarantees.values()],
-});
-
 describe('yearly report figures on a hand-computed fixture', () => {
-  const report = yearlyReport(input(fixture()), 2026, new Date('2026-03-31T12:00:00Z'));
+  const report = yearlyReport(fixture().toInput(), 2026, new Date('2026-03-31T12:00:00Z'));
   const hgb = report.units.find((u) => u.unitId === 'hgb')!;
 
   it('counts cases by type and channel (merged and other-year cases left out; transfers owned by the receiver)', () => {
@@ -300,7 +293,7 @@ describe('yearly report figures on a hand-computed fixture', () => {
       complaintsJustifiedShare: null,
       fulfilment: null,
     });
-    const empty = yearlyReport(input(fixture()), 2030, new Date('2030-06-01T00:00:00Z'));
+    const empty = yearlyReport(fixture().toInput(), 2030, new Date('2030-06-01T00:00:00Z'));
     expect(empty.totals).toMatchObject({
       casesByType: { complaint: 0 },
       respondedOnTime: { share: null },
@@ -313,7 +306,7 @@ describe('yearly report figures on a hand-computed fixture', () => {
     expect(report.districts).toHaveLength(1);
     expect(report.totals.acknowledgedOnTime).toEqual({ count: 5, of: 7, share: 5 / 7 });
     expect(report.totals.medianResponseWorkingDays).toBe(8);
-    const filtered = yearlyReport(input(fixture()), 2026, new Date('2026-03-31T12:00:00Z'), { department: 'Förskola' });
+    const filtered = yearlyReport(fixture().toInput(), 2026, new Date('2026-03-31T12:00:00Z'), { department: 'Förskola' });
     expect(filtered.units.map((u) => u.unitId)).toEqual(['fsk']);
   });
 });
