@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { issueDevToken } from '@app/auth';
 import { INTAKE_BODY, registerBenchUnit, startApi, startRaw } from './bench-servers';
-import { BenchResult } from './results';
+import { BenchResult, median } from './results';
 
 /** The issue's fixed arrival rate: an open loop, so a slow answer does not slow the next request down (no coordinated omission). */
 const RATE = 200;
@@ -31,7 +31,6 @@ function atRate(url: string, headers: Record<string, string>, duration: number):
 
 /** Rounds of raw then app, each side's figures their median: one 10 s run on this shared machine varies a lot. */
 const ROUNDS = 3;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 /**
  * api.intake.latency: `POST /api/cases` at a fixed 200 requests/s through the app as `npm start` runs it (WORKERS=1 and the

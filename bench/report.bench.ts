@@ -7,7 +7,7 @@ import { replayReportFacts } from '@app/follow-up/projections';
 import { loadConfig, ProjectionsHost } from '@app/platform';
 import { createApp } from '../apps/api/src/create-app';
 import { district } from './district-generator';
-import { BenchResult } from './results';
+import { BenchResult, median } from './results';
 
 const YEAR = 2025;
 
@@ -26,7 +26,6 @@ async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; rssM
 
 /** projection.rebuild is the median of this many, like the report figures: one run on this shared machine varies by ±20%. */
 const REBUILDS = 3;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 async function fill(path: string, events: number, log: (l: string) => void): Promise<{ asOf: Date; written: number }> {
   const store = new SqliteEventStore({ path });

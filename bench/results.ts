@@ -10,6 +10,9 @@ export interface BenchResult {
   [extra: string]: unknown;
 }
 
+/** The middle value (the upper one of an even count): what the benches report of their repeated runs on a shared machine. */
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
 export const RESULTS_FILE = join(process.cwd(), 'bench', 'results.json');
 
 /** Merges results by name into bench/results.json, so each group of benchmarks can add its own figures. */

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@app/event-store';
-import { BenchResult } from './results';
+import { BenchResult, median } from './results';
 
 /**
  * Our SqliteEventStore against raw better-sqlite3 doing the same durable work, in the same process and run.
@@ -85,7 +85,6 @@ class RawLog {
 
 const rate = (count: number, ms: number) => (count / ms) * 1000;
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Runs `total` operations with `concurrency` in flight, each worker awaiting its own before issuing the next. */
 async function concurrently(total: number, concurrency: number, op: (i: number) => Promise<unknown>): Promise<void> {
