@@ -530,11 +530,29 @@ describe('Open311 positions: only of requests filed through Open311, rounded to 
     const forms = [at.lat, at.long, filed.lat, filed.long, 59.329, 18.069, 59.334, -18.063].flatMap((n) => {
       const real = Buffer.alloc(8);
       real.writeDoubleBE(n); // how SQLite stores a REAL
-      return [Buffer.from(String(n)), real];
+      return [
+        { bytes: Buffer.from(String(n)), text: true },
+        { bytes: real, text: false },
+      ];
     });
     // The log keeps the place sealed with the case's key; the read models are the files this checks.
     const readModels = [...filesUnder(t.dataDir)].filter(([path]) => /read-models/.test(path));
     expect(readModels.length).toBeGreaterThan(0);
-    expect(readModels.filter(([, bytes]) => forms.some((f) => bytes.includes(f))).map(([path]) => path)).toEqual([]);
+    expect(
+      readModels
+        .filter(([, bytes]) => forms.some((f) => (f.text ? holdsOutsideTimes(bytes, f.bytes) : bytes.includes(f.bytes))))
+        .map(([path]) => path),
+    ).toEqual([]);
   });
 });
+
+/**
+ * Whether `bytes` hold the text `form` other than as the seconds of a recorded time: "18.069" is also what
+ * "2026-12-06T11:47:18.069Z" holds, one time in 60,000 (seen failing CI once), so a match right after a ':' does not count.
+ */
+function holdsOutsideTimes(bytes: Buffer, form: Buffer): boolean {
+  for (let at = bytes.indexOf(form); at >= 0; at = bytes.indexOf(form, at + 1)) {
+    if (at === 0 || bytes[at - 1] !== 0x3a) return true;
+  }
+  return false;
+}

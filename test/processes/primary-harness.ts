@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { tokenFor } from '@app/testing';
+import { until } from '../support/until';
 
 const REGISTER = join(__dirname, '../support/register.js');
 const MAIN = join(__dirname, '../../apps/api/src/main.ts');
@@ -61,24 +62,22 @@ export async function startPrimary(env: NodeJS.ProcessEnv): Promise<RunningPrima
   return { child, port, output: () => output, exited, call };
 }
 
-/** Polls `check` until it returns a value other than undefined; fails after `attempts` tries `everyMs` apart. */
-export async function eventually<T>(check: () => Promise<T | undefined>, what: string, attempts = 200, everyMs = 50): Promise<T> {
-  for (let i = 0; i < attempts; i++) {
-    const value = await check().catch(() => undefined);
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-  throw new Error(`gave up waiting for ${what}`);
+/** Polls `check` (a failed request counts as not yet: processes restart under it) until it answers a value. */
+export function eventually<T>(check: () => Promise<T | undefined>, what: string): Promise<T> {
+  return until(what, () => check().catch(() => undefined));
 }
 
-/** Registrations sent `concurrency` at a time until stopped; only 201s count as acknowledged. */
+/**
+ * Registrations sent `concurrency` at a time until stopped (or the primary has exited: a failed test must not leave
+ * them spinning, which keeps jest from exiting); only 201s count as acknowledged.
+ */
 export function keepRegistering(primary: RunningPrimary, concurrency: number, tag: string) {
   const acked: { id: string; position: number }[] = [];
   let failed = 0;
   let running = true;
   let n = 0;
   const loop = async () => {
-    while (running) {
+    while (running && primary.child.exitCode === null && primary.child.signalCode === null) {
       const i = n++;
       const res = await primary
         .call('POST', '/api/cases', { role: 'intake', body: caseBody(`${tag} ${i}`) })

@@ -28,7 +28,7 @@ describe('processes on one host: a primary, two HTTP workers and a projector', (
     expect((await primary.call('POST', '/api/units', { body: { id: 'mp', name: 'Enhet', department: 'D', district: 'S' } })).status).toBe(
       201,
     );
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     if (primary.child.exitCode === null && primary.child.signalCode === null) primary.child.kill('SIGKILL');
@@ -63,36 +63,43 @@ describe('processes on one host: a primary, two HTTP workers and a projector', (
 
     const verified = await primary.call('GET', '/api/audit/verify', { role: 'auditor' });
     expect(verified.body).toMatchObject({ ok: true });
-  }, 60_000);
+  }, 120_000);
 
   it('restarts an HTTP worker killed with SIGKILL while the other keeps answering, and loses nothing acknowledged', async () => {
     const before = await processes(primary);
     const load = keepRegistering(primary, 6, 'arbetare');
-    await eventually(async () => (load.acked.length >= 10 ? true : undefined), 'registrations under load');
-    process.kill(before.workers.pids[0], 'SIGKILL');
-    const countAtKill = load.acked.length;
-    const after = await eventually(async () => {
-      const p = await processes(primary);
-      return p.workers.pids.length === 2 && !p.workers.pids.includes(before.workers.pids[0]) ? p : undefined;
-    }, 'the worker to be restarted');
-    await eventually(async () => (load.acked.length >= countAtKill + 20 ? true : undefined), 'registrations after the restart');
-    await load.stop();
+    let after: Processes;
+    try {
+      await eventually(async () => (load.acked.length >= 10 ? true : undefined), 'registrations under load');
+      process.kill(before.workers.pids[0], 'SIGKILL');
+      const countAtKill = load.acked.length;
+      after = await eventually(async () => {
+        const p = await processes(primary);
+        return p.workers.pids.length === 2 && !p.workers.pids.includes(before.workers.pids[0]) ? p : undefined;
+      }, 'the worker to be restarted');
+      await eventually(async () => (load.acked.length >= countAtKill + 20 ? true : undefined), 'registrations after the restart');
+    } finally {
+      await load.stop();
+    }
     expect(after.workers.restarts).toBe(before.workers.restarts + 1);
     acked.push(...load.acked);
     for (const { id } of load.acked) expect((await primary.call('GET', `/api/cases/${id}`)).status).toBe(200);
     expect(primary.output()).toMatch(/HTTP worker \d \(pid \d+\) died \(SIGKILL\); restarting it in \d+ ms/);
-  }, 60_000);
+  }, 120_000);
 
   it('restarts the projector killed with SIGKILL mid-batch; it resumes from its checkpoints and applies each event once', async () => {
     const before = await processes(primary);
     const load = keepRegistering(primary, 6, 'projektor');
-    await eventually(async () => (load.acked.length >= 10 ? true : undefined), 'registrations under load');
-    process.kill(before.projector.pid!, 'SIGKILL');
-    await eventually(async () => {
-      const p = await processes(primary);
-      return p.projector.pid && p.projector.pid !== before.projector.pid ? p : undefined;
-    }, 'the projector to be restarted');
-    await load.stop();
+    try {
+      await eventually(async () => (load.acked.length >= 10 ? true : undefined), 'registrations under load');
+      process.kill(before.projector.pid!, 'SIGKILL');
+      await eventually(async () => {
+        const p = await processes(primary);
+        return p.projector.pid && p.projector.pid !== before.projector.pid ? p : undefined;
+      }, 'the projector to be restarted');
+    } finally {
+      await load.stop();
+    }
     acked.push(...load.acked);
     const last = Math.max(...acked.map((a) => a.position));
     const list = await eventually(async () => {
@@ -104,7 +111,7 @@ describe('processes on one host: a primary, two HTTP workers and a projector', (
     const year = new Date().getFullYear();
     const report = await primary.call('GET', `/api/reports/yearly?year=${year}&minPosition=${last}`, { role: 'auditor' });
     expect(report.body.totals.casesByType.complaint).toBe(acked.length);
-  }, 60_000);
+  }, 120_000);
 
   it('drains an in-flight request in a worker at SIGTERM, then stops every process and releases the lock', async () => {
     // A read that waits (up to 5 s) for a position the log never reaches: in flight until then.
@@ -135,5 +142,5 @@ describe('processes on one host: a primary, two HTTP workers and a projector', (
     } finally {
       await store.close();
     }
-  }, 60_000);
+  }, 120_000);
 });

@@ -1,12 +1,14 @@
 /**
- * Polls `probe` (every 25 ms, `tries` times) until it answers something other than undefined, and answers that; fails
- * naming `what`. For what an app does in the background (an outbox, a reactor), never a timing assertion.
+ * Polls `probe` every 25 ms until it answers something other than undefined, and answers that; fails naming `what`
+ * after `timeoutMs`. For what an app does in the background (an outbox, a reactor, a restarted process), never a
+ * timing assertion: the bound is generous because CI runs every suite in one process on a busy 2-core machine.
  */
-export async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, tries = 400): Promise<T> {
-  for (let i = 0; i < tries; i++) {
+export async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
     const found = await probe();
     if (found !== undefined) return found;
+    if (Date.now() >= deadline) throw new Error(`never (in ${timeoutMs / 1000} s): ${what}`);
     await new Promise((r) => setTimeout(r, 25));
   }
-  throw new Error(`never: ${what}`);
 }
