@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext, ForbiddenException, SetMetadata } from '@nestjs/common';
-import { canActForUnit, Principal, Role, ROLES } from './principal';
+import { canActForUnit, maySeeUnit, Principal, Role, ROLES } from './principal';
 
 export const IS_PUBLIC = 'synpunkt:public';
 export const ROLES_KEY = 'synpunkt:roles';
@@ -20,8 +20,16 @@ export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionConte
   return ctx.switchToHttp().getRequest<{ user: Principal }>().user;
 });
 
+/** 403 unless the principal may act for the unit: the check for writes. */
 export function assertUnitAccess(principal: Principal, unitId: string): void {
   if (!canActForUnit(principal, unitId)) {
     throw new ForbiddenException(`you may not act for unit ${unitId}`);
+  }
+}
+
+/** 403 unless the principal may read the unit's records (maySeeUnit): the check for a read narrowed to one unit. */
+export function assertMaySeeUnit(principal: Principal, unitId: string): void {
+  if (!maySeeUnit(principal, unitId)) {
+    throw new ForbiddenException(`you may not read the records of unit ${unitId}`);
   }
 }

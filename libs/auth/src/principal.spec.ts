@@ -1,6 +1,16 @@
 import { ForbiddenException } from '@nestjs/common';
-import { actorOf, assertTokenLifetime, canActForUnit, InvalidClaimsError, principalFromClaims, systemPrincipal } from './principal';
-import { assertUnitAccess } from './auth.decorators';
+import {
+  actorOf,
+  assertTokenLifetime,
+  canActForUnit,
+  InvalidClaimsError,
+  maySeeUnit,
+  Principal,
+  principalFromClaims,
+  systemPrincipal,
+  unitsVisibleTo,
+} from './principal';
+import { assertMaySeeUnit, assertUnitAccess } from './auth.decorators';
 import { issueDevToken } from './dev-token';
 import { isDevelopmentMode } from './auth.config';
 import { TokenVerifier, VERIFIED_TTL_MS, VerifiedTokens } from './token-verifier';
@@ -41,9 +51,45 @@ describe('principal claims', () => {
     expect(() => assertUnitAccess(manager, 'hgb-fsk')).toThrow(/hgb-fsk/);
   });
 
+  it('assertUnitAccess answers 403 to an auditor: auditors read, they do not act for a unit', () => {
+    expect(() => assertUnitAccess({ sub: 'r', roles: ['auditor'], units: [] }, 'a')).toThrow(ForbiddenException);
+  });
+
   it('gives the actor for event metadata', () => {
     expect(actorOf({ sub: 'u1', name: 'Åsa', roles: ['admin'], units: ['*'] })).toEqual({ sub: 'u1', name: 'Åsa' });
     expect(actorOf({ sub: 'u2', roles: ['admin'], units: [] })).toEqual({ sub: 'u2' });
+  });
+});
+
+describe('units a principal may read', () => {
+  const who = (roles: Principal['roles'], units: string[]): Principal => ({ sub: 'x', roles, units });
+
+  it('are all units for an admin or an auditor, even one holding no unit', () => {
+    expect(unitsVisibleTo(who(['admin'], []))).toBeUndefined();
+    expect(unitsVisibleTo(who(['auditor'], []))).toBeUndefined();
+    expect(unitsVisibleTo(who(['auditor'], ['a']))).toBeUndefined();
+  });
+
+  it("are all units for a token naming '*', otherwise the units it names", () => {
+    expect(unitsVisibleTo(who(['manager'], ['*']))).toBeUndefined();
+    expect(unitsVisibleTo(who(['manager'], ['a', 'b']))).toEqual(['a', 'b']);
+    expect(unitsVisibleTo(who(['manager'], []))).toEqual([]);
+  });
+
+  it('let an auditor or admin see any unit, a manager only theirs', () => {
+    expect(maySeeUnit(who(['auditor'], []), 'x')).toBe(true);
+    expect(maySeeUnit(who(['admin'], []), 'x')).toBe(true);
+    expect(maySeeUnit(who(['manager'], ['*']), 'x')).toBe(true);
+    expect(maySeeUnit(who(['manager'], ['a']), 'a')).toBe(true);
+    expect(maySeeUnit(who(['manager'], ['a']), 'x')).toBe(false);
+    expect(maySeeUnit(who([], []), 'x')).toBe(false);
+  });
+
+  it('assertMaySeeUnit lets an auditor through and answers 403 naming the unit to a manager of another', () => {
+    expect(() => assertMaySeeUnit(who(['auditor'], []), 'hgb')).not.toThrow();
+    expect(() => assertMaySeeUnit(who(['manager'], ['hgb']), 'hgb')).not.toThrow();
+    expect(() => assertMaySeeUnit(who(['manager'], ['fsk']), 'hgb')).toThrow(ForbiddenException);
+    expect(() => assertMaySeeUnit(who(['manager'], ['fsk']), 'hgb')).toThrow(/hgb/);
   });
 });
 

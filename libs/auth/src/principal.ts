@@ -56,6 +56,19 @@ export function canActForUnit(p: Principal, unitId: string): boolean {
   return p.roles.includes('admin') || p.units.includes('*') || p.units.includes(unitId);
 }
 
+/**
+ * The units whose records a principal may read; undefined = all. Admins and auditors read every unit (an auditor acts
+ * for none); others read the units they act for ('*' = all). Writes check canActForUnit instead.
+ */
+export function unitsVisibleTo(p: Principal): string[] | undefined {
+  return hasRole(p, 'admin', 'auditor') || p.units.includes('*') ? undefined : p.units;
+}
+
+/** May the principal read the records of this unit (see unitsVisibleTo)? */
+export function maySeeUnit(p: Principal, unitId: string): boolean {
+  return unitsVisibleTo(p)?.includes(unitId) ?? true;
+}
+
 export const actorOf = (p: Principal): { sub: string; name?: string } => ({ sub: p.sub, ...(p.name ? { name: p.name } : {}) });
 
 /**

@@ -8,3 +8,4 @@ export * from './working-days';
 export * from './response-clock';
 export * from './aggregate';
 export * from './overdue';
+export * from './timeout';

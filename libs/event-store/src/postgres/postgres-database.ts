@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { withTimeout } from '@app/core';
 
 /** One schema change of a component's tables; versions count up from 1 and are never edited once released. */
 export interface Migration {
@@ -33,17 +34,11 @@ const PING_TIMEOUT_MS = 2_000;
 
 /** Whether the database answers a trivial query within PING_TIMEOUT_MS; never throws. */
 export async function pingPool(pool: Pool): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), PING_TIMEOUT_MS).unref()));
   const answered = pool.query('SELECT 1').then(
     () => true,
     () => false,
   );
-  try {
-    return await Promise.race([answered, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+  return withTimeout(answered, PING_TIMEOUT_MS, () => false);
 }
 
 /** The URL without its password, for messages. */

@@ -1,8 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { assertUnitAccess, Principal } from '@app/auth';
+import { assertMaySeeUnit, Principal, unitsVisibleTo } from '@app/auth';
 import { NotFoundError } from '@app/core';
 import { ReportFacts } from '../report-facts/report-facts.reader';
-import { reportScope } from '../report-facts/report-scope';
 import { ReportInput } from '../yearly-report/yearly-figures';
 import {
   commitmentsAnswer,
@@ -44,8 +43,8 @@ export async function dashboardRead<V extends DashboardView>(
   live: (input: ReportInput, now: Date) => DashboardAnswer<V> | Promise<DashboardAnswer<V>>,
 ): Promise<DashboardAnswer<V>> {
   const asOf = facts.asOfInstant(q.asOf);
-  if (q.unitId && !user.roles.includes('auditor')) assertUnitAccess(user, q.unitId);
-  const scope = reportScope(user);
+  if (q.unitId) assertMaySeeUnit(user, q.unitId);
+  const scope = unitsVisibleTo(user);
   if (asOf) {
     const answer = await facts.replayFigures('dashboard', { view, params: q, scope }, asOf);
     if (!answer) throw new NotFoundError('unit', q.unitId!);

@@ -68,8 +68,8 @@ export class ReportFacts {
     return this.caseFacts(`year = ?${scope.sql}`, year, ...scope.params).filter((c) => stockholmDate(c.receivedAt) <= until);
   }
 
-  /** Every case of the unit that is open now, whatever its year. */
-  openCasesOf(unitId: string): CaseFact[] {
+  /** Every case of the unit in the live read model, open or closed, whatever its year: the caller picks the open ones. */
+  casesOf(unitId: string): CaseFact[] {
     return this.caseFacts('unit_id = ?', unitId);
   }
 

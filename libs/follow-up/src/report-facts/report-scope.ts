@@ -1,11 +1,3 @@
-import type { Principal } from '@app/auth';
-
-/** Units a user may see figures for; undefined = all. */
-export function reportScope(user: Principal): string[] | undefined {
-  if (user.roles.includes('admin') || user.roles.includes('auditor') || user.units.includes('*')) return undefined;
-  return user.units;
-}
-
 /** The SQL that narrows a read-model query on `unit_id` to these units (nothing for undefined = all), and its parameters. */
 export function unitCondition(unitIds: string[] | undefined): { sql: string; params: string[] } {
   if (!unitIds) return { sql: '', params: [] };

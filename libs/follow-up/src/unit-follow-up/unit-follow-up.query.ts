@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { assertUnitAccess, Principal } from '@app/auth';
+import { assertMaySeeUnit, Principal } from '@app/auth';
 import { NotFoundError } from '@app/core';
 import { ReportFacts } from '../report-facts/report-facts.reader';
 import { readLiveReport } from '../yearly-report/read-report';
@@ -21,7 +21,7 @@ export class GetUnitFollowUpHandler implements IQueryHandler<GetUnitFollowUp, Un
   constructor(private readonly facts: ReportFacts) {}
 
   async execute({ unitId: id, params: q, user }: GetUnitFollowUp): Promise<UnitFollowUp> {
-    if (!user.roles.includes('auditor')) assertUnitAccess(user, id);
+    assertMaySeeUnit(user, id);
     const asOf = this.facts.asOfInstant(q.asOf);
     const answer = asOf
       ? await this.facts.replayFigures('unitFollowUp', { unitId: id, year: q.year, compare: q.compare }, asOf)
@@ -30,9 +30,9 @@ export class GetUnitFollowUpHandler implements IQueryHandler<GetUnitFollowUp, Un
     return answer;
   }
 
-  /** From the live read model: the unit's open cases whatever their year. */
+  /** From the live read model; the open and overdue lists are picked from all the unit's cases, whatever their year. */
   private async live(id: string, q: GetUnitFollowUp['params']): Promise<UnitFollowUp | undefined> {
     const { report, now } = await readLiveReport(this.facts, q, [id]);
-    return report.units.length ? unitFollowUpOf(q.year, report, this.facts.openCasesOf(id), now) : undefined;
+    return report.units.length ? unitFollowUpOf(q.year, report, this.facts.casesOf(id), now) : undefined;
   }
 }

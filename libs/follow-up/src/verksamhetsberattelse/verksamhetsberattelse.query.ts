@@ -1,13 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { assertUnitAccess, Principal } from '@app/auth';
+import { assertMaySeeUnit, Principal, unitsVisibleTo } from '@app/auth';
 import { NotFoundError, stockholmDate } from '@app/core';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { GuaranteeState, loadGuarantee } from '@app/guarantees';
 import { APP_CONFIG, AppConfig } from '@app/platform';
 import { commitmentFigures } from '../dashboard/dashboard-figures';
 import { ReportFacts } from '../report-facts/report-facts.reader';
-import { reportScope } from '../report-facts/report-scope';
 import { readLiveReport } from '../yearly-report/read-report';
 import { ComparedReport } from '../yearly-report/year-against-year';
 import {
@@ -35,8 +34,8 @@ export class GetVerksamhetsberattelseHandler implements IQueryHandler<GetVerksam
   ) {}
 
   async execute({ params: q, user }: GetVerksamhetsberattelse): Promise<VerksamhetsberattelseDraft> {
-    if (q.unitId && !user.roles.includes('auditor')) assertUnitAccess(user, q.unitId);
-    const scope = q.unitId ? [q.unitId] : reportScope(user);
+    if (q.unitId) assertMaySeeUnit(user, q.unitId);
+    const scope = q.unitId ? [q.unitId] : unitsVisibleTo(user);
     const filter = { department: q.department, district: q.district };
     const { report, input, now } = await readLiveReport(this.facts, { year: q.year, compare: true, ...filter }, scope);
     const compared = report as ComparedReport;

@@ -1,6 +1,7 @@
 import { ReportFacts } from '../report-facts/report-facts.reader';
-import { previousPeriod, withPreviousYear, ComparedReport } from './year-against-year';
-import { ReportInput, YearlyReport, yearlyReport } from './yearly-figures';
+import { assembleReport, YearFacts } from './assemble-report';
+import { ComparedReport } from './year-against-year';
+import { ReportInput, YearlyReport } from './yearly-figures';
 
 export interface ReportParams {
   year: number;
@@ -31,18 +32,15 @@ export async function readLiveReport(
   scope: string[] | undefined,
 ): Promise<{ report: YearlyReport | ComparedReport; input: ReportInput; now: Date }> {
   const { now, input } = facts.load(q.year, scope);
-  if (scope) input.units = input.units.filter((u) => scope.includes(u.id));
   const categories = await facts.categories();
-  const filter = { department: q.department, district: q.district };
-  const report = yearlyReport(input, q.year, now, filter, facts.caseTallies(q.year, now, scope), { categories });
-  if (!q.compare) return { report, input, now };
-
   const prev = q.year - 1;
-  const { period, tally } = previousPeriod(q.year, now);
-  // The live read model is read for the year before (its cases only for a part of it).
-  const prevInput = { ...facts.current(prev, scope), units: input.units };
-  if (tally.until) prevInput.cases = facts.periodCases(prev, tally.until, scope);
-  const prevTallies = tally.until ? undefined : facts.caseTallies(prev, now, scope);
-  const previous = yearlyReport(prevInput, prev, now, filter, prevTallies, { categories, period: tally });
-  return { report: withPreviousYear(report, previous, period), input, now };
+  // The live read model is read again for the year before: its cases for part of the year, else their SQL tallies.
+  const yearBefore = (until: string | undefined): YearFacts => {
+    const prevInput = facts.current(prev, scope);
+    if (until) return { input: { ...prevInput, cases: facts.periodCases(prev, until, scope) } };
+    return { input: prevInput, caseTallies: facts.caseTallies(prev, now, scope) };
+  };
+  const year = { input, caseTallies: facts.caseTallies(q.year, now, scope) };
+  const report = assembleReport(q, scope, { now, categories, year, yearBefore });
+  return { report, input, now };
 }

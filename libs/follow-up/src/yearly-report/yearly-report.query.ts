@@ -1,7 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import type { Principal } from '@app/auth';
+import { Principal, unitsVisibleTo } from '@app/auth';
 import { ReportFacts } from '../report-facts/report-facts.reader';
-import { reportScope } from '../report-facts/report-scope';
 import { readReport, ReportParams } from './read-report';
 import { ComparedReport } from './year-against-year';
 import { YearlyReport } from './yearly-figures';
@@ -22,6 +21,6 @@ export class GetYearlyReportHandler implements IQueryHandler<GetYearlyReport, Ye
   constructor(private readonly facts: ReportFacts) {}
 
   async execute({ params, user }: GetYearlyReport): Promise<YearlyReport | ComparedReport> {
-    return readReport(this.facts, params, reportScope(user));
+    return readReport(this.facts, params, unitsVisibleTo(user));
   }
 }

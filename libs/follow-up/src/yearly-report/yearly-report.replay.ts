@@ -2,9 +2,10 @@ import type { CategoryList } from '@app/cases/projections';
 import { EventStore } from '@app/event-store';
 import { asOfFacts } from '../report-facts/as-of-facts';
 import { ReportReplayArgs } from '../report-facts/replay-report-facts';
+import { assembleReport } from './assemble-report';
 import type { ReportParams } from './read-report';
-import { ComparedReport, previousPeriod, withPreviousYear } from './year-against-year';
-import { ReportInput, YearlyReport, yearlyReport } from './yearly-figures';
+import { ComparedReport } from './year-against-year';
+import { ReportInput, YearlyReport } from './yearly-figures';
 
 /** What a yearly report as of an instant is asked (structured-cloned into its thread). */
 export interface YearlyReportReplayArgs extends ReportReplayArgs {
@@ -34,11 +35,5 @@ export function reportAsOf(
   scope: string[] | undefined,
   now: Date,
 ): YearlyReport | ComparedReport {
-  if (scope) input.units = input.units.filter((u) => scope.includes(u.id));
-  const filter = { department: q.department, district: q.district };
-  const report = yearlyReport(input, q.year, now, filter, undefined, { categories });
-  if (!q.compare) return report;
-  const { period, tally } = previousPeriod(q.year, now);
-  const previous = yearlyReport(input, q.year - 1, now, filter, undefined, { categories, period: tally });
-  return withPreviousYear(report, previous, period);
+  return assembleReport(q, scope, { now, categories, year: { input }, yearBefore: () => ({ input }) });
 }

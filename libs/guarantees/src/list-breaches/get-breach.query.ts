@@ -1,6 +1,6 @@
 import { ForbiddenException, Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { assertUnitAccess, hasRole, Principal } from '@app/auth';
+import { assertMaySeeUnit, hasRole, Principal } from '@app/auth';
 import { CLOCK, Clock } from '@app/core';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { ResourceResult } from '@app/platform';
@@ -28,7 +28,7 @@ export class GetRemedy {
 async function breachFor(store: EventStore, breachId: string, user: Principal) {
   if (!hasRole(user, 'admin', 'manager', 'auditor')) throw new ForbiddenException('you may not read breaches');
   const breach = await loadBreach(store, breachId);
-  if (!hasRole(user, 'auditor')) assertUnitAccess(user, breach.unitId!);
+  assertMaySeeUnit(user, breach.unitId!);
   return breach;
 }
 

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { assertUnitAccess, Principal } from '@app/auth';
+import { assertMaySeeUnit, Principal, unitsVisibleTo } from '@app/auth';
 import { CLOCK, Clock, OVERDUE_SQL, stockholmDate } from '@app/core';
 import { ProjectionsHost, SqlFilter } from '@app/platform';
 import type { BreachStatus } from '../breach.decider';
@@ -28,9 +28,9 @@ export class ListBreachesHandler implements IQueryHandler<ListBreaches> {
 
   /** Managers see their own units' breaches; admins and auditors see all. */
   async execute({ filter, user }: ListBreaches) {
-    if (filter.unitId) assertUnitAccess(user, filter.unitId);
+    if (filter.unitId) assertMaySeeUnit(user, filter.unitId);
     const today = stockholmDate(this.clock.now());
-    const seesAll = user.roles.includes('admin') || user.roles.includes('auditor') || user.units.includes('*');
+    const visible = unitsVisibleTo(user);
     const f = new SqlFilter(today)
       .eq('b.unit_id', filter.unitId)
       .eq('b.year', filter.year)
@@ -38,7 +38,7 @@ export class ListBreachesHandler implements IQueryHandler<ListBreaches> {
       .add('overdue > 0', [], filter.overdueRemedies === true)
       .add("(b.status = 'confirmed' AND remedy_count = 0)", [], filter.needsRemedy === true)
       .add("NOT (b.status = 'confirmed' AND remedy_count = 0)", [], filter.needsRemedy === false);
-    if (!seesAll) f.in('b.unit_id', user.units);
+    if (visible) f.in('b.unit_id', visible);
     const rows = this.host.readModels.all<ListedBreach>(
       `SELECT * FROM (SELECT b.*, (SELECT COUNT(*) FROM remedies r WHERE r.breach_id = b.id AND ${OVERDUE_SQL.remedy}) AS overdue,
          (SELECT COUNT(*) FROM remedies r WHERE r.breach_id = b.id) AS remedy_count FROM breaches b) b

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { withTimeout } from '@app/core';
 
 /** `degraded` still serves (HTTP 200); `down` takes the instance out of rotation (HTTP 503). */
 export type ReadinessStatus = 'ok' | 'degraded' | 'down';
@@ -59,16 +60,11 @@ export class Readiness {
   }
 
   private async check(contributor: ReadinessContributor): Promise<ReadinessCheck> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<Omit<ReadinessCheck, 'name'>>((resolve) => {
-      timer = setTimeout(() => resolve({ status: 'down', reason: `no answer within ${CHECK_TIMEOUT_MS} ms` }), CHECK_TIMEOUT_MS);
-    });
+    const silent = (): Omit<ReadinessCheck, 'name'> => ({ status: 'down', reason: `no answer within ${CHECK_TIMEOUT_MS} ms` });
     try {
-      return { name: contributor.name, ...(await Promise.race([contributor.readiness(), timeout])) };
+      return { name: contributor.name, ...(await withTimeout(contributor.readiness(), CHECK_TIMEOUT_MS, silent)) };
     } catch (err) {
       return { name: contributor.name, status: 'down', reason: `the check failed: ${err instanceof Error ? err.message : String(err)}` };
-    } finally {
-      clearTimeout(timer);
     }
   }
 }

@@ -1,6 +1,5 @@
-import { ForbiddenException } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { canActForUnit, Principal } from '@app/auth';
+import { assertMaySeeUnit, Principal, unitsVisibleTo } from '@app/auth';
 import { ProjectionsHost, SqlFilter } from '@app/platform';
 import type { OutboxRow } from '../outbox.projection';
 import type { OutboxFilter } from './list-outbox.request.dto';
@@ -13,23 +12,16 @@ export class ListOutbox {
   ) {}
 }
 
-/** Who sees which units' messages: an administrator or auditor (or a manager of every unit) all, a manager their own. */
-export function outboxUnits(user: Principal): 'all' | string[] {
-  if (user.roles.includes('admin') || user.roles.includes('auditor') || (user.roles.includes('manager') && user.units.includes('*')))
-    return 'all';
-  return user.roles.includes('manager') ? user.units : [];
-}
-
 @QueryHandler(ListOutbox)
 export class ListOutboxHandler implements IQueryHandler<ListOutbox> {
   constructor(private readonly host: ProjectionsHost) {}
 
   async execute({ filter: q, user }: ListOutbox) {
-    const units = outboxUnits(user);
-    if (q.unitId && units !== 'all' && !canActForUnit(user, q.unitId))
-      throw new ForbiddenException(`you may not read the messages of unit ${q.unitId}`);
+    // The route admits admins, auditors (every unit's messages) and managers (their units', '*' = all) only.
+    if (q.unitId) assertMaySeeUnit(user, q.unitId);
+    const units = unitsVisibleTo(user);
     const f = new SqlFilter().eq('status', q.status).eq('unit_id', q.unitId);
-    if (units !== 'all') f.in('unit_id', units);
+    if (units) f.in('unit_id', units);
     const total = this.host.readModels.get<{ n: number }>(`SELECT COUNT(*) AS n FROM outbox ${f.where}`, ...f.params)!.n;
     const rows = this.host.readModels.all<OutboxRow>(
       `SELECT * FROM outbox ${f.where} ORDER BY queued_at, message_id LIMIT ? OFFSET ?`,
