@@ -30,6 +30,15 @@ describe('AUTO_RECEIPT: the receipt at registration', () => {
     expect(x.mailsTo('eva.ek@example.se')).toHaveLength(1);
   });
 
+  it('looks as soon as the read models move: the receipt goes without waiting for a poll', async () => {
+    x = await outboxApp({}, true);
+    await x.dispatcher.stop();
+    x.dispatcher.start(3_600_000); // a poll an hour apart: only the read models' move can send it within the wait
+    const c = await x.register({ name: 'Eva Ek', email: 'eva.ek@example.se' });
+    const mail = await until('the receipt arrived', () => x.mailsTo('eva.ek@example.se')[0]);
+    expect(mail.raw).toContain(c.reference);
+  });
+
   it('a failed receipt leaves the case unacknowledged; a case without an e-mail address gets no receipt at registration', async () => {
     x = await outboxApp();
     const refused = await x.register({ email: 'refused@example.se' });

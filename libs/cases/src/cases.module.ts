@@ -107,6 +107,7 @@ import { outboxReadiness } from './messages/outbox.readiness';
             // Without SMTP_URL nothing is sent: e-mail waits queued (readiness degraded) and goes once it is set.
             mailer: config.mail && smtpMailer(config.mail.smtpUrl, config.mail.from),
             compose: messageComposer(store, config.municipalityName, config.mail?.from ?? ''),
+            advances: (listener) => host.onAdvance(listener),
           },
           link.role !== 'worker', // the projector (or the one process) sends; HTTP workers never do
         ),

@@ -17,8 +17,13 @@ export interface OutboxDeps {
   mailer?: Mailer;
   /** The e-mail of a message (`opened`: with its case as it stood then): its subject, text and HTML parts, Reply-To and Message-ID. */
   compose: (m: OpenedMessage, opened: OpenedQueued) => Promise<Mail>;
-  /** How often it looks for due e-mail (default 1 s): a receipt goes within about that of its registration. */
+  /** How often it looks for due e-mail (default 1 s) when nothing wakes it. */
   pollMs?: number;
+  /**
+   * Calls its listener when the read models have moved (ProjectionsHost.onAdvance) and answers the call that stops it:
+   * the outbox then looks at once, so that a receipt goes within milliseconds of its registration, not a poll.
+   */
+  advances?: (listener: () => void) => () => void;
 }
 
 /** At most this many messages per look, so that a long queue after an outage goes out in steady steps. */
@@ -34,8 +39,10 @@ const BATCH = 50;
 export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Outbox');
   private timer?: NodeJS.Timeout;
+  private unhook?: () => void;
   private running?: Promise<unknown>;
   private busy = false;
+  private again = false;
   private shuttingDown = false;
 
   constructor(
@@ -48,23 +55,33 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
     if (this.runs && this.deps.mailer) this.start();
   }
 
-  start(): void {
+  /** Starts looking: every `pollMs`, and whenever the read models move. */
+  start(pollMs = this.deps.pollMs ?? 1000): void {
     if (this.timer) return;
-    this.timer = setInterval(() => void this.wake(), this.deps.pollMs ?? 1000);
+    this.timer = setInterval(() => void this.wake(), pollMs);
     this.timer.unref(); // the first look a poll after the start: the read models are open by then
+    this.unhook = this.deps.advances?.(() => void this.wake());
   }
 
   /**
-   * Looks for due e-mail now; looks follow each other, never overlap, and a poll while one is under way (a slow mail
-   * server) is skipped, not queued. A failed look is logged and tried at the next.
+   * Looks for due e-mail now; looks follow each other, never overlap. Wakes while one is under way (a slow mail server,
+   * many registrations) are folded into one more look after it, so that what was queued meanwhile is not left to the
+   * next poll. A failed look is logged and tried at the next.
    */
   wake(): Promise<unknown> {
-    if (this.busy) return this.running!;
+    if (this.busy) {
+      this.again = true;
+      return this.running!;
+    }
     this.busy = true;
     this.running = (this.running ?? Promise.resolve())
       .then(() => this.tick())
       .catch((err: unknown) => this.logger.error(`the outbox could not look for due e-mail: ${String(err)}`))
-      .finally(() => (this.busy = false));
+      .finally(() => {
+        this.busy = false;
+        if (this.again && this.timer) void this.wake();
+        this.again = false;
+      });
     return this.running;
   }
 
@@ -129,6 +146,8 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
   async stop(): Promise<void> {
     clearInterval(this.timer);
     this.timer = undefined;
+    this.unhook?.();
+    this.unhook = undefined;
     await this.running;
   }
 

@@ -33,6 +33,7 @@ export class ProjectionsHost implements OnApplicationBootstrap {
   readonly runner: ProjectionRunner;
   private stopped = false;
   private readonly lock?: DataDirLock;
+  private readonly advanceListeners = new Set<() => void>();
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
@@ -51,7 +52,7 @@ export class ProjectionsHost implements OnApplicationBootstrap {
     this.runner = new ProjectionRunner(store, this.readModels, {
       threads: rebuildSource ? { count: config.rebuildThreads, module: rebuildSource, data: rebuildSourceData(config) } : undefined,
       follower,
-      onProgress: link.role === 'projector' ? () => link.signal('advanced') : undefined,
+      onProgress: follower ? undefined : () => this.advanced(link),
     });
     if (follower) link.events.on('advanced', () => this.runner.wake());
     if (link.role === 'projector') {
@@ -73,6 +74,20 @@ export class ProjectionsHost implements OnApplicationBootstrap {
     }
     // a failure shows in GET /api/admin/projections and /api/admin/health
     void (name === 'all' ? this.runner.rebuildAll() : this.runner.rebuild(name)).catch(() => undefined);
+  }
+
+  /**
+   * Calls `listener` each time the read models this process writes have moved (never in an HTTP worker, which only
+   * reads them); answers the call that stops it. For what acts on the read models as soon as they move: the outbox.
+   */
+  onAdvance(listener: () => void): () => void {
+    this.advanceListeners.add(listener);
+    return () => this.advanceListeners.delete(listener);
+  }
+
+  private advanced(link: ProcessLink): void {
+    if (link.role === 'projector') link.signal('advanced');
+    for (const listener of this.advanceListeners) listener();
   }
 
   register(projection: Projection): void {
