@@ -1,24 +1,23 @@
-import { aggregate, NotFoundError } from '@app/core';
+import { aggregate, AsKnown, NotFoundError, RecordedEvent } from '@app/core';
 import { EventStore } from '@app/event-store';
 import { caseDecider, CaseState } from './case.decider';
 import { caseStream } from './case.events';
 
-export interface LoadCaseOptions {
-  /** Only the events recorded at or before this instant (record time): the case as the system knew it then. */
-  asOf?: Date;
-}
-
-/** A case's state from its stream, with its revision (ETag); NotFoundError when it has no events (by `asOf`). */
-export async function loadCase(
+/**
+ * A case's state from its stream, with its revision (ETag), and the events it was folded from (one read, for a reader
+ * that needs more of them than the state keeps); NotFoundError when it has no events (as known at `asKnown`).
+ */
+export async function loadCaseWithEvents(
   store: EventStore,
   caseId: string,
-  options: LoadCaseOptions = {},
-): Promise<CaseState & { revision: bigint }> {
-  const { asOf } = options;
-  const known = asOf
-    ? { readStream: async (id: string) => (await store.readStream(id)).filter((e) => e.metadata.recordedAt <= asOf.toISOString()) }
-    : store;
-  const { state, revision } = await aggregate(known, caseDecider, caseStream(caseId));
-  if (!state.exists) throw new NotFoundError('case', asOf ? `${caseId} as of ${asOf.toISOString()}` : caseId);
-  return { ...state, revision };
+  asKnown: AsKnown = {},
+): Promise<{ state: CaseState & { revision: bigint }; events: RecordedEvent[] }> {
+  const { state, revision, events } = await aggregate(store, caseDecider, caseStream(caseId), asKnown);
+  if (!state.exists) throw new NotFoundError('case', asKnown.asOf ? `${caseId} as of ${asKnown.asOf.toISOString()}` : caseId);
+  return { state: { ...state, revision }, events };
+}
+
+/** A case's state from its stream, with its revision (ETag); NotFoundError when it has no events (as known at `asKnown`). */
+export async function loadCase(store: EventStore, caseId: string, asKnown: AsKnown = {}): Promise<CaseState & { revision: bigint }> {
+  return (await loadCaseWithEvents(store, caseId, asKnown)).state;
 }

@@ -9,9 +9,6 @@ import { CATEGORY_LIST_STREAM } from './category-list.events';
  * default); `asOf` (record time) gives the list as it stood then, so an as-of report groups as it did that day.
  */
 export async function loadCategories(store: EventStore, asOf?: Date): Promise<CategoryList & { revision: bigint }> {
-  const known = asOf
-    ? { readStream: async (id: string) => (await store.readStream(id)).filter((e) => e.metadata.recordedAt <= asOf.toISOString()) }
-    : store;
-  const { state, revision } = await aggregate(known, categoryListDecider, CATEGORY_LIST_STREAM);
+  const { state, revision } = await aggregate(store, categoryListDecider, CATEGORY_LIST_STREAM, { asOf });
   return { ...state, revision };
 }

@@ -1,4 +1,4 @@
-import { CaseMerged, caseStream, loadCase, messagesStream, referenceStream } from '@app/cases';
+import { CaseMerged, loadCaseWithEvents, messagesStream, referenceStream } from '@app/cases';
 import { NotFoundError } from '@app/core';
 import { EventStore } from '@app/event-store';
 import { noteOf, PublicNote } from '../public-history';
@@ -18,10 +18,9 @@ export async function loadPublicRequest(
   const [assigned] = await store.readStream(referenceStream(Number(m[1])), { fromRevision: BigInt(Number(m[2]) - 1), maxCount: 1 });
   const assignment = assigned?.data as { reference?: string; caseId?: string } | undefined;
   if (!assignment?.caseId || assignment.reference !== reference) return undefined;
-  const events = await store.readStream(caseStream(assignment.caseId));
-  if (!events.length) return undefined;
-  const s = await loadCase(store, assignment.caseId).catch(absent);
-  if (!s || s.confidential) return undefined;
+  const loaded = await loadCaseWithEvents(store, assignment.caseId).catch(absent);
+  if (!loaded || loaded.state.confidential) return undefined;
+  const { state: s, events } = loaded;
   const merged = [...events].reverse().find((e) => e.type === 'CaseMerged.v1')?.data as CaseMerged['data'] | undefined;
   return {
     request: {
