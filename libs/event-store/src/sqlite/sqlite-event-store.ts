@@ -17,6 +17,7 @@ import { eventHashFromText } from '../hash-chain';
 import { PollingSubscription } from '../polling-subscription';
 import { UpcasterRegistry } from '../upcasters';
 import { pingSqlite } from './ping-sqlite';
+import { openSqliteFile } from './sqlite-file';
 import { AppendRequest, GroupCommit } from './group-commit';
 import { importVerbatim } from './import-verbatim';
 import { EVENT_STORE_SCHEMA } from './schema';
@@ -55,10 +56,7 @@ export class SqliteEventStore implements EventStore {
   private readonly cached: StatementCache;
 
   constructor(options: SqliteEventStoreOptions) {
-    this.db = new Database(options.path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('busy_timeout = 10000');
+    this.db = openSqliteFile(options.path);
     this.db.exec(EVENT_STORE_SCHEMA);
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
     this.clock = options.clock ?? systemClock;

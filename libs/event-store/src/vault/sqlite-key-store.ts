@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Clock, systemClock } from '@app/core';
 import { pingSqlite } from '../sqlite/ping-sqlite';
+import { openSqliteFile } from '../sqlite/sqlite-file';
 import { DATA_KEY_BYTES, KeyStore, ShredReceipt, SubjectKey, subjectList } from './key-store';
 
 export const KEY_STORE_FILE = 'keys.sqlite';
@@ -47,13 +48,8 @@ export class SqliteKeyStore extends KeyStore {
   constructor(options: SqliteKeyStoreOptions) {
     super();
     const created = options.path !== ':memory:' && !existsSync(options.path);
-    this.db = new Database(options.path);
-    if (created) chmodSync(options.path, 0o600); // keys are for this service's user only
-    this.db.pragma('secure_delete = ON');
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('busy_timeout = 10000');
-    if (this.db.pragma('secure_delete', { simple: true }) !== 1) throw new Error('this SQLite build cannot turn on secure_delete');
+    // Keys are for this service's user only.
+    this.db = openSqliteFile(options.path, { secureDelete: true, ownerOnly: created });
     this.db.exec(SCHEMA);
     this.clock = options.clock ?? systemClock;
     this.stmt = this.prepare();

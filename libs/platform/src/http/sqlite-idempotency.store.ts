@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { pingSqlite } from '@app/event-store';
+import { openSqliteFile, pingSqlite } from '@app/event-store';
 import { restrictToOwner } from '../config/data-dir';
 import {
   answerOf,
@@ -51,13 +51,9 @@ export class SqliteIdempotencyStore extends IdempotencyStore {
 
   constructor(options: SqliteIdempotencyStoreOptions) {
     super();
-    const onDisk = options.path !== ':memory:';
-    this.db = new Database(options.path);
-    if (onDisk) restrictToOwner(options.path); // earlier versions left it readable by everyone
-    this.db.pragma('secure_delete = ON'); // before anything is deleted: freed cells are zeroed, not left for a reader
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('busy_timeout = 10000');
+    this.db = openSqliteFile(options.path, { secureDelete: true }); // freed cells are zeroed, not left for a reader
+    // The file and its -wal and -shm: earlier versions left them readable by everyone.
+    if (options.path !== ':memory:') restrictToOwner(options.path);
     this.migrate();
     this.times = { ttlMs: options.ttlMs, leaseMs: options.leaseMs };
     this.stmt = this.prepare();
