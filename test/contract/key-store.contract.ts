@@ -40,6 +40,16 @@ export function keyStoreContract(name: string, fresh: NewKeyStorage): void {
       expect(keyOf(await store.lookup(['case-a']), 'case-a')!.equals(a)).toBe(true);
     });
 
+    it('answers, in one ensure, the keys it holds, the tombstones and the keys it makes, as a look-up then reads them', async () => {
+      const a = keyOf(await store.ensure(['case-a', 'gone']), 'case-a')!;
+      await store.shred('gone');
+      const found = await store.ensure(['new', 'gone', 'case-a']);
+      expect(keyOf(found, 'case-a')!.equals(a)).toBe(true);
+      expect(found.get('gone')).toEqual({ shreddedAt: '2026-03-01T10:00:00.000Z' });
+      expect(keyOf(found, 'new')).toHaveLength(32);
+      expect(await store.lookup(['new', 'gone', 'case-a'])).toEqual(found);
+    });
+
     it('answers a readiness ping while open, and not once closed', async () => {
       expect(await store.ping()).toBe(true);
       await store.close();

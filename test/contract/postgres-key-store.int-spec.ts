@@ -1,3 +1,4 @@
+import type { Pool } from 'pg';
 import { PostgresKeyStore } from '@app/event-store';
 import { describeWithPostgres, freshSchema, TestSchema, withClient } from '../support/postgres';
 import { keyStoreContract } from './key-store.contract';
@@ -10,6 +11,21 @@ describeWithPostgres('PostgresKeyStore', (server) => {
     const schema = await freshSchema(server);
     schemas.push(schema);
     return (clock) => PostgresKeyStore.open({ url: schema.url, clock });
+  });
+
+  it("answers a seal's keys, held and new, in one round trip", async () => {
+    const schema = await freshSchema(server);
+    schemas.push(schema);
+    const store = await PostgresKeyStore.open({ url: schema.url });
+    try {
+      await store.ensure(['held']);
+      const queries = jest.spyOn((store as unknown as { pool: Pool }).pool, 'query');
+      const found = await store.ensure(['held', 'new-1', 'new-2']);
+      expect([...found.keys()].sort()).toEqual(['held', 'new-1', 'new-2']);
+      expect(queries).toHaveBeenCalledTimes(1);
+    } finally {
+      await store.close();
+    }
   });
 
   describe('schema', () => {

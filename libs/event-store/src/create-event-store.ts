@@ -7,6 +7,7 @@ import { SqliteEventStore } from './sqlite/sqlite-event-store';
 import { UpcasterRegistry } from './upcasters';
 import { EncryptingEventStore } from './vault/encrypting-event-store';
 import { KeyStore } from './vault/key-store';
+import { PostgresKeyStore } from './vault/postgres-key-store';
 import { SqliteKeyStore } from './vault/sqlite-key-store';
 import { PersonalDataPolicy } from './vault/personal-data-policy';
 import { PersonalDataVault } from './vault/personal-data-vault';
@@ -32,14 +33,32 @@ export interface EventStoreConfig {
 export function createEventStore(config: EventStoreConfig): EventStore {
   if (!config.personalData?.types.length) return createInnerStore(config, config.upcasters);
   mkdirSync(config.dataDir, { recursive: true });
-  const keys =
-    config.keyStore ??
-    (config.keyStorePath
-      ? new SqliteKeyStore({ path: config.keyStorePath, clock: config.clock })
-      : SqliteKeyStore.inDataDir(config.dataDir, config.clock));
+  const keys = config.keyStore ?? hostKeyStore(config);
   const vault = new PersonalDataVault(keys);
   // Upcasting happens after decryption, in the encrypting store, so the inner store hands over events as stored.
   return new EncryptingEventStore(createInnerStore(config, undefined), vault, config.personalData, { upcasters: config.upcasters });
+}
+
+/** Where the personal-data keys are kept. */
+export interface KeyStoreConfig {
+  dataDir: string;
+  /** KEY_STORE_PATH: a SQLite file on this host instead of DATA_DIR/keys.sqlite. */
+  keyStorePath?: string;
+  /** KEY_STORE_URL: PostgreSQL, for API instances on several hosts. */
+  keyStoreUrl?: string;
+  clock?: Clock;
+}
+
+/** The key store the configuration names (PostgreSQL opened and migrated), for a command that needs only the keys. */
+export function openKeyStore(config: KeyStoreConfig): Promise<KeyStore> {
+  if (config.keyStoreUrl) return PostgresKeyStore.open({ url: config.keyStoreUrl, clock: config.clock });
+  return Promise.resolve(hostKeyStore(config));
+}
+
+/** The SQLite key store on this host: KEY_STORE_PATH, else DATA_DIR/keys.sqlite. */
+function hostKeyStore(config: KeyStoreConfig): SqliteKeyStore {
+  if (config.keyStorePath) return new SqliteKeyStore({ path: config.keyStorePath, clock: config.clock });
+  return SqliteKeyStore.inDataDir(config.dataDir, config.clock);
 }
 
 function createInnerStore(config: EventStoreConfig, upcasters: UpcasterRegistry | undefined): EventStore {

@@ -8,6 +8,7 @@ export * from './store-errors';
 export * from './esdb/connection-string';
 export * from './sqlite/sqlite-event-store';
 export * from './sqlite/ping-sqlite';
+export * from './sqlite/sqlite-file';
 export * from './create-event-store';
 export * from './vault/key-store';
 export * from './vault/sqlite-key-store';

@@ -1,5 +1,4 @@
-import { KeyStore, PostgresKeyStore, SqliteKeyStore } from '@app/event-store';
-import { AppConfig } from '@app/platform';
+import { openKeyStore } from '@app/event-store';
 import { RegisterCommand } from '../cli-context';
 import { withStore } from '../app-context';
 
@@ -30,9 +29,3 @@ export const registerReapplyErasuresCommand: RegisterCommand = (program, ctx) =>
         }
       });
     });
-
-function openKeyStore(config: AppConfig): Promise<KeyStore> {
-  if (config.keyStoreUrl) return PostgresKeyStore.open({ url: config.keyStoreUrl });
-  const store = config.keyStorePath ? new SqliteKeyStore({ path: config.keyStorePath }) : SqliteKeyStore.inDataDir(config.dataDir);
-  return Promise.resolve(store);
-}

@@ -1,25 +1,13 @@
 import { RecordedEvent } from '@app/core';
-import {
-  EncryptedEnvelope,
-  EncryptingEventStore,
-  erased,
-  EventStore,
-  isEncryptedEnvelope,
-  PersonalDataPolicy,
-  SealPlace,
-  sealFields,
-  VaultDecryptionError,
-} from '@app/event-store';
+import { EventStore, openStoredFields, PersonalDataPolicy, sealFields, StoredField } from '@app/event-store';
 
 /**
  * A personal-data field of an event as a replay thread folds it: the thread opens no key store, so each field the policy
  * covers is carried through the fold as this, with what the request thread needs to open it afterwards (its subject,
- * and the envelope with the place it was sealed at, or a value written in the clear before the policy sealed it).
+ * its place, and the value as stored: an envelope, or a value written in the clear before the policy sealed it).
  */
 export interface HeldValue {
-  $held: { subject: string; place: SealPlace };
-  envelope?: EncryptedEnvelope;
-  plain?: unknown;
+  $held: StoredField;
 }
 
 type Json = Record<string, unknown>;
@@ -34,31 +22,21 @@ export function holdPersonalData(policy: PersonalDataPolicy, event: RecordedEven
   const rule = policy.ruleFor(event.type);
   const subject = policy.subjectOf(event);
   if (!rule || subject === undefined || !isRecord(event.data)) return event;
-  const data = sealFields(event.data, rule.fields, (value, path): HeldValue => {
-    const $held = { subject, place: { streamId: event.streamId, eventId: event.id, path } };
-    return isEncryptedEnvelope(value) ? { $held, envelope: value } : { $held, plain: value };
+  const hold = (value: unknown, path: string): HeldValue => ({
+    $held: { subject, place: { streamId: event.streamId, eventId: event.id, path }, value },
   });
-  return { ...event, data };
+  return { ...event, data: sealFields(event.data, rule.fields, hold) };
 }
 
-/**
- * `folded` with every HeldValue opened as the encrypting store opens an event on a read: the value, or `{ erased: true }`
- * once its subject's key is shredded (a value written in the clear included). One key look-up for all of them.
- */
+/** `folded` with every HeldValue opened as the store opens an event on a read (openStoredFields), in one key look-up. */
 export async function openHeld<T>(store: EventStore, folded: T): Promise<T> {
   const held: HeldValue[] = [];
   collect(folded, held);
   if (!held.length) return folded;
-  const vault = store instanceof EncryptingEventStore ? store.vault : undefined;
-  const keys = vault ? await vault.forReading(new Set(held.map((h) => h.$held.subject))) : undefined;
-  return replace(folded, (h) => {
-    const { subject, place } = h.$held;
-    if (!h.envelope) return keys?.isErased(subject) ? erased() : h.plain;
-    // Only the vault writes envelopes, each with its event's subject's key: one sealed for anyone else is refused.
-    if (h.envelope.kid !== subject) throw new VaultDecryptionError(h.envelope.kid, `${place.streamId} is sealed for ${subject}`);
-    if (!keys) throw new VaultDecryptionError(subject, 'this store holds no key store');
-    return keys.decrypt(h.envelope, place);
-  }) as T;
+  const fields = held.map((h) => h.$held);
+  const opened = await openStoredFields(store, fields);
+  const values = new Map(held.map((h, i) => [h, opened[i]]));
+  return replace(folded, (h) => values.get(h)) as T;
 }
 
 function collect(value: unknown, into: HeldValue[]): void {

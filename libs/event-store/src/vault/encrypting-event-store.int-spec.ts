@@ -27,6 +27,7 @@ const replied = (caseId: string) => ({
   type: 'ComplainantReplied.v1',
   data: { caseId, message: 'Tack för svaret', from: { name: 'kept in the clear', email: 'asa@example.se' } },
 });
+type Json = Record<string, unknown>;
 const closed = (caseId: string) => ({ type: 'CaseClosed.v1', data: { caseId, resolution: 'answered' } });
 
 function open(options: { upcasters?: UpcasterRegistry } = {}) {
@@ -106,6 +107,30 @@ describe('EncryptingEventStore over SQLite', () => {
     await expect(read(events[1])).rejects.toThrow(/moved from its place/); // another field
     await expect(read(events[2])).rejects.toThrow(/moved from its place/); // another event
     expect((await read(events[0]))[0].data).toEqual(registered('1').data); // the original still opens
+  });
+
+  it('refuses a value sealed for another case also once the case it was moved into is erased (never read as erased)', async () => {
+    await ctx.store.append('case-1', [registered('1')]);
+    const [stored] = await ctx.inner.readStream('case-1');
+    await ctx.inner.append('case-2', [{ type: 'CaseRegistered.v1', data: { caseId: '2', submitter: (stored.data as Json).submitter } }]);
+    await ctx.store.shred('2');
+    await expect(ctx.store.readStream('case-2')).rejects.toThrow(/sealed for 2/);
+  });
+
+  it('opens fields kept sealed through a fold by the rules a read opens them by, erasure included', async () => {
+    await ctx.inner.append('case-1', [{ type: 'CaseRegistered.v1', data: { caseId: '1', description: 'i klartext' } }]);
+    await ctx.store.append('case-1', [registered('1')]);
+    const events = await ctx.store.readAll({ sealed: true });
+    const fields = events.flatMap((e) =>
+      ['submitter', 'description']
+        .filter((path) => path in (e.data as Json))
+        .map((path) => ({ subject: '1', place: { streamId: e.streamId, eventId: e.id, path }, value: (e.data as Json)[path] })),
+    );
+    const { submitter, description } = registered('1').data;
+    expect(await ctx.store.openFields(fields)).toEqual(['i klartext', submitter, description]);
+    await ctx.store.shred('1');
+    expect(await ctx.store.openFields(fields)).toEqual([{ erased: true }, { erased: true }, { erased: true }]);
+    await expect(ctx.store.openFields([{ ...fields[1], subject: '2' }])).rejects.toThrow(/sealed for 2/);
   });
 
   it('reads fields written in the clear before the policy sealed them as erased once the subject is', async () => {

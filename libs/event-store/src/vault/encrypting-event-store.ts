@@ -6,8 +6,16 @@ import { UpcasterRegistry } from '../upcasters';
 import { isSubject, ShredReceipt } from './key-store';
 import { containsEnvelope, openEnvelopes, sealFields } from './personal-data-fields';
 import { PersonalDataPolicy } from './personal-data-policy';
-import { EncryptedEnvelope, erased, KeyRing, PersonalDataVault, SealPlace, VaultDecryptionError } from './personal-data-vault';
+import { erased, isEncryptedEnvelope, KeyRing, PersonalDataVault, SealPlace, VaultDecryptionError } from './personal-data-vault';
 import { openedSubscription } from './opened-subscription';
+
+/** A personal-data field of an event as stored, where it stands: an envelope, or a value written in the clear. */
+export interface StoredField {
+  /** The event's subject by the policy: whose key opens (and whose erasure erases) the field. */
+  subject: string;
+  place: SealPlace;
+  value: unknown;
+}
 
 export interface EncryptingEventStoreOptions {
   /**
@@ -101,6 +109,15 @@ export class EncryptingEventStore implements EventStore {
     return this.vault.shred(subject);
   }
 
+  /**
+   * Fields kept sealed through a fold (an audit replay reads events sealed, in a thread without keys), opened by the
+   * rules a read opens an event by, with one key look-up for all of them.
+   */
+  async openFields(fields: readonly StoredField[]): Promise<unknown[]> {
+    const keys = await this.vault.forReading(fields.map((f) => f.subject));
+    return fields.map((f) => openField(keys, f.subject, f.value, f.place));
+  }
+
   getStreamMetadata(streamId: string): Promise<StreamMetadata | undefined> {
     return this.inner.getStreamMetadata(streamId);
   }
@@ -144,25 +161,34 @@ export class EncryptingEventStore implements EventStore {
     return this.options.upcasters ? this.options.upcasters.upcast(event) : event;
   }
 
-  /**
-   * Opens each envelope at the place it stands in this event. An envelope sealed for anyone but the event's subject
-   * (per the policy) is refused: only the vault writes envelopes, and it seals an event's values with its subject's key.
-   */
+  /** Opens each envelope at the place it stands in this event (openField). */
   private open(event: RecordedEvent, keys: KeyRing): RecordedEvent {
     const subject = this.subjectOf(event);
-    const openAt = (envelope: EncryptedEnvelope, path: string) => {
-      if (envelope.kid !== subject) {
-        throw new VaultDecryptionError(String(envelope.kid), `${event.type} in ${event.streamId} is sealed for ${subject ?? 'no one'}`);
-      }
-      return keys.decrypt(envelope, { streamId: event.streamId, eventId: event.id, path });
-    };
-    // Fields written in the clear before the policy sealed them go with the subject's erasure too, on every read.
+    const field = (value: unknown, path: string) => openField(keys, subject, value, { streamId: event.streamId, eventId: event.id, path });
+    // The policy's fields go with the subject's erasure, a value written in the clear before the policy sealed it too.
     const stored =
-      isSubject(subject) && keys.isErased(subject)
-        ? sealFields(event.data, this.policy.ruleFor(event.type)!.fields, () => erased())
-        : event.data;
-    const data = openEnvelopes(stored, openAt);
+      isSubject(subject) && keys.isErased(subject) ? sealFields(event.data, this.policy.ruleFor(event.type)!.fields, field) : event.data;
+    const data = openEnvelopes(stored, field);
     const opened = data === event.data ? event : { ...event, data };
     return this.options.upcasters ? this.options.upcasters.upcast(opened) : opened;
   }
+}
+
+/**
+ * A stored value of an event's personal data as every read gives it. An envelope opens only with its event's subject's
+ * key (only the vault writes envelopes, and it seals an event's values with that key: one sealed for anyone else is
+ * refused) and reads `{ erased: true }` once that key is shredded; so does a value written in the clear.
+ */
+function openField(keys: KeyRing, subject: string | undefined, value: unknown, place: SealPlace): unknown {
+  if (!isEncryptedEnvelope(value)) return isSubject(subject) && keys.isErased(subject) ? erased() : value;
+  if (value.kid !== subject) throw new VaultDecryptionError(String(value.kid), `${place.streamId} is sealed for ${subject ?? 'no one'}`);
+  return keys.decrypt(value, place);
+}
+
+/** The fields as `store` opens them: with its keys, or as stored where it seals nothing (an envelope there cannot open). */
+export function openStoredFields(store: EventStore, fields: readonly StoredField[]): Promise<unknown[]> {
+  if (store instanceof EncryptingEventStore) return store.openFields(fields);
+  const envelope = fields.find((f) => isEncryptedEnvelope(f.value));
+  if (envelope) return Promise.reject(new VaultDecryptionError(envelope.subject, 'this store holds no key store'));
+  return Promise.resolve(fields.map((f) => f.value));
 }

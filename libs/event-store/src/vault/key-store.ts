@@ -30,8 +30,9 @@ export abstract class KeyStore {
   abstract lookup(subjects: Iterable<string>): Promise<Map<string, SubjectKey>>;
 
   /**
-   * Every subject's key, created where it is missing: one key per subject however many processes ask at once. A shredded
-   * subject answers with its tombstone and never gets a key again.
+   * Every subject's key, the ones it holds and the ones it creates where missing, in one call (a seal needs no look-up
+   * first): one key per subject however many processes ask at once. A shredded subject answers with its tombstone and
+   * never gets a key again.
    */
   abstract ensure(subjects: Iterable<string>): Promise<Map<string, SubjectKey>>;
 

@@ -117,7 +117,15 @@ describe('PersonalDataVault', () => {
     const rings = await Promise.all(Array.from({ length: 50 }, (_, i) => vault.forSealing([`case-${i}`, `case-${i % 5}`])));
     expect(ensure).toHaveBeenCalledTimes(1);
     expect(rings[7].encrypt('case-7', 'x', here).kid).toBe('case-7');
-    await vault.forSealing(['case-7']); // an existing key is only looked up
-    expect(ensure).toHaveBeenCalledTimes(1);
+  });
+
+  it("fetches a new subject's key in one call to the key store: no look-up before it is made", async () => {
+    const lookup = jest.spyOn(vault.keys, 'lookup');
+    const ensure = jest.spyOn(vault.keys, 'ensure');
+    const made = await seal('case-a', value);
+    expect([lookup.mock.calls.length, ensure.mock.calls.length]).toEqual([0, 1]);
+    await seal('case-a', 'again'); // an existing key: one call again
+    expect([lookup.mock.calls.length, ensure.mock.calls.length]).toEqual([0, 2]);
+    expect(await open(made, here)).toEqual(value);
   });
 });

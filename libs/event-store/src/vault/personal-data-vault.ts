@@ -19,20 +19,20 @@ export class PersonalDataVault {
 
   constructor(readonly keys: KeyStore) {}
 
-  /** The keys an append seals with, each made where missing; rejects with SubjectErasedError for a shredded subject. */
+  /**
+   * The keys an append seals with, each made where missing, in one call to the key store (ensure answers the keys it
+   * holds as well as the ones it makes: no look-up first); rejects with SubjectErasedError for a shredded subject.
+   */
   async forSealing(subjects: Iterable<string>): Promise<KeyRing> {
     const wanted = subjectList(subjects);
     if (!wanted.length) return KeyRing.empty;
-    const held = await this.keys.lookup(wanted);
-    const missing = wanted.filter((s) => !held.has(s));
-    if (missing.length) {
-      const made = await Promise.all(missing.map((s) => this.create(s)));
-      missing.forEach((s, i) => made[i] && held.set(s, made[i]));
-    }
-    for (const subject of wanted) {
-      const shreddedAt = held.get(subject)?.shreddedAt;
-      if (shreddedAt) throw new SubjectErasedError(subject, shreddedAt);
-    }
+    const entries = await Promise.all(wanted.map((s) => this.ensure(s)));
+    const held = new Map<string, SubjectKey>();
+    wanted.forEach((subject, i) => {
+      const entry = entries[i];
+      if (entry?.shreddedAt) throw new SubjectErasedError(subject, entry.shreddedAt);
+      if (entry) held.set(subject, entry);
+    });
     return new KeyRing(held, new Set(wanted));
   }
 
@@ -56,20 +56,20 @@ export class PersonalDataVault {
   }
 
   /**
-   * Keys missing in the same turn of the event loop are made in one call (one durable commit, or one query), so
-   * intake under load is not one fsync or one round trip per case.
+   * Keys asked for in the same turn of the event loop are fetched or made in one call (one durable commit, or one
+   * query), so intake under load is not one fsync or one round trip per case.
    */
-  private create(subject: string): Promise<SubjectKey | undefined> {
+  private ensure(subject: string): Promise<SubjectKey | undefined> {
     return new Promise((resolve, reject) => {
       this.pending.set(subject, [...(this.pending.get(subject) ?? []), { resolve, reject }]);
       if (!this.scheduled) {
         this.scheduled = true;
-        setImmediate(() => void this.createPending());
+        setImmediate(() => void this.ensurePending());
       }
     });
   }
 
-  private async createPending(): Promise<void> {
+  private async ensurePending(): Promise<void> {
     this.scheduled = false;
     const batch = this.pending;
     this.pending = new Map();

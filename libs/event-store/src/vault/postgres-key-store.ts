@@ -69,25 +69,29 @@ export class PostgresKeyStore extends KeyStore {
   }
 
   /**
-   * Inserts a key for every subject without a row (sorted, so two batches never wait on each other in a circle), then
-   * reads what another process's insert or a tombstone left for the rest. Existing keys cost one query, new ones one.
+   * One statement reads the rows there are and inserts a key for every subject without one (sorted, so two batches
+   * never wait on each other in a circle): existing and new keys cost one round trip. A row another process inserted
+   * after the statement's snapshot is neither read nor inserted (ON CONFLICT): those few are read after.
    */
   async ensure(subjects: Iterable<string>): Promise<Map<string, SubjectKey>> {
-    const list = subjectList(subjects);
-    const found = await this.lookup(list);
-    const missing = list.filter((s) => !found.has(s));
-    if (!missing.length) return found;
-    missing.sort();
-    const keys = missing.map(() => randomBytes(DATA_KEY_BYTES));
-    const { rows } = await this.pool.query<Row>(
-      `INSERT INTO data_keys (subject, key, created_at)
-       SELECT subject, key, $3::timestamptz FROM unnest($1::text[], $2::bytea[]) AS wanted(subject, key)
-       ON CONFLICT (subject) DO NOTHING
-       RETURNING subject, key, shredded_at`,
-      [missing, keys, this.clock.now().toISOString()],
-    );
-    for (const row of rows) found.set(row.subject, entryOf(row));
-    const raced = missing.filter((s) => !found.has(s));
+    const list = subjectList(subjects).sort();
+    const found = new Map<string, SubjectKey>();
+    for (let i = 0; i < list.length; i += LOOKUP_CHUNK) {
+      const chunk = list.slice(i, i + LOOKUP_CHUNK);
+      const { rows } = await this.pool.query<Row>(
+        `WITH wanted AS (SELECT * FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS w(subject, key, n)),
+         held AS (SELECT d.subject, d.key, d.shredded_at FROM data_keys d JOIN wanted USING (subject)),
+         made AS (
+           INSERT INTO data_keys (subject, key, created_at)
+           SELECT subject, key, $3::timestamptz FROM wanted WHERE subject NOT IN (SELECT subject FROM held) ORDER BY n
+           ON CONFLICT (subject) DO NOTHING
+           RETURNING subject, key, shredded_at)
+         SELECT subject, key, shredded_at FROM held UNION ALL SELECT subject, key, shredded_at FROM made`,
+        [chunk, chunk.map(() => randomBytes(DATA_KEY_BYTES)), this.clock.now().toISOString()],
+      );
+      for (const row of rows) found.set(row.subject, entryOf(row));
+    }
+    const raced = list.filter((s) => !found.has(s));
     if (raced.length) for (const [subject, entry] of await this.lookup(raced)) found.set(subject, entry);
     return found;
   }
