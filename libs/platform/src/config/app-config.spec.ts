@@ -79,7 +79,23 @@ describe('loadConfig', () => {
   it('reads the digest interval, 24 hours unless set, 0 for never', () => {
     expect(loadConfig({}).digestIntervalHours).toBe(24);
     expect(loadConfig({ DIGEST_INTERVAL_HOURS: '0' }).digestIntervalHours).toBe(0);
-    expect(() => loadConfig({ DIGEST_INTERVAL_HOURS: 'daily' })).toThrow(/DIGEST_INTERVAL_HOURS/);
+    expect(() => loadConfig({ DIGEST_INTERVAL_HOURS: 'daily' })).toThrow(
+      'DIGEST_INTERVAL_HOURS must be a whole number of hours from 0 (off) to 9999, got "daily"',
+    );
+  });
+
+  it('names every whole-number setting that is wrong at once, with its range and what was given', () => {
+    let problems = '';
+    try {
+      loadConfig({ PORT: '3000.5', READY_MAX_LAG: '-5', ACKNOWLEDGE_WORKING_DAYS: '0', PUBLISH_MIN_COUNT: '1e2' });
+    } catch (err) {
+      problems = String(err);
+    }
+    expect(problems).toContain('PORT must be a whole number from 0 to 65535, got "3000.5"');
+    expect(problems).toContain('READY_MAX_LAG must be a whole number of seconds from 0 to 999999, got "-5"');
+    expect(problems).toContain('ACKNOWLEDGE_WORKING_DAYS must be a whole number of working days from 1 to 99, got "0"');
+    expect(problems).toContain('PUBLISH_MIN_COUNT must be a whole number from 0 to 100, got "1e2"');
+    expect(loadConfig({ READY_MAX_LAG: '0', PUBLISH_MIN_COUNT: '0' })).toMatchObject({ readyMaxLag: 0, publishMinCount: 0 });
   });
 
   it('reads how long idempotency records are kept (24 h unless set, 1 to 8760) and the lease of a running request (30 s)', () => {

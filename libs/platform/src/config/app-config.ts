@@ -87,11 +87,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const v = env[name];
     return v === undefined || v.trim() === '' ? undefined : v.trim();
   };
+  const whole = wholeNumbers(text, problems);
 
-  const portText = text('PORT') ?? '3000';
-  const port = Number(portText);
   // 0: any free port (tests and benchmarks; the primary reports the one its workers got)
-  if (!/^\d+$/.test(portText) || port > 65535) problems.push(`PORT must be a whole number from 0 to 65535, got "${portText}"`);
+  const port = whole('PORT', 3000, { min: 0, max: 65535 });
 
   // The same schemes (any case) and options the adapter accepts: see connectionStringProblem.
   let esdb = text('EVENTSTORE_CONNECTION_STRING');
@@ -143,33 +142,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!/^\d+(b|kb|mb)$/i.test(bodyLimit)) problems.push(`BODY_LIMIT must look like 512kb or 1mb, got "${bodyLimit}"`);
 
   // Seconds of record time: positions are opaque (KurrentDB's are byte offsets), so lag is never counted in them.
-  const lagText = text('READY_MAX_LAG') ?? '300';
-  const readyMaxLag = Number(lagText);
-  if (!/^\d+$/.test(lagText)) problems.push(`READY_MAX_LAG must be a whole number of seconds, got "${lagText}"`);
+  const readyMaxLag = whole('READY_MAX_LAG', 300, { min: 0, max: 999_999, of: 'seconds' });
 
-  const days = (name: string, fallback: number) => {
-    const t = text(name) ?? String(fallback);
-    if (!/^\d{1,2}$/.test(t) || Number(t) < 1) problems.push(`${name} must be a whole number of working days from 1 to 99, got "${t}"`);
-    return Number(t);
-  };
+  const days = (name: string, fallback: number) => whole(name, fallback, { min: 1, max: 99, of: 'working days' });
   const deadlines = { acknowledgeWorkingDays: days('ACKNOWLEDGE_WORKING_DAYS', 2), respondWorkingDays: days('RESPOND_WORKING_DAYS', 10) };
 
   // One thread per core beside the main one, at most two.
-  const threadsText = text('REBUILD_THREADS') ?? String(Math.min(2, availableParallelism() - 1));
-  if (!/^[0-8]$/.test(threadsText)) problems.push(`REBUILD_THREADS must be a whole number from 0 to 8, got "${threadsText}"`);
-
-  const replayText = text('REPLAY_CONCURRENCY') ?? '2';
-  if (!/^\d{1,2}$/.test(replayText) || Number(replayText) < 1 || Number(replayText) > 16)
-    problems.push(`REPLAY_CONCURRENCY must be a whole number of replay threads from 1 to 16, got "${replayText}"`);
-
-  const workersText = text('WORKERS') ?? String(Math.max(1, availableParallelism() - 1));
-  if (!/^\d{1,2}$/.test(workersText) || Number(workersText) > 64)
-    problems.push(
-      `WORKERS must be a whole number of HTTP worker processes from 0 (one process does everything) to 64, got "${workersText}"`,
-    );
-
-  const digestText = text('DIGEST_INTERVAL_HOURS') ?? '24';
-  if (!/^\d{1,4}$/.test(digestText)) problems.push(`DIGEST_INTERVAL_HOURS must be a whole number of hours (0 = off), got "${digestText}"`);
+  const rebuildThreads = whole('REBUILD_THREADS', Math.min(2, availableParallelism() - 1), { min: 0, max: 8 });
+  const replayConcurrency = whole('REPLAY_CONCURRENCY', 2, { min: 1, max: 16, of: 'replay threads' });
+  const workers = whole('WORKERS', Math.max(1, availableParallelism() - 1), {
+    min: 0,
+    max: 64,
+    of: 'HTTP worker processes',
+    zero: 'one process does everything',
+  });
+  const digestIntervalHours = whole('DIGEST_INTERVAL_HOURS', 24, { min: 0, max: 9999, of: 'hours', zero: 'off' });
   const signingKeyText = text('DIGEST_SIGNING_KEY_FILE');
   const digestSigningKeyFile = signingKeyText ? resolve(signingKeyText) : undefined;
   if (digestSigningKeyFile) problems.push(...digestSigningKeyProblems(digestSigningKeyFile, resolve(text('DATA_DIR') ?? './data')));
@@ -181,16 +168,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (referenceVoidAfterSeconds < 60)
     problems.push(`REFERENCE_VOID_AFTER must be a duration of at least a minute, such as 10m or 1h, got "${voidAfterText}"`);
 
-  const ttlText = text('IDEMPOTENCY_TTL_HOURS') ?? '24';
-  if (!/^\d{1,4}$/.test(ttlText) || Number(ttlText) < 1 || Number(ttlText) > 8760)
-    problems.push(`IDEMPOTENCY_TTL_HOURS must be a whole number of hours from 1 to 8760, got "${ttlText}"`);
-  const leaseText = text('IDEMPOTENCY_LEASE_SECONDS') ?? '30';
-  if (!/^\d{1,4}$/.test(leaseText) || Number(leaseText) < 1 || Number(leaseText) > 3600)
-    problems.push(`IDEMPOTENCY_LEASE_SECONDS must be a whole number of seconds from 1 to 3600, got "${leaseText}"`);
-
-  const publishMinText = text('PUBLISH_MIN_COUNT') ?? '5';
-  if (!/^\d{1,3}$/.test(publishMinText) || Number(publishMinText) > 100)
-    problems.push(`PUBLISH_MIN_COUNT must be a whole number from 0 to 100, got "${publishMinText}"`);
+  const idempotency = {
+    ttlHours: whole('IDEMPOTENCY_TTL_HOURS', 24, { min: 1, max: 8760, of: 'hours' }),
+    leaseSeconds: whole('IDEMPOTENCY_LEASE_SECONDS', 30, { min: 1, max: 3600, of: 'seconds' }),
+  };
+  const publishMinCount = whole('PUBLISH_MIN_COUNT', 5, { min: 0, max: 100 });
 
   const stores = storeSettings(text, Boolean(esdb), problems);
 
@@ -202,7 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (mailFrom && !/^[^\s@<>]+@[^\s@<>]+$|^[^<>]*<[^\s@<>]+@[^\s@<>]+>$/.test(mailFrom))
     problems.push(`MAIL_FROM must be an e-mail address, or a name and <address>, got "${mailFrom}"`);
   if (mailFrom && !smtpUrl) problems.push('MAIL_FROM applies only with SMTP_URL; set it too, or unset MAIL_FROM');
-  const outbox = outboxSettings(text, problems);
+  const outbox = outboxSettings(text, whole, problems);
 
   if (problems.length) throw new ConfigError(problems);
   return {
@@ -215,40 +197,53 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel,
     bodyLimit,
     readyMaxLag,
-    rebuildThreads: Number(threadsText),
-    replayConcurrency: Number(replayText),
-    workers: Number(workersText),
-    digestIntervalHours: Number(digestText),
+    rebuildThreads,
+    replayConcurrency,
+    workers,
+    digestIntervalHours,
     digestSigningKeyFile,
     referenceVoidAfterSeconds,
     nodeEnv,
     deadlines,
     retention,
-    idempotency: { ttlHours: Number(ttlText), leaseSeconds: Number(leaseText) },
-    publishMinCount: Number(publishMinText),
+    idempotency,
+    publishMinCount,
     municipalityName: text('MUNICIPALITY_NAME') ?? 'Stockholms stad',
     ...(smtpUrl && mailFrom ? { mail: { smtpUrl, from: mailFrom } } : {}),
     outbox,
   };
 }
 
-function outboxSettings(text: (name: string) => string | undefined, problems: string[]): AppConfig['outbox'] {
+function outboxSettings(text: (name: string) => string | undefined, whole: WholeNumber, problems: string[]): AppConfig['outbox'] {
   const autoText = text('AUTO_RECEIPT') ?? 'true';
   if (!/^(true|false)$/.test(autoText)) problems.push(`AUTO_RECEIPT must be true or false, got "${autoText}"`);
-  const attemptsText = text('MAIL_MAX_ATTEMPTS') ?? '8';
-  if (!/^\d{1,2}$/.test(attemptsText) || Number(attemptsText) < 1)
-    problems.push(`MAIL_MAX_ATTEMPTS must be a whole number from 1 to 99, got "${attemptsText}"`);
+  const maxAttempts = whole('MAIL_MAX_ATTEMPTS', 8, { min: 1, max: 99 });
   const baseText = text('MAIL_RETRY_BASE_SECONDS') ?? '60';
   if (!/^\d{1,5}(\.\d{1,3})?$/.test(baseText) || Number(baseText) <= 0 || Number(baseText) > 86_400)
     problems.push(`MAIL_RETRY_BASE_SECONDS must be a number of seconds above 0, at most 86400, got "${baseText}"`);
-  const ageText = text('MAIL_MAX_AGE_HOURS') ?? '72';
-  if (!/^\d{1,4}$/.test(ageText) || Number(ageText) < 1)
-    problems.push(`MAIL_MAX_AGE_HOURS must be a whole number of hours from 1 to 9999, got "${ageText}"`);
   return {
     autoReceipt: autoText === 'true',
-    maxAttempts: Number(attemptsText),
+    maxAttempts,
     retryBaseSeconds: Number(baseText),
-    maxAgeHours: Number(ageText),
+    maxAgeHours: whole('MAIL_MAX_AGE_HOURS', 72, { min: 1, max: 9999, of: 'hours' }),
+  };
+}
+
+type WholeNumber = (name: string, fallback: number, range: { min: number; max: number; of?: string; zero?: string }) => number;
+
+/**
+ * Reads a whole-number setting (its fallback when unset) and checks its range; a problem names the setting, the range
+ * (`of`: what it counts; `zero`: what 0 means) and what was given.
+ */
+function wholeNumbers(text: (name: string) => string | undefined, problems: string[]): WholeNumber {
+  return (name, fallback, { min, max, of, zero }) => {
+    const given = text(name) ?? String(fallback);
+    const n = /^\d{1,9}$/.test(given) ? Number(given) : NaN;
+    if (!(n >= min && n <= max)) {
+      const from = zero && min === 0 ? `0 (${zero})` : String(min);
+      problems.push(`${name} must be a whole number${of ? ` of ${of}` : ''} from ${from} to ${max}, got "${given}"`);
+    }
+    return n;
   };
 }
 
