@@ -30,6 +30,7 @@ module.exports = {
   ],
   testTimeout: 30000,
   // On 2 cores jest runs every suite in one process: a handle that a failed test leaves open must not hold CI until its
-  // time limit (it did once). Jest still says so ("Force exiting Jest"); locally it waits, so a leak shows.
+  // time limit (it did once). Under CI jest then always prints "Force exiting Jest", leak or not; locally it waits, so a
+  // leak shows there (or run with --detectOpenHandles).
   forceExit: process.env.CI === 'true',
 };
