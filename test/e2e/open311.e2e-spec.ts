@@ -548,11 +548,22 @@ describe('Open311 positions: only of requests filed through Open311, rounded to 
 
 /**
  * Whether `bytes` hold the text `form` other than as the seconds of a recorded time: "18.069" is also what
- * "2026-12-06T11:47:18.069Z" holds, one time in 60,000 (seen failing CI once), so a match right after a ':' does not count.
+ * "2026-12-06T11:47:18.069Z" holds, one time in 60,000 (seen failing CI once), so a match right after "hh:mm:" does not
+ * count; after anything else (`"lat":18.069` in JSON) it does.
  */
 function holdsOutsideTimes(bytes: Buffer, form: Buffer): boolean {
   for (let at = bytes.indexOf(form); at >= 0; at = bytes.indexOf(form, at + 1)) {
-    if (at === 0 || bytes[at - 1] !== 0x3a) return true;
+    if (!/\d\d:\d\d:$/.test(bytes.subarray(Math.max(0, at - 6), at).toString('latin1'))) return true;
   }
   return false;
 }
+
+describe('the position scan', () => {
+  it('finds a position in JSON or as text, and not as the seconds of a time', () => {
+    const form = Buffer.from('18.069');
+    expect(holdsOutsideTimes(Buffer.from('{"lat":59.329,"long":18.069}'), form)).toBe(true);
+    expect(holdsOutsideTimes(Buffer.from('x18.069'), form)).toBe(true);
+    expect(holdsOutsideTimes(Buffer.from('"2026-12-06T11:47:18.069Z"'), form)).toBe(false);
+    expect(holdsOutsideTimes(Buffer.from('"2026-12-06T11:47:18.069Z" 18.069'), form)).toBe(true);
+  });
+});

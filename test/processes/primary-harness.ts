@@ -62,9 +62,12 @@ export async function startPrimary(env: NodeJS.ProcessEnv): Promise<RunningPrima
   return { child, port, output: () => output, exited, call };
 }
 
-/** Polls `check` (a failed request counts as not yet: processes restart under it) until it answers a value. */
+/**
+ * Polls `check` (a failed request counts as not yet: processes restart under it) until it answers a value; up to 45 s,
+ * as a restarted process compiles the TypeScript sources on a busy machine (these tests allow 120 s each).
+ */
 export function eventually<T>(check: () => Promise<T | undefined>, what: string): Promise<T> {
-  return until(what, () => check().catch(() => undefined));
+  return until(what, () => check().catch(() => undefined), 45_000);
 }
 
 /**

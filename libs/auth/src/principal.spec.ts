@@ -76,6 +76,13 @@ describe('units a principal may read', () => {
     expect(unitsVisibleTo(who(['manager'], []))).toEqual([]);
   });
 
+  it('are none for a role that reads no unit records, whatever units its token names', () => {
+    expect(unitsVisibleTo(who(['intake'], ['*']))).toEqual([]);
+    expect(unitsVisibleTo(who(['intake'], ['a']))).toEqual([]);
+    expect(maySeeUnit(who(['intake'], ['a']), 'a')).toBe(false);
+    expect(unitsVisibleTo(who(['intake', 'manager'], ['a']))).toEqual(['a']);
+  });
+
   it('let an auditor or admin see any unit, a manager only theirs', () => {
     expect(maySeeUnit(who(['auditor'], []), 'x')).toBe(true);
     expect(maySeeUnit(who(['admin'], []), 'x')).toBe(true);

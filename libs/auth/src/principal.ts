@@ -58,10 +58,13 @@ export function canActForUnit(p: Principal, unitId: string): boolean {
 
 /**
  * The units whose records a principal may read; undefined = all. Admins and auditors read every unit (an auditor acts
- * for none); others read the units they act for ('*' = all). Writes check canActForUnit instead.
+ * for none); a manager reads the units they act for ('*' = all); anyone else none: a unit claim alone grants nothing.
+ * Writes check canActForUnit instead.
  */
 export function unitsVisibleTo(p: Principal): string[] | undefined {
-  return hasRole(p, 'admin', 'auditor') || p.units.includes('*') ? undefined : p.units;
+  if (hasRole(p, 'admin', 'auditor')) return undefined;
+  if (!hasRole(p, 'manager')) return [];
+  return p.units.includes('*') ? undefined : p.units;
 }
 
 /** May the principal read the records of this unit (see unitsVisibleTo)? */

@@ -132,8 +132,8 @@ export function gatedStore(store: EventStore, holdFromCall: number, afterEmptyPa
   return { store: proxy, held, open: () => open() };
 }
 
-/** Waits for a condition without assuming anything about speed (generous: CI runs every suite in one process). */
-export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+/** Waits for a condition without assuming anything about speed (generous, but short of jest's 30 s test timeout). */
+export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error('condition not met in time');

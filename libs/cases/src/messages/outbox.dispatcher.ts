@@ -28,6 +28,8 @@ export interface OutboxDeps {
 
 /** At most this many messages per look, so that a long queue after an outage goes out in steady steps. */
 const BATCH = 50;
+/** Moves of the read models within this are one look: a rebuild's pages or a busy intake do not look back to back. */
+const ADVANCE_COALESCE_MS = 25;
 
 /**
  * The outbox, in the projector: every e-mail that is due (queued and past its next attempt, or claimed by a sender
@@ -40,6 +42,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
   private readonly logger = new Logger('Outbox');
   private timer?: NodeJS.Timeout;
   private unhook?: () => void;
+  private soon?: NodeJS.Timeout;
   private running?: Promise<unknown>;
   private busy = false;
   private again = false;
@@ -60,7 +63,17 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
     if (this.timer) return;
     this.timer = setInterval(() => void this.wake(), pollMs);
     this.timer.unref(); // the first look a poll after the start: the read models are open by then
-    this.unhook = this.deps.advances?.(() => void this.wake());
+    this.unhook = this.deps.advances?.(() => this.wakeSoon());
+  }
+
+  /** A look shortly after the read models move; the moves until then make no more looks. */
+  private wakeSoon(): void {
+    if (this.soon || !this.timer) return;
+    this.soon = setTimeout(() => {
+      this.soon = undefined;
+      void this.wake();
+    }, ADVANCE_COALESCE_MS);
+    this.soon.unref();
   }
 
   /**
@@ -148,6 +161,8 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
     this.timer = undefined;
     this.unhook?.();
     this.unhook = undefined;
+    clearTimeout(this.soon);
+    this.soon = undefined;
     await this.running;
   }
 

@@ -1,10 +1,15 @@
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteFile } from './sqlite-file';
 
 describe('openSqliteFile', () => {
-  const file = () => join(mkdtempSync(join(tmpdir(), 'synpunkt-sqlite-')), 'x.sqlite');
+  const dirs: string[] = [];
+  const file = () => {
+    dirs.push(mkdtempSync(join(tmpdir(), 'synpunkt-sqlite-')));
+    return join(dirs[dirs.length - 1], 'x.sqlite');
+  };
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
   const pragmas = (db: ReturnType<typeof openSqliteFile>) =>
     ['journal_mode', 'synchronous', 'busy_timeout', 'secure_delete'].map((p) => db.pragma(p, { simple: true }));
 

@@ -69,7 +69,7 @@ export class ReportFacts {
   }
 
   /** Every case of the unit in the live read model, open or closed, whatever its year: the caller picks the open ones. */
-  casesOf(unitId: string): CaseFact[] {
+  caseFactsOf(unitId: string): CaseFact[] {
     return this.caseFacts('unit_id = ?', unitId);
   }
 

@@ -33,6 +33,6 @@ export class GetUnitFollowUpHandler implements IQueryHandler<GetUnitFollowUp, Un
   /** From the live read model; the open and overdue lists are picked from all the unit's cases, whatever their year. */
   private async live(id: string, q: GetUnitFollowUp['params']): Promise<UnitFollowUp | undefined> {
     const { report, now } = await readLiveReport(this.facts, q, [id]);
-    return report.units.length ? unitFollowUpOf(q.year, report, this.facts.casesOf(id), now) : undefined;
+    return report.units.length ? unitFollowUpOf(q.year, report, this.facts.caseFactsOf(id), now) : undefined;
   }
 }

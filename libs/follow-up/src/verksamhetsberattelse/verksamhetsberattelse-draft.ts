@@ -1,6 +1,6 @@
 import { stockholmDate } from '@app/core';
 import { Figures } from '../yearly-report/tally';
-import { casesOf, ComparedReport, figureChanges } from '../yearly-report/year-against-year';
+import { casesOf, ComparedReport, figureChanges, uncategorisedOf } from '../yearly-report/year-against-year';
 import { daysSentence, decimal, percent, periodText, points, publishedCount, shareSentence, signed, swedishDate } from './draft-text';
 
 /** What the document is made of: headings, paragraphs, bullet lists and tables of text (rendered by verksamhetsberattelse.docx.ts). */
@@ -124,7 +124,6 @@ function categoryBlocks(input: DraftInput, before: string, now: string): Block[]
     .filter((g) => g.to > g.from && g.to >= minCount)
     .sort((a, b) => b.to - b.from - (a.to - a.from) || a.label.localeCompare(b.label, 'sv'))
     .slice(0, 3);
-  const uncategorised = (f: Figures) => casesOf(f) - Object.values(f.casesByCategory).reduce((a, b) => a + b, 0);
   const justified = (key: string) => {
     const complaints = cur.complaintsByCategory[key] ?? 0;
     return complaints && complaints >= minCount ? percent(cur.complaintsJustifiedByCategory[key]?.share ?? null) : '–';
@@ -148,7 +147,7 @@ function categoryBlocks(input: DraftInput, before: string, now: string): Block[]
           shown(cur.complaintsByCategory[key] ?? 0),
           justified(key),
         ]),
-        ['Utan kategori', shown(uncategorised(prev)), shown(uncategorised(cur)), '', ''],
+        ['Utan kategori', shown(uncategorisedOf(prev)), shown(uncategorisedOf(cur)), '', ''],
       ],
     },
   ];

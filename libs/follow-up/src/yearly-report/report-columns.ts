@@ -1,5 +1,5 @@
 import { Figures } from './tally';
-import type { ComparedReport } from './year-against-year';
+import { type ComparedReport, uncategorisedOf } from './year-against-year';
 import { YearlyReport } from './yearly-figures';
 
 export interface Column {
@@ -18,7 +18,6 @@ const channels: [string, string][] = [
   ['open311', 'E-tjänst (Open311)'],
 ];
 
-const casesOf = (f: Figures) => Object.values(f.casesByType).reduce((a, b) => a + b, 0);
 const complaintsCategorised = (f: Figures) => Object.values(f.complaintsByCategory).reduce((a, b) => a + b, 0);
 
 /**
@@ -33,7 +32,7 @@ export function categoryColumns(report: Pick<YearlyReport, 'categories' | 'unmap
   ];
   return [
     ...keys.map(([key, label]): Column => ({ heading: `Kategori: ${label}`, value: (f) => f.casesByCategory[key] ?? 0 })),
-    { heading: 'Utan kategori', value: (f) => casesOf(f) - Object.values(f.casesByCategory).reduce((a, b) => a + b, 0) },
+    { heading: 'Utan kategori', value: uncategorisedOf },
     ...keys.map(([key, label]): Column => ({ heading: `Klagomål: ${label}`, value: (f) => f.complaintsByCategory[key] ?? 0 })),
     { heading: 'Klagomål utan kategori', value: (f) => f.casesByType.complaint - complaintsCategorised(f) },
     ...keys.map(

@@ -75,6 +75,8 @@ const change = (current: number | null, previous: number | null): FigureChange =
   change: current === null || previous === null ? null : current - previous,
 });
 export const casesOf = (f: Figures) => Object.values(f.casesByType).reduce((a, b) => a + b, 0);
+/** Cases received without a category on the list (the report's "Utan kategori"). */
+export const uncategorisedOf = (f: Figures) => casesOf(f) - Object.values(f.casesByCategory).reduce((a, b) => a + b, 0);
 
 /** The change of each headline figure, and of the cases and complaints per category (every category either year has). */
 export function figureChanges(current: Figures, previous: Figures) {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Clock } from '@app/core';
-import { KeyStore, PersonalDataPolicy, PostgresKeyStore } from '@app/event-store';
+import { KeyStore, openKeyStore, PersonalDataPolicy } from '@app/event-store';
 import { IdempotencyStore } from '../http/idempotency.store';
 import { PostgresIdempotencyStore } from '../http/postgres-idempotency.store';
 import { IDEMPOTENCY_FILE, SqliteIdempotencyStore } from '../http/sqlite-idempotency.store';
@@ -16,7 +16,7 @@ export async function openConfiguredKeyStore(
   personalData: PersonalDataPolicy | undefined,
 ): Promise<KeyStore | undefined> {
   if (!config.keyStoreUrl || !personalData?.types.length) return undefined;
-  return PostgresKeyStore.open({ url: config.keyStoreUrl, clock });
+  return openKeyStore({ ...config, clock });
 }
 
 /** PostgreSQL when IDEMPOTENCY_STORE_URL or POSTGRES_URL is set (several hosts), else DATA_DIR/idempotency.sqlite. */

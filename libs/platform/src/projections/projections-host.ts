@@ -87,7 +87,13 @@ export class ProjectionsHost implements OnApplicationBootstrap {
 
   private advanced(link: ProcessLink): void {
     if (link.role === 'projector') link.signal('advanced');
-    for (const listener of this.advanceListeners) listener();
+    for (const listener of this.advanceListeners) {
+      try {
+        listener();
+      } catch {
+        // a listener's failure is its own: the projections that called this go on
+      }
+    }
   }
 
   register(projection: Projection): void {
