@@ -1,5 +1,5 @@
 import type { CaseEvent } from '@app/cases';
-import { RecordedEvent, stockholmYear } from '@app/core';
+import { RecordedEvent, stockholmDate, stockholmYear, workingDays } from '@app/core';
 import type { BreachEvent, GuaranteeEvent } from '@app/guarantees';
 import type { UnitEvent } from '@app/units';
 import { BreachFact, CaseFact, FactStore, GuaranteeFact, GuaranteeVersionFact, responseClockStopped } from './report-facts';
@@ -80,8 +80,11 @@ function applyCaseEvent(store: FactStore, e: CaseEvent): void {
       return update((f) => (f.pausedSince = at));
     case 'CaseResumed.v1':
       return update((f) => {
-        // The pause is left out of the response time either way; it moves the deadline only if it stopped the clock.
-        f.pausedWorkingDays += Number(e.data.pausedWorkingDays ?? 0);
+        // Every working day paused before the first response is left out of the response time (the median's "pauses
+        // excluded"), a pause begun after respondBy too, though it moves no deadline (the event's pausedWorkingDays,
+        // which extend respondBy, are 0 then); a pause after the first response changes no response time.
+        if (f.pausedSince && !f.respondedAt)
+          f.pausedWorkingDays += workingDays.workingDaysBetween(stockholmDate(f.pausedSince), stockholmDate(at));
         if (responseClockStopped(f)) f.respondBy = e.data.respondBy;
         delete f.pausedSince;
       });

@@ -20,6 +20,7 @@ export interface CaseFact {
   mergedInto?: string;
   /** Set while the case waits for the complainant (business time of the question). */
   pausedSince?: string;
+  /** Working days paused before the first response: left out of the response time. */
   pausedWorkingDays: number;
   /** Every closing, with the reopening that undid it. */
   closures: { closedAt: string; reopenedAt?: string }[];

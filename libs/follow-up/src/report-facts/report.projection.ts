@@ -28,8 +28,9 @@ export function reportFactsProjection(snapshotEvery: number | null = REPORT_SNAP
   const open = new ScopedState((tx) => new TransactionFacts(tx, snapshotEvery));
   return {
     name: REPORT_PROJECTION,
-    // 7: the snapshots (report_snapshots) came in
-    version: 7,
+    // 7: the snapshots (report_snapshots) came in; 8: every working day paused before the first response is left out of
+    // the response time (a pause begun after respondBy was counted in it)
+    version: 8,
     // a fact per case, breach, guarantee and unit, from its own stream; the counts add up over cases
     partitioned: { sums: { report_case_counts: { key: ['unit_id', 'year', 'key'], add: ['n'] } } },
     filter: { streamPrefix: REPORT_EVENT_PREFIXES },

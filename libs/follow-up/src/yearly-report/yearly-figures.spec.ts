@@ -125,7 +125,8 @@ function fixture(): MemoryFactStore {
     registered('c10', 'hgb', 'complaint', '2026-02-27T09:00:00Z', '2026-03-03T22:59:59.999Z', '2026-03-13T22:59:59.999Z'),
     ev('CaseAcknowledged.v1', { caseId: 'c10', at: '2026-03-02T09:00:00Z' }),
     ev('ComplainantAsked.v1', { caseId: 'c10', at: '2026-03-14T10:00:00Z' }),
-    ev('CaseResumed.v1', { caseId: 'c10', at: '2026-03-16T08:00:00Z', pausedWorkingDays: 1, respondBy: '2026-03-16T22:59:59.999Z' }),
+    // as the decider writes it: a pause begun after respondBy extends nothing (pausedWorkingDays 0), yet it is a pause
+    ev('CaseResumed.v1', { caseId: 'c10', at: '2026-03-16T08:00:00Z', pausedWorkingDays: 0, respondBy: '2026-03-13T22:59:59.999Z' }),
     ev('CaseResponded.v1', { caseId: 'c10', at: '2026-03-16T14:00:00Z', outcome: 'not_assessable' }),
     ev('GuaranteeDrafted.v1', {
       guaranteeId: 'hgb-2026',
@@ -249,6 +250,27 @@ describe('yearly report figures on a hand-computed fixture', () => {
     expect(['c1', 'c2', 'c7', 'c10'].map((id) => responseWorkingDays(facts.getCase(id)!))).toEqual([6, 12, 3, 10]);
     expect(hgb.medianResponseWorkingDays).toBe(8);
     expect(median([3, 6, 13, 20])).toBe(9.5);
+  });
+
+  it('leaves out of a response time the pauses before the first response only, however the deadline moved', () => {
+    const facts = new MemoryFactStore();
+    for (const e of [
+      // responded Fri 6 Mar: 4 working days (3..6 Mar); then reopened and paused 9..13 Mar: the response time stays 4
+      registered('r1', 'hgb', 'complaint', '2026-03-02T09:00:00Z', '2026-03-04T22:59:59.999Z', '2026-03-16T22:59:59.999Z'),
+      ev('CaseResponded.v1', { caseId: 'r1', at: '2026-03-06T09:00:00Z', outcome: 'justified' }),
+      ev('CaseReopened.v1', { caseId: 'r1', at: '2026-03-06T10:00:00Z' }),
+      ev('ComplainantAsked.v1', { caseId: 'r1', at: '2026-03-09T09:00:00Z' }),
+      ev('CaseResumed.v1', { caseId: 'r1', at: '2026-03-13T09:00:00Z', pausedWorkingDays: 4, respondBy: '2026-03-20T22:59:59.999Z' }),
+      ev('CaseResponded.v1', { caseId: 'r1', at: '2026-03-13T10:00:00Z' }),
+      // asked Wed 18 Mar, after respondBy (16 Mar), resumed Mon 23 Mar (3 working days), responded 23 Mar: 15 − 3 = 12
+      registered('r2', 'hgb', 'complaint', '2026-03-02T09:00:00Z', '2026-03-04T22:59:59.999Z', '2026-03-16T22:59:59.999Z'),
+      ev('ComplainantAsked.v1', { caseId: 'r2', at: '2026-03-18T09:00:00Z' }),
+      ev('CaseResumed.v1', { caseId: 'r2', at: '2026-03-23T09:00:00Z', pausedWorkingDays: 0, respondBy: '2026-03-16T22:59:59.999Z' }),
+      ev('CaseResponded.v1', { caseId: 'r2', at: '2026-03-23T10:00:00Z', outcome: 'justified' }),
+    ])
+      applyReportEvent(facts, e);
+    expect(['r1', 'r2'].map((id) => responseWorkingDays(facts.getCase(id)!))).toEqual([4, 12]);
+    expect(facts.getCase('r2')!.respondBy).toBe('2026-03-16T22:59:59.999Z'); // and r2 stays late
   });
 
   it('counts open at year end (reopened cases are open) and the justified share', () => {
