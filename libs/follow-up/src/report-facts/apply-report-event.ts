@@ -38,7 +38,7 @@ function applyUnitEvent(store: FactStore, e: UnitEvent): void {
     store.putUnit({ id: d.unitId, name: e.data.name, department: e.data.department, district: e.data.district });
   } else if (e.type === 'UnitRenamed.v1') {
     const u = store.getUnit(d.unitId);
-    if (u) store.putUnit({ ...u, name: e.data.name });
+    if (u) store.putUnit({ ...u, name: e.data.name, formerNames: [...(u.formerNames ?? []), { name: u.name, until: e.data.at }] });
   }
 }
 

@@ -75,6 +75,13 @@ export interface UnitFact {
   name: string;
   department: string;
   district: string;
+  /** The names it had before, oldest first, each with the business time of the rename that ended it. */
+  formerNames?: { name: string; until: string }[];
+}
+
+/** The unit's name at an instant: history keeps the name that applied at the time (DOMAIN.md, Organisation). */
+export function unitNameAt(unit: UnitFact, instant: string): string {
+  return unit.formerNames?.find((f) => f.until > instant)?.name ?? unit.name;
 }
 
 /** Where facts are kept: in memory for an as-of replay, in SQLite tables for the live projection. */

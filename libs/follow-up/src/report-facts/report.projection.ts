@@ -29,8 +29,8 @@ export function reportFactsProjection(snapshotEvery: number | null = REPORT_SNAP
   return {
     name: REPORT_PROJECTION,
     // 7: the snapshots (report_snapshots) came in; 8: every working day paused before the first response is left out of
-    // the response time (a pause begun after respondBy was counted in it)
-    version: 8,
+    // the response time (a pause begun after respondBy was counted in it); 9: units keep their former names
+    version: 9,
     // a fact per case, breach, guarantee and unit, from its own stream; the counts add up over cases
     partitioned: { sums: { report_case_counts: { key: ['unit_id', 'year', 'key'], add: ['n'] } } },
     filter: { streamPrefix: REPORT_EVENT_PREFIXES },

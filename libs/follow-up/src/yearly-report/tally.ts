@@ -96,7 +96,7 @@ export function openAtYearEnd(c: CaseFact): boolean {
 const yearEnds = new Map<number, string>();
 
 /** The last instant of a Stockholm year, as an ISO string (asked for every case a report or projection folds). */
-function yearEnd(year: number): string {
+export function yearEnd(year: number): string {
   let end = yearEnds.get(year);
   if (end === undefined) yearEnds.set(year, (end = endOfStockholmDay(`${year}-12-31`).toISOString()));
   return end;

@@ -323,6 +323,26 @@ describe('yearly report figures on a hand-computed fixture', () => {
     });
   });
 
+  it('names each unit as it was named at the end of the year reported, not as it is named since', () => {
+    const facts = fixture();
+    applyReportEvent(
+      facts,
+      ev('UnitRenamed.v1', { unitId: 'fsk', name: 'Förskolan Vitsippan', previousName: 'Förskolan Solrosen', at: '2027-01-10T09:00:00Z' }),
+    );
+    applyReportEvent(
+      facts,
+      ev('UnitRenamed.v1', {
+        unitId: 'fsk',
+        name: 'Förskolan Blåklinten',
+        previousName: 'Förskolan Vitsippan',
+        at: '2028-06-01T09:00:00Z',
+      }),
+    );
+    const nameIn = (year: number) =>
+      yearlyReport(facts.toInput(), year, new Date(`${year + 1}-02-01T00:00:00Z`)).units.find((u) => u.unitId === 'fsk')!.unitName;
+    expect([2026, 2027, 2028].map(nameIn)).toEqual(['Förskolan Solrosen', 'Förskolan Vitsippan', 'Förskolan Blåklinten']);
+  });
+
   it('rolls up to department, district and totals from sums, not averages', () => {
     expect(report.departments.map((d) => d.department).sort()).toEqual(['Förskola', 'Social omsorg']);
     expect(report.districts).toHaveLength(1);

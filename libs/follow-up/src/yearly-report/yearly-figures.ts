@@ -1,8 +1,8 @@
 import { CategoryList, defaultCategoryList } from '@app/cases/projections';
 import { lateAt } from '@app/core';
-import { BreachFact, CaseFact, GuaranteeFact, UnitFact } from '../report-facts/report-facts';
+import { BreachFact, CaseFact, GuaranteeFact, UnitFact, unitNameAt } from '../report-facts/report-facts';
 import { groupByList, ReportCategory, categoriesOfReport } from './category-groups';
-import { addTallies, emptyTally, Figures, figuresOf, Period, tallyCases, tallyPromises, Tally } from './tally';
+import { addTallies, emptyTally, Figures, figuresOf, Period, tallyCases, tallyPromises, Tally, yearEnd } from './tally';
 
 /**
  * The unit's open cases (merged ones and closed ones not reopened left out), and those overdue at `now` on either step;
@@ -74,8 +74,10 @@ export function yearlyReport(
   const cases = byUnit(input.cases);
   const breaches = byUnit(input.breaches);
   const guarantees = byUnit(input.guarantees);
+  // Each unit by the name it had at the end of the year (a rename since is not that year's name).
   const units = input.units
     .filter((u) => (!filter.department || u.department === filter.department) && (!filter.district || u.district === filter.district))
+    .map((u) => ({ ...u, name: unitNameAt(u, yearEnd(year)) }))
     .sort(
       (a, b) =>
         a.district.localeCompare(b.district, 'sv') || a.department.localeCompare(b.department, 'sv') || a.name.localeCompare(b.name, 'sv'),
