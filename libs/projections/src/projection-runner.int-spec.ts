@@ -134,4 +134,22 @@ describe('ProjectionRunner over a real SQLite log', () => {
     expect(await runner.waitFor(units[4], 10_000)).toBe(true);
     await eventually(async () => (await runner.status()).every((s) => s.state === 'live' && s.position === s.head && s.lagSeconds === 0));
   });
+
+  it('shows a follower a projection the leader keeps live as live at the head, and as stopped once the leader stops', async () => {
+    const first = await site.append('case-1', 5);
+    const leader = site.open();
+    leader.runner.register(counterProjection('cases'));
+    await leader.runner.start();
+    await eventually(async () => (await leader.runner.status())[0].state === 'live');
+    const follower = site.open({ follower: true });
+    follower.runner.register(counterProjection('cases'));
+    await follower.runner.start();
+    // the leader stores 'catching_up' for live (it does not write each flip): at the head the follower says live
+    await eventually(async () => (await follower.runner.status())[0].position === first[4]);
+    expect((await follower.runner.status())[0]).toMatchObject({ state: 'live', position: first[4], head: first[4] });
+    await leader.runner.stop(); // the leader stops (its status: stopped) and the log moves on without it
+    await site.append('case-1', 2, 6);
+    follower.runner.wake();
+    await eventually(async () => (await follower.runner.status())[0].state === 'stopped');
+  });
 });

@@ -52,7 +52,7 @@ export class ProjectionWorker extends Worker {
     const position = build?.upgrade ? build.position : await this.reached(head);
     return {
       ...this.statusBase(head, position),
-      state: this.state === 'failed' ? 'failed' : build ? 'rebuilding' : this.state,
+      state: this.state === 'failed' ? 'failed' : build ? 'rebuilding' : this.stateAt(position, head),
       generation: this.generation,
       version: this.builtVersion,
       ...(build ? { rebuild: { generation: build.generation, position: build.position } } : {}),

@@ -101,7 +101,12 @@ export abstract class Worker {
 
   async status(head: bigint): Promise<ProjectionStatus> {
     const position = await this.reached(head);
-    return { ...this.statusBase(head, position), state: this.state };
+    return { ...this.statusBase(head, position), state: this.stateAt(position, head) };
+  }
+
+  /** The state to report: the stored status says 'catching_up' for live too (see setState); at the head it is live. */
+  protected stateAt(position: bigint, head: bigint): ProjectionState {
+    return this.state === 'catching_up' && position >= head ? 'live' : this.state;
   }
 
   /** A follower's view (ProjectionRunnerOptions.follower): what the process that runs this worker last stored. */
