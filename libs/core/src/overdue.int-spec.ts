@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
-import { lateAt, OVERDUE_SQL, overdueAt, remedyOverdue } from './overdue';
+import { endOfStockholmDay, stockholmDate } from './calendar';
+import { lateAt, NEEDS_DELAY_NOTICE_SQL, needsDelayNoticeAt, OVERDUE_SQL, overdueAt, remedyOverdue } from './overdue';
 
 /** Instants of one format, few enough that deadlines, steps, pauses and `now` fall before, on and after each other. */
 const instant = fc.integer({ min: 0, max: 24 }).map((q) => new Date(Date.UTC(2026, 2, 2) + q * 15 * 60_000).toISOString());
@@ -35,6 +36,44 @@ describe('overdue: one rule, and the SQL the lists filter with agrees with it', 
         expect({ acknowledge: ack.get(now) === 1, respond: respond.get(now) === 1 }).toEqual(expected);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('on generated cases with delay notices, the SQL and the function flag the same cases as owed a notice', () => {
+    // Days around a deadline, each at the end of a Stockholm day, the first instant of the next, and in between.
+    const days = ['2026-03-15', '2026-03-16', '2026-03-17', '2026-03-18'];
+    const end = (d: string) => endOfStockholmDay(d).toISOString();
+    const at = fc.constantFrom(...days.flatMap((d) => [`${d}T09:00:00.000Z`, end(d), new Date(Date.parse(end(d)) + 1).toISOString()]));
+    const facts = fc.record({
+      status: fc.constantFrom('in_progress', 'awaiting_complainant', 'closed'),
+      needsResponse: fc.boolean(),
+      respondedAt: maybe(at),
+      respondBy: fc.constantFrom(...days.map(end)),
+      pausedSince: maybe(at),
+      delayNoticeAt: maybe(at),
+      delayNoticeRespondBy: maybe(fc.constantFrom(...days)),
+    });
+    db.exec(`CREATE TABLE notices (status TEXT, acknowledged_at TEXT, acknowledge_by TEXT, needs_response INTEGER, responded_at TEXT,
+      respond_by TEXT, paused_since TEXT, delay_notice_at TEXT, delay_notice_respond_by TEXT)`);
+    const insert = db.prepare('INSERT INTO notices VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?)');
+    const needs = db.prepare(`SELECT ${NEEDS_DELAY_NOTICE_SQL} FROM notices`).pluck();
+    fc.assert(
+      fc.property(facts, at, (c, now) => {
+        db.exec('DELETE FROM notices');
+        insert.run(
+          c.status,
+          c.respondBy,
+          c.needsResponse ? 1 : 0,
+          c.respondedAt,
+          c.respondBy,
+          c.pausedSince,
+          c.delayNoticeAt,
+          c.delayNoticeRespondBy,
+        );
+        const expected = needsDelayNoticeAt({ ...c, acknowledgeBy: c.respondBy, open: c.status !== 'closed' }, now);
+        expect(needs.get(now, stockholmDate(now))).toBe(expected ? 1 : 0);
+      }),
+      { numRuns: 3000 },
     );
   });
 

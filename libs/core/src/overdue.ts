@@ -1,3 +1,4 @@
+import { stockholmDate } from './calendar';
 import { pauseStopsResponseClock } from './response-clock';
 
 /** What the deadline rules read of a case: ISO instants, absent (or null) where the step is not done. */
@@ -27,6 +28,25 @@ export const overdueAt = (c: DeadlineFacts & { open: boolean }, at: string) => (
   respond: c.open && lateAt.respond(c, at),
 });
 
+/** The case's latest delay notice (FL 11 §), absent when none was sent: its business time, and the date it named, if any. */
+export interface DelayNoticeFacts {
+  delayNoticeAt?: string | null;
+  /** The notice's newRespondBy: a Stockholm calendar date (YYYY-MM-DD). */
+  delayNoticeRespondBy?: string | null;
+}
+
+/**
+ * FL 11 §: overdue on the response and the submitter not told of the delay. Any notice tells it, one sent before
+ * respondBy too (the law asks for one as soon as the authority sees the case will be late), until the date it named, if
+ * it named one, has passed (the day after it, Stockholm time, another is due). Notices are steps, so the latest has the
+ * latest business time. Filtered by NEEDS_DELAY_NOTICE_SQL.
+ */
+export const needsDelayNoticeAt = (c: DeadlineFacts & DelayNoticeFacts & { open: boolean }, at: string): boolean => {
+  if (!overdueAt(c, at).respond) return false;
+  const toldUntilPassed = !!c.delayNoticeRespondBy && c.delayNoticeRespondBy < stockholmDate(at);
+  return !c.delayNoticeAt || toldUntilPassed;
+};
+
 /** A planned remedy is overdue the day after its due date (Stockholm calendar dates, YYYY-MM-DD). */
 export const remedyOverdue = (r: { status: string; dueOn: string }, today: string): boolean => r.status === 'planned' && r.dueOn < today;
 
@@ -40,3 +60,10 @@ export const OVERDUE_SQL = {
     "(status <> 'closed' AND needs_response = 1 AND responded_at IS NULL AND (paused_since IS NULL OR paused_since > respond_by) AND ? > respond_by)",
   remedy: "(status = 'planned' AND due_on < ?)",
 };
+
+/**
+ * needsDelayNoticeAt as SQL over the cases read model: takes `?` twice, the instant and then its Stockholm date.
+ * Null-safe, so it is 0 or 1 and `= 0` finds every case that needs none.
+ */
+export const NEEDS_DELAY_NOTICE_SQL = `(${OVERDUE_SQL.respond} AND (delay_notice_at IS NULL
+  OR (delay_notice_respond_by IS NOT NULL AND delay_notice_respond_by < ?)))`;

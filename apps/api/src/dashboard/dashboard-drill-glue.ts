@@ -10,6 +10,8 @@ const DRILLS = {
   category: { title: 'Ärenden i kategorin', figure: 'received' },
   open: { title: 'Öppna ärenden just nu', list: 'status=open' },
   overdue: { title: 'Försenade ärenden just nu', list: 'status=open&overdue=true' },
+  delayNotice: { title: 'Försenade utan förseningsbesked (FL 11 §) just nu', list: 'needsDelayNotice=true' },
+  sixMonths: { title: 'Öppna mer än sex månader (FL 12 §) just nu', list: 'openOverSixMonths=true' },
   acknowledged: { title: 'Ärenden som skulle kvitteras', figure: 'acknowledged', onTime: 'Kvitterat i tid' },
   responded: { title: 'Ärenden som skulle besvaras', figure: 'responded', onTime: 'Besvarat i tid' },
   fulfilment: { title: 'Bekräftade garantibrott', breaches: onlyConfirmed },

@@ -34,6 +34,8 @@ const sample: DashboardData = {
   scope: 'Hägerstens <gruppbostäder>',
   open: 4,
   overdue: 2,
+  needsDelayNotice: 1,
+  openOverSixMonths: 0,
   overdueCases: [
     {
       reference: '2026-000005',
@@ -142,6 +144,8 @@ describe('renderDashboard', () => {
       'fulfilment',
       'breaches',
       'remedies',
+      'delayNotice',
+      'sixMonths',
     ]);
     expect(html).toContain('<section id="drill" class="card drill" aria-labelledby="drill-title" hidden></section>');
   });
@@ -197,6 +201,22 @@ describe('renderDashboard', () => {
       /<button type="button" class="tile" data-figure="undelivered"[^>]*><span class="tile-title">Meddelanden som inte kommit fram<\/span><span class="tile-value">0<\/span>/,
     );
     expect(renderDashboard({ ...sample, undelivered: 2 }, kit)).toContain('class="tile warn" data-figure="undelivered"');
+  });
+
+  it('shows the förvaltningslag worklists as tiles, red when they hold a case', () => {
+    const tileOf = (key: string, from: string) =>
+      new RegExp(`<button type="button" class="([^"]*)" data-figure="${key}"[^>]*>(.*?)</button>`).exec(from);
+    const [, delayClass, delay] = tileOf('delayNotice', html)!;
+    expect([delayClass, textOf(delay).trim()]).toEqual([
+      'tile warn',
+      'Försenade utan förseningsbesked (FL 11 §) 1 svaret är sent och den som skrivit har inte fått besked, just nu',
+    ]);
+    const [, sixClass, six] = tileOf('sixMonths', html)!;
+    expect([sixClass, textOf(six).trim()]).toEqual([
+      'tile',
+      'Öppna mer än sex månader (FL 12 §) 0 inte avslutade sex månader efter att de kom in, just nu',
+    ]);
+    expect(tileOf('sixMonths', renderDashboard({ ...sample, openOverSixMonths: 3 }, kit))![1]).toBe('tile warn');
   });
 
   it('compares units only when there is more than one', () => {

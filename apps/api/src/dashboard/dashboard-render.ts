@@ -53,6 +53,10 @@ export interface DashboardData {
   open: number;
   overdue: number;
   overdueCases: OverdueCase[];
+  /** Open cases late on their response whose submitter is owed a delay notice (FL 11 §), now. */
+  needsDelayNotice: number;
+  /** Cases not closed, received more than six months ago (FL 12 §), now. */
+  openOverSixMonths: number;
   totals: YearFigures;
   /** The same figures for the year before (for a year not yet over, the same part of it); absent when not given. */
   previous?: YearFigures;
@@ -109,6 +113,22 @@ export function renderDashboard(d: DashboardData, c: ChartKit): string {
       `just nu; ${t.remedies.completed} av ${t.remedies.planned} åtgärder genomförda`,
       '',
       overdueRemedies > 0,
+    ),
+    tile(
+      'delayNotice',
+      'Försenade utan förseningsbesked (FL 11 §)',
+      d.needsDelayNotice,
+      'svaret är sent och den som skrivit har inte fått besked, just nu',
+      '',
+      d.needsDelayNotice > 0,
+    ),
+    tile(
+      'sixMonths',
+      'Öppna mer än sex månader (FL 12 §)',
+      d.openOverSixMonths,
+      'inte avslutade sex månader efter att de kom in, just nu',
+      '',
+      d.openOverSixMonths > 0,
     ),
     ...(d.undelivered === undefined
       ? []

@@ -95,9 +95,12 @@ async function load() {
     }
     const previous = totals.previousYear || previousOf(report.previousYear, sel);
     const caseQueries = sel ? units.map((u) => '&unitId=' + encodeURIComponent(u.unitId)) : [''];
-    const [open, overdue, monthly, commitments, undelivered] = await Promise.all([
-      Promise.all(caseQueries.map((q) => api('/api/cases?status=open&pageSize=1' + q))).then(sumPages),
+    const count = (filter) => Promise.all(caseQueries.map((q) => api('/api/cases?' + filter + '&pageSize=1' + q))).then(sumPages);
+    const [open, overdue, delayNotice, sixMonths, monthly, commitments, undelivered] = await Promise.all([
+      count('status=open'),
       Promise.all(caseQueries.map((q) => api('/api/cases?status=open&overdue=true&pageSize=500' + q))).then(sumPages),
+      count('needsDelayNotice=true'),
+      count('openOverSixMonths=true'),
       api('/api/dashboard/on-time-by-month?year=' + year + query),
       api('/api/dashboard/commitments?year=' + year + query),
       // the outbox is the units' as it stands now, whatever the year; a reader without it gets no tile
@@ -121,6 +124,8 @@ async function load() {
         open: open.total,
         overdue: overdue.total,
         overdueCases: overdue.cases,
+        needsDelayNotice: delayNotice.total,
+        openOverSixMonths: sixMonths.total,
         totals,
         previous,
         categoryLabels,

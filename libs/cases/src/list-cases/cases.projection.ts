@@ -29,12 +29,16 @@ export type CaseRow = {
   merged_into: string | null;
   breach_id: string | null;
   assignee: string | null;
+  /** The latest delay notice's business time and the date it named (FL 11 §: see needsDelayNoticeAt). */
+  delay_notice_at: string | null;
+  delay_notice_respond_by: string | null;
 };
 
 /** The case list: one row per case with what lists, filters and deadlines need (no personal data). */
 export const casesProjection: Projection = {
   name: CASES_PROJECTION,
-  version: 1,
+  // 2: the latest delay notice (delay_notice_at, delay_notice_respond_by) for the FL 11 § worklist; rebuilds on start
+  version: 2,
   partitioned: {}, // a row per case, from its own stream
   filter: { streamPrefix: 'case-' },
   tables: {
@@ -42,7 +46,7 @@ export const casesProjection: Projection = {
       category TEXT, status TEXT NOT NULL, confidential INTEGER NOT NULL, needs_response INTEGER NOT NULL, year INTEGER NOT NULL,
       received_at TEXT NOT NULL, registered_at TEXT NOT NULL, acknowledge_by TEXT NOT NULL, respond_by TEXT NOT NULL,
       acknowledged_at TEXT, responded_at TEXT, closed_at TEXT, paused_since TEXT, resolution TEXT, outcome TEXT,
-      merged_into TEXT, breach_id TEXT, assignee TEXT`,
+      merged_into TEXT, breach_id TEXT, assignee TEXT, delay_notice_at TEXT, delay_notice_respond_by TEXT`,
   },
   indexes: { cases: ['unit_id, status', 'year', 'received_at', 'reference'] },
   apply(tx, recorded) {
@@ -76,6 +80,8 @@ export const casesProjection: Projection = {
           merged_into: null,
           breach_id: null,
           assignee: null,
+          delay_notice_at: null,
+          delay_notice_respond_by: null,
         });
         break;
       }
@@ -103,6 +109,9 @@ export const casesProjection: Projection = {
           r.responded_at ??= e.data.at;
           r.outcome = e.data.outcome ?? r.outcome;
         });
+        break;
+      case 'DelayNoticeSent.v1':
+        set((r) => Object.assign(r, { delay_notice_at: e.data.at, delay_notice_respond_by: e.data.newRespondBy ?? null }));
         break;
       case 'CaseClosed.v1':
         set((r) => Object.assign(r, { status: 'closed', resolution: e.data.resolution, closed_at: e.data.at }));

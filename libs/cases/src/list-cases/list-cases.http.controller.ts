@@ -17,10 +17,10 @@ export class ListCasesController {
   @ProjectionRead(CASES_PROJECTION)
   list(@Query() q: ListCasesQuery, @CurrentUser() user: Principal) {
     const { unitId, status, type, from, to } = q;
-    const overdue = q.overdue === undefined ? undefined : q.overdue === 'true';
-    return this.queries.execute(
-      new ListCases({ unitId, status, type, overdue, from, to, page: q.page ?? 1, pageSize: q.pageSize ?? 50 }, user),
-    );
+    const flag = (value?: string) => (value === undefined ? undefined : value === 'true');
+    const [overdue, needsDelayNotice, openOverSixMonths] = [flag(q.overdue), flag(q.needsDelayNotice), flag(q.openOverSixMonths)];
+    const filter = { unitId, status, type, overdue, needsDelayNotice, openOverSixMonths, from, to };
+    return this.queries.execute(new ListCases({ ...filter, page: q.page ?? 1, pageSize: q.pageSize ?? 50 }, user));
   }
 
   @Get(':id')

@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Principal } from '@app/auth';
-import { CLOCK, Clock, isCalendarDate, OVERDUE_SQL, startOfStockholmDay } from '@app/core';
+import { CLOCK, Clock, isCalendarDate, NEEDS_DELAY_NOTICE_SQL, OVERDUE_SQL, startOfStockholmDay, stockholmDate } from '@app/core';
 import { ProjectionsHost, SqlFilter } from '@app/platform';
-import { openOverSixMonths } from '../case.flags';
+import { OPEN_OVER_SIX_MONTHS_SQL, openOverSixMonths, openOverSixMonthsIfReceivedBefore } from '../case.flags';
 import type { CaseStatus } from '../case.decider';
 import type { CaseType } from '../case.events';
 import { mustSeeCase, visibleUnits } from '../case.view';
@@ -16,6 +16,10 @@ export interface CaseListFilter {
   type?: CaseType;
   /** true: only cases overdue on acknowledgement or response; false: only cases that are not. */
   overdue?: boolean;
+  /** true: only open cases overdue on their response whose submitter is owed a delay notice (FL 11 §); false: the others. */
+  needsDelayNotice?: boolean;
+  /** true: only cases not closed, received more than six months ago (FL 12 §); false: the others. */
+  openOverSixMonths?: boolean;
   /** Received at or after / before: an instant, or the start of a date (Europe/Stockholm). */
   from?: string;
   to?: string;
@@ -34,10 +38,11 @@ export class ListCases {
 /** A date-only bound is the start of that Stockholm day; an instant is taken as it is. */
 const bound = (value: string) => (isCalendarDate(value) ? startOfStockholmDay(value) : new Date(value)).toISOString();
 
-/** The case rows with their overdue flags at an instant (the two `?` before the filter's own parameters). */
-const WITH_OVERDUE = `SELECT * FROM (SELECT *, ${OVERDUE_SQL.acknowledge} AS overdue_ack, ${OVERDUE_SQL.respond} AS overdue_respond FROM cases)`;
+/** The case rows with their flags at an instant (the instant three times, then its Stockholm date, before the filter's own parameters). */
+const WITH_FLAGS = `SELECT * FROM (SELECT *, ${OVERDUE_SQL.acknowledge} AS overdue_ack, ${OVERDUE_SQL.respond} AS overdue_respond,
+  ${NEEDS_DELAY_NOTICE_SQL} AS needs_delay_notice FROM cases)`;
 
-type ListedRow = CaseRow & { overdue_ack: number; overdue_respond: number };
+type ListedRow = CaseRow & { overdue_ack: number; overdue_respond: number; needs_delay_notice: number };
 
 @QueryHandler(ListCases)
 export class ListCasesHandler implements IQueryHandler<ListCases> {
@@ -49,7 +54,8 @@ export class ListCasesHandler implements IQueryHandler<ListCases> {
   async execute({ filter: q, user }: ListCases) {
     if (q.unitId) mustSeeCase(user, q.unitId);
     const now = this.clock.now().toISOString();
-    const f = new SqlFilter(now, now)
+    const sixMonths = openOverSixMonthsIfReceivedBefore(now);
+    const f = new SqlFilter(now, now, now, stockholmDate(now))
       .eq('unit_id', q.unitId)
       .eq('type', q.type)
       .add("status <> 'closed'", [], q.status === 'open')
@@ -57,11 +63,15 @@ export class ListCasesHandler implements IQueryHandler<ListCases> {
       .add('received_at >= ?', [q.from && bound(q.from)], !!q.from)
       .add('received_at < ?', [q.to && bound(q.to)], !!q.to)
       .add('(overdue_ack = 1 OR overdue_respond = 1)', [], q.overdue === true)
-      .add('(overdue_ack = 0 AND overdue_respond = 0)', [], q.overdue === false);
+      .add('(overdue_ack = 0 AND overdue_respond = 0)', [], q.overdue === false)
+      .add('needs_delay_notice = 1', [], q.needsDelayNotice === true)
+      .add('needs_delay_notice = 0', [], q.needsDelayNotice === false)
+      .add(OPEN_OVER_SIX_MONTHS_SQL, [sixMonths], q.openOverSixMonths === true)
+      .add(`NOT ${OPEN_OVER_SIX_MONTHS_SQL}`, [sixMonths], q.openOverSixMonths === false);
     const units = visibleUnits(user);
     if (units !== 'all') f.in('unit_id', units);
     const { page, pageSize } = q;
-    const sql = `${WITH_OVERDUE} ${f.where}`;
+    const sql = `${WITH_FLAGS} ${f.where}`;
     const total = this.host.readModels.get<{ n: number }>(`SELECT COUNT(*) AS n FROM (${sql})`, ...f.params)!.n;
     const rows = this.host.readModels.all<ListedRow>(
       `${sql} ORDER BY received_at DESC, reference DESC LIMIT ? OFFSET ?`,
@@ -91,5 +101,6 @@ function listItem(r: ListedRow, now: string) {
     ...(r.closed_at ? { closedAt: r.closed_at, resolution: r.resolution } : {}),
     overdue: { acknowledge: !!r.overdue_ack, respond: !!r.overdue_respond },
     openOverSixMonths: r.status !== 'closed' && openOverSixMonths(r.received_at, now),
+    needsDelayNotice: !!r.needs_delay_notice,
   };
 }

@@ -27,6 +27,17 @@ export class ListCasesQuery extends ProjectionQuery {
   @IsOptional()
   @IsIn(['true', 'false'])
   overdue?: string;
+  @ApiPropertyOptional({
+    description:
+      'true: only open cases overdue on their response with no delay notice sent, or whose latest notice named a newRespondBy now passed (FL 11 §); false: the others',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  needsDelayNotice?: string;
+  @ApiPropertyOptional({ description: 'true: only cases not closed and received more than six months ago (FL 12 §); false: the others' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  openOverSixMonths?: string;
   @ApiPropertyOptional({ description: 'received at or after this instant, or from the start of this date (Europe/Stockholm)' })
   @IsOptional()
   @IsDateOrInstant()
