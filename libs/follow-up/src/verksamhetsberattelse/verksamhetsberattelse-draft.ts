@@ -41,6 +41,9 @@ export interface VerksamhetsberattelseDraft {
   blocks: Block[];
 }
 
+/** "1 ärende", "färre än 5 ärenden", "12 ärenden". */
+const cases = (shown: string) => `${shown} ${shown === '1' ? 'ärende' : 'ärenden'}`;
+
 const SUBJECT = { unit: 'Enheten', department: 'Avdelningens enheter', district: 'Stadsdelens enheter', all: 'Enheterna' };
 
 /** The draft sections "Synpunkter och klagomål" and "Kvalitetsgarantier" of a verksamhetsberättelse, from the report's figures. */
@@ -56,6 +59,12 @@ export function verksamhetsberattelseDraft(input: DraftInput): Verksamhetsberatt
   const row = (name: string, p: string, c: string, d: string) => [name, p, c, d];
   const count = (name: string, pick: (f: Figures) => number) =>
     row(name, String(pick(prev)), String(pick(cur)), signed(pick(cur) - pick(prev)));
+  // Counts of cases, like those per category, print from 1 below minCount as "färre än N" (with no change beside them):
+  // a total of 1 beside a category's "färre än 5" would give the category's count away.
+  const shown = (n: number) => publishedCount(n, minCount);
+  const hidden = (n: number) => shown(n) !== String(n);
+  const caseCount = (name: string, pick: (f: Figures) => number) =>
+    row(name, shown(pick(prev)), shown(pick(cur)), hidden(pick(prev)) || hidden(pick(cur)) ? '–' : signed(pick(cur) - pick(prev)));
   const share = (name: string, pick: (f: Figures) => number | null) =>
     row(name, percent(pick(prev)), percent(pick(cur)), points(pick(cur) === null || pick(prev) === null ? null : pick(cur)! - pick(prev)!));
   const header = ['', before, now, 'Förändring'];
@@ -72,8 +81,8 @@ export function verksamhetsberattelseDraft(input: DraftInput): Verksamhetsberatt
     {
       kind: 'paragraph',
       text: [
-        `${SUBJECT[scope.kind]} tog emot ${casesOf(cur)} synpunkter, klagomål, beröm och idéer under ${now}, varav ${cur.casesByType.complaint} klagomål` +
-          ` (${casesOf(prev)} respektive ${prev.casesByType.complaint} under ${before}).`,
+        `${SUBJECT[scope.kind]} tog emot ${cases(shown(casesOf(cur)))} (synpunkter, klagomål, beröm och idéer) under ${now}, varav ${shown(cur.casesByType.complaint)} klagomål` +
+          ` (${shown(casesOf(prev))} respektive ${shown(prev.casesByType.complaint)} under ${before}).`,
         shareSentence('Andelen kvitterade i tid', change.acknowledgedOnTime),
         shareSentence('Andelen besvarade i tid', change.respondedOnTime),
         daysSentence(change.medianResponseWorkingDays),
@@ -86,11 +95,11 @@ export function verksamhetsberattelseDraft(input: DraftInput): Verksamhetsberatt
       kind: 'table',
       header,
       rows: [
-        count('Synpunkter och klagomål totalt', casesOf),
-        count('Klagomål', (f) => f.casesByType.complaint),
-        count('Synpunkter', (f) => f.casesByType.opinion),
-        count('Beröm', (f) => f.casesByType.praise),
-        count('Idéer och förslag', (f) => f.casesByType.idea),
+        caseCount('Synpunkter och klagomål totalt', casesOf),
+        caseCount('Klagomål', (f) => f.casesByType.complaint),
+        caseCount('Synpunkter', (f) => f.casesByType.opinion),
+        caseCount('Beröm', (f) => f.casesByType.praise),
+        caseCount('Idéer och förslag', (f) => f.casesByType.idea),
         share('Kvitterade i tid', (f) => f.acknowledgedOnTime.share),
         share('Besvarade i tid', (f) => f.respondedOnTime.share),
         row(
@@ -99,12 +108,12 @@ export function verksamhetsberattelseDraft(input: DraftInput): Verksamhetsberatt
           decimal(cur.medianResponseWorkingDays),
           decimal(change.medianResponseWorkingDays.change),
         ),
-        count('Öppna vid periodens slut', (f) => f.openAtYearEnd),
+        caseCount('Öppna vid periodens slut', (f) => f.openAtYearEnd),
         share('Andel befogade klagomål', (f) => f.complaintsJustifiedShare),
       ],
     },
     ...categoryBlocks(input, before, now),
-    ...(scope.kind === 'unit' ? [] : unitBlocks(report, before, now)),
+    ...(scope.kind === 'unit' ? [] : unitBlocks(report, before, now, minCount)),
     ...guaranteeBlocks(input, header, count, share, change),
   ];
   return { title, blocks };
@@ -153,7 +162,7 @@ function categoryBlocks(input: DraftInput, before: string, now: string): Block[]
   ];
 }
 
-function unitBlocks(report: ComparedReport, before: string, now: string): Block[] {
+function unitBlocks(report: ComparedReport, before: string, now: string, minCount: number): Block[] {
   return [
     { kind: 'heading2', text: 'Enheterna' },
     {
@@ -161,8 +170,8 @@ function unitBlocks(report: ComparedReport, before: string, now: string): Block[
       header: ['Enhet', `Ärenden ${before}`, `Ärenden ${now}`, 'Besvarade i tid', 'Uppfyllelse av åtaganden'],
       rows: report.units.map((u) => [
         u.unitName,
-        String(casesOf(u.previousYear)),
-        String(casesOf(u)),
+        publishedCount(casesOf(u.previousYear), minCount),
+        publishedCount(casesOf(u), minCount),
         percent(u.respondedOnTime.share),
         percent(u.fulfilment),
       ]),

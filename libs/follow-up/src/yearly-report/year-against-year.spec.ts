@@ -4,6 +4,7 @@ import { applyReportEvent } from '../report-facts/apply-report-event';
 import { MemoryFactStore } from '../report-facts/report-facts';
 import { figureChanges, previousPeriod, withPreviousYear } from './year-against-year';
 import { yearlyReport } from './yearly-figures';
+import { verksamhetsberattelseDraft } from '../verksamhetsberattelse/verksamhetsberattelse-draft';
 
 let position = 0n;
 const ev = (type: string, data: Record<string, unknown>): RecordedEvent =>
@@ -141,5 +142,29 @@ describe('year against year on a hand-computed fixture', () => {
     // p1 5 and p4 8 working days → 6.5; c1 3 and c2 4 → 3.5
     expect(change.medianResponseWorkingDays).toEqual({ previous: 6.5, current: 3.5, change: -3 });
     expect(change.fulfilment).toEqual({ previous: 0.5, current: null, change: null });
+  });
+
+  describe('in the verksamhetsberättelse draft', () => {
+    const draft = (minCount: number) => {
+      const d = verksamhetsberattelseDraft({ scope: { kind: 'unit', name: 'Hgb' }, report, commitments: [], breaches: [], minCount });
+      const table = d.blocks.find((b) => b.kind === 'table') as { rows: string[][] };
+      const text = d.blocks.flatMap((b) => ('text' in b ? [b.text] : [])).join('\n');
+      return { row: (name: string) => table.rows.find((r) => r[0] === name), text };
+    };
+
+    it('prints case counts as they are when nothing is held back, in Swedish number', () => {
+      const d = draft(0);
+      expect(d.row('Klagomål')).toEqual(['Klagomål', '3', '2', '−1']);
+      expect(d.text).toContain('Enheten tog emot 3 ärenden (synpunkter, klagomål, beröm och idéer)');
+    });
+
+    it('holds back small case counts as the categories are, so that a total does not give a category away', () => {
+      const d = draft(5);
+      expect(d.row('Klagomål')).toEqual(['Klagomål', 'färre än 5', 'färre än 5', '–']);
+      expect(d.row('Synpunkter och klagomål totalt')).toEqual(['Synpunkter och klagomål totalt', 'färre än 5', 'färre än 5', '–']);
+      expect(d.row('Synpunkter')).toEqual(['Synpunkter', '0', '0', '0']);
+      expect(d.text).toContain('Enheten tog emot färre än 5 ärenden (synpunkter, klagomål, beröm och idéer)');
+      expect(d.text).not.toMatch(/tog emot \d/);
+    });
   });
 });
