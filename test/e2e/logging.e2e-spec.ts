@@ -64,3 +64,30 @@ describe('logs carry no personal data', () => {
     expect(log).not.toContain(encodeURIComponent(secrets[0]));
   });
 });
+
+/** Nest's route mapping (a line per route, hundreds) would bury the start-up lines at info; it is there at debug. */
+describe('start-up logging', () => {
+  async function startLines(level: string): Promise<{ context?: string; level: number; msg: string }[]> {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+        done();
+      },
+    });
+    const t = await startTestApp({ logger: pino({ level }, sink) });
+    await t.close();
+    return lines.map((l) => JSON.parse(l));
+  }
+  const routeMapping = (l: { context?: string }) => l.context === 'RoutesResolver' || l.context === 'RouterExplorer';
+
+  it('logs route mapping at debug only, and the rest of Nest’s start at info as before', async () => {
+    const info = await startLines('info');
+    expect(info.filter(routeMapping)).toEqual([]);
+    expect(info.some((l) => l.context === 'InstanceLoader' && l.level === 30)).toBe(true);
+    const debug = (await startLines('debug')).filter(routeMapping);
+    expect(debug.length).toBeGreaterThan(50);
+    expect(debug.every((l) => l.level === 20)).toBe(true);
+    expect(debug.some((l) => /Mapped \{\/api\/units, POST\} route/.test(l.msg))).toBe(true);
+  });
+});

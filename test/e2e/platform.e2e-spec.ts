@@ -1,6 +1,9 @@
 import { existsSync, mkdtempSync } from 'node:fs';
+import { Writable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pino from 'pino';
 import { EVENT_STORE, EventStore, Upcaster } from '@app/event-store';
 import { ProjectionsHost } from '@app/platform';
 import { APP_PROJECTIONS } from '../../apps/api/src/rebuild-source';
@@ -76,6 +79,61 @@ describe('platform conventions over HTTP', () => {
       .expect(400);
     const fields = res.body.errors.map((e: { field: string }) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['id', 'name', 'department', 'district', 'extra']));
+  });
+
+  it('names a field left out (or null) once, "<field> is required"; a present but wrong value keeps every message', async () => {
+    const required = (...fields: string[]) => fields.map((field) => ({ field, message: `${field} is required` }));
+    expect((await t.http().post('/api/units').set(admin).send({}).expect(400)).body.errors).toEqual(
+      required('id', 'name', 'department', 'district'),
+    );
+    const nulled = await t
+      .http()
+      .post('/api/units')
+      .set(admin)
+      .send({ ...unit('nulled'), department: null })
+      .expect(400);
+    expect(nulled.body.errors).toEqual(required('department'));
+    const wrong = await t
+      .http()
+      .post('/api/units')
+      .set(admin)
+      .send({ ...unit('wrong'), department: 42, extra: null })
+      .expect(400);
+    expect(wrong.body.errors).toHaveLength(3);
+    expect(wrong.body.errors).toEqual(
+      expect.arrayContaining([
+        { field: 'department', message: 'department must be shorter than or equal to 200 characters' },
+        { field: 'department', message: 'department must be a string' },
+        { field: 'extra', message: 'is not a known field' },
+      ]),
+    );
+    expect((await t.http().post('/api/cases/any-case/erase-personal-data').set(admin).send({}).expect(400)).body.errors).toEqual(
+      required('reason'),
+    );
+    expect((await t.http().get('/api/dashboard/cases?figure=received').set(admin).expect(400)).body.errors).toEqual(required('year'));
+  });
+
+  it('gives 401 and 403 problems codes of their own, like every other problem', async () => {
+    const anonymous = await t.http().get('/api/units').expect(401);
+    expect(anonymous.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(anonymous.body).toMatchObject({ status: 401, code: 'unauthorized', type: 'urn:synpunkt:problem:unauthorized' });
+    const forged = await t.http().get('/api/units').set('Authorization', 'Bearer not.a.token').expect(401);
+    expect(forged.body).toMatchObject({ code: 'unauthorized', detail: expect.any(String) });
+    const intake = await t
+      .http()
+      .post('/api/units')
+      .set(await t.as('intake'))
+      .send(unit('not-mine'))
+      .expect(403);
+    expect(intake.body).toMatchObject({ status: 403, code: 'forbidden', type: 'urn:synpunkt:problem:forbidden' });
+  });
+
+  it('serves the dashboard and Swagger UI under a CSP that does not send their scripts to https (no TLS known in front)', async () => {
+    for (const path of ['/dashboard', '/api/docs']) {
+      const csp = (await t.http().get(path).redirects(1).expect(200)).headers['content-security-policy'];
+      expect(csp).toContain("script-src 'self' 'unsafe-inline'");
+      expect(csp).not.toMatch(/upgrade-insecure-requests/);
+    }
   });
 
   it('gives a 404 problem for an unknown route and an unknown id', async () => {
@@ -260,6 +318,43 @@ describe('KEY_STORE_PATH', () => {
       expect((await t.http().get(`/api/cases/${created.body.id}`).set(admin).expect(200)).body.submitter.name).toBe('Nils Nyckelsson');
       expect(existsSync(keys)).toBe(true);
       expect(existsSync(join(t.dataDir, 'keys.sqlite'))).toBe(false);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('a key store that does not belong to the event log', () => {
+  it('answers 500 data_key_missing naming the key store, and logs the subject id only', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+        done();
+      },
+    });
+    const keys = join(mkdtempSync(join(tmpdir(), 'synpunkt-keys-')), 'keys.sqlite');
+    const t = await startTestApp({ env: { KEY_STORE_PATH: keys }, logger: pino({ level: 'info' }, sink) });
+    try {
+      const admin = await t.as('admin');
+      await t.unit('hgb');
+      const { id } = await t.complaint({ submitter: { name: 'Karin Nyckellös' } });
+      // As after `import` into a DATA_DIR beside another deployment's keys.sqlite: the log is there, its keys are not.
+      const db = new Database(keys);
+      db.prepare('DELETE FROM data_keys').run();
+      db.close();
+      const res = await t.http().get(`/api/cases/${id}`).set(admin).expect(500);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.body).toMatchObject({
+        status: 500,
+        code: 'data_key_missing',
+        title: expect.stringMatching(/key store does not belong to this event log.*README/),
+      });
+      const logged = lines.filter((l) => /MissingDataKeyError/.test(l));
+      expect(logged).toEqual([expect.stringContaining(id)]);
+      expect(JSON.parse(logged[0])).toMatchObject({ level: 50 });
+      expect(lines.join('\n')).not.toContain('Nyckellös');
+      expect(lines.join('\n')).not.toContain('Maten var kall');
     } finally {
       await t.close();
     }

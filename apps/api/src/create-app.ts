@@ -54,6 +54,9 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
           scriptSrc: ["'self'", "'unsafe-inline'"],
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:'],
+          // helmet's default would send the dashboard's and Swagger UI's scripts to https on a plain-HTTP host (HOST=0.0.0.0);
+          // the app cannot know whether TLS is in front, and a deployment behind TLS serves its pages over https anyway.
+          upgradeInsecureRequests: null,
         },
       },
     }),

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { createApp } from './create-app';
 import { listen, runProjector, runWorker, startSchedulers } from './processes/children';
 import { Primary, ROLE_ENV } from './processes/primary';
+import { announceListening, warnDevelopmentMode } from './processes/start-notices';
 
 async function main(): Promise<void> {
   let config;
@@ -21,11 +22,7 @@ async function main(): Promise<void> {
   const role = cluster.isWorker ? process.env[ROLE_ENV] : undefined;
   if (role === 'worker') return runWorker(config, logger);
   if (role === 'projector') return runProjector(config, logger);
-  if (!config.auth.jwksUrl) {
-    logger.warn(
-      'DEVELOPMENT MODE: tokens are signed with a development secret; set AUTH_JWKS_URL, AUTH_ISSUER and AUTH_AUDIENCE in production',
-    );
-  }
+  warnDevelopmentMode(config, logger);
   if (config.workers === 0) return runSingle(config, logger);
   const primary = new Primary(config, logger);
   const stop = (signal: NodeJS.Signals) => {
@@ -35,7 +32,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
   const { port } = await primary.start();
-  announce(config, logger, port, `${config.workers} HTTP worker${config.workers === 1 ? '' : 's'} and a projector`);
+  announceListening(config, logger, port, `${config.workers} HTTP worker${config.workers === 1 ? '' : 's'} and a projector`);
   process.send?.({ synpunkt: 'listening', port }); // to a parent that forked the primary (tests, benchmarks)
 }
 
@@ -44,18 +41,8 @@ async function runSingle(config: AppConfig, logger: Logger): Promise<void> {
   const app = await createApp({ config, logger });
   const port = await listen(app, config);
   startSchedulers(app);
-  announce(config, logger, port, 'one process');
+  announceListening(config, logger, port, 'one process');
   process.send?.({ synpunkt: 'listening', port });
-}
-
-function announce(config: AppConfig, logger: Logger, port: number, processes: string): void {
-  const url = config.host ? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}` : null;
-  const devOnly =
-    !config.auth.jwksUrl && config.host === '127.0.0.1' ? '; development mode: this machine only, set HOST to listen on others' : '';
-  logger.info(
-    { host: config.host ?? '*', port, store: config.eventStoreConnectionString ? 'esdb' : 'sqlite', dataDir: config.dataDir, processes },
-    `Synpunkt API listening on ${url ?? `port ${port} of every interface`} with ${processes} (docs at /api/docs${devOnly})`,
-  );
 }
 
 main().catch((err: unknown) => {

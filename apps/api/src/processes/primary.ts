@@ -21,6 +21,8 @@ interface Slot {
   index: number;
   child?: Worker;
   ready: boolean;
+  /** Its first start succeeded: only then does the primary restart it when it dies (a failed first start fails start()). */
+  started: boolean;
   deaths: number[];
   restarts: number;
   timer?: NodeJS.Timeout;
@@ -33,7 +35,7 @@ interface Slot {
  * projector last.
  */
 export class Primary {
-  private readonly projector: Slot = { role: 'projector', index: 0, ready: false, deaths: [], restarts: 0 };
+  private readonly projector: Slot = { role: 'projector', index: 0, ready: false, started: false, deaths: [], restarts: 0 };
   private readonly workers: Slot[];
   private readonly metrics = new AggregatorRegistry();
   private readonly lock: DataDirLock;
@@ -48,6 +50,7 @@ export class Primary {
       role: 'worker',
       index: i + 1,
       ready: false,
+      started: false,
       deaths: [],
       restarts: 0,
     }));
@@ -90,6 +93,7 @@ export class Primary {
       child.once('message', function ready(this: Worker, m: unknown) {
         if (!isProcessMessage(m) || m.synpunkt !== 'ready') return void child.once('message', ready);
         child.off('exit', onExit);
+        slot.started = true;
         resolve();
       });
     });
@@ -132,7 +136,8 @@ export class Primary {
     slot.child = undefined;
     slot.ready = false;
     this.broadcastState();
-    if (this.stopping) return;
+    // During its first start firstStart reports the exit and start() fails; "restarting it" would contradict that.
+    if (this.stopping || !slot.started) return;
     const now = Date.now();
     slot.deaths = [...slot.deaths.filter((t) => now - t < CRASH_WINDOW_MS), now];
     const delay = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** (slot.deaths.length - 1));

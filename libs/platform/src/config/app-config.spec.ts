@@ -189,6 +189,19 @@ describe('loadConfig', () => {
     });
     expect(prod).toMatchObject({ nodeEnv: 'production', auth: { jwksUrl: 'https://idp.example.se/jwks' } });
   });
+
+  it('refuses a NODE_ENV it does not know, naming the ones it does, beside every other problem', () => {
+    for (const nodeEnv of ['development', 'test']) expect(loadConfig({ NODE_ENV: nodeEnv }).nodeEnv).toBe(nodeEnv);
+    expect(loadConfig({}).nodeEnv).toBe('development');
+    expect(() => loadConfig({ NODE_ENV: 'staging', PORT: 'x' })).toThrow(
+      expect.objectContaining({
+        problems: [
+          'PORT must be a whole number from 0 to 65535, got "x"',
+          'NODE_ENV must be one of development, production, test, got "staging"',
+        ],
+      }),
+    );
+  });
 });
 
 describe('loadConfig: where the log, the keys and the idempotency records live', () => {

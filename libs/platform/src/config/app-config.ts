@@ -78,6 +78,7 @@ export class ConfigError extends Error {
   }
 }
 
+const NODE_ENVS = ['development', 'production', 'test'];
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Reads and validates the environment once at start; every bad value is named in one error. */
@@ -121,6 +122,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push('AUTH_ISSUER and AUTH_AUDIENCE apply only with AUTH_JWKS_URL; set it too, or unset them');
   }
   const nodeEnv = text('NODE_ENV') ?? 'development';
+  // A typo (staging, prod) would otherwise run development mode without a word.
+  if (!NODE_ENVS.includes(nodeEnv)) problems.push(`NODE_ENV must be one of ${NODE_ENVS.join(', ')}, got "${nodeEnv}"`);
   if (nodeEnv === 'production' && !jwksUrl) {
     problems.push('AUTH_JWKS_URL is required when NODE_ENV=production: development mode accepts tokens signed with a public secret');
   }

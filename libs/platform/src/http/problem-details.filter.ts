@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError, InvalidInputError, PreconditionFailedError, WrongExpectedRevisionError } from '@app/core';
-import { InvalidPositionError, SubjectErasedError } from '@app/event-store';
+import { InvalidPositionError, MissingDataKeyError, SubjectErasedError } from '@app/event-store';
 import { ReplayAbandonedError, ReplaysBusyError } from '../replays/replay-pool';
 import { Problem, problem, PROBLEM_CONTENT_TYPE } from './problem';
 import { RequestValidationException } from './validation';
@@ -15,7 +15,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof ReplayAbandonedError) return; // its client went away: there is no one to answer
     const res = host.switchToHttp().getResponse<Response>();
     const body = this.toProblem(exception);
-    if (body.status >= 500) this.logger.error(describe(exception));
+    if (body.status >= 500) this.logger.error(exception instanceof MissingDataKeyError ? missingKeyLine(exception) : describe(exception));
     if (res.headersSent) return;
     if (exception instanceof ReplaysBusyError) res.setHeader('Retry-After', String(exception.retryAfterSeconds));
     res.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
@@ -45,16 +45,35 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return problem(409, 'The resource was changed concurrently; try again.', { code: 'concurrent_change' });
     }
     if (exception instanceof ReplaysBusyError) return problem(503, exception.message, { code: 'replays_busy' });
+    if (exception instanceof MissingDataKeyError) {
+      // Not the client's doing and not an erasure: the operator restored or pointed at the wrong key store.
+      return problem(500, MISSING_KEY_DETAIL, { code: 'data_key_missing', title: MISSING_KEY_TITLE });
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
       const detail = typeof response === 'string' ? response : (messageOf(response) ?? exception.message);
       const extra =
         typeof response === 'object' && response && 'problem' in response ? (response as { problem: Partial<Problem> }).problem : {};
-      return problem(status, detail, { ...extra, ...healthOf(response) });
+      return problem(status, detail, { ...codeFor(status), ...extra, ...healthOf(response) });
     }
     return problem(500, 'An unexpected error occurred; it has been logged.');
   }
+}
+
+/** Codes for Nest's own exceptions that carry none (the guard's 401, every 403), as other problems carry theirs. */
+const HTTP_CODES: Record<number, string | undefined> = { 401: 'unauthorized', 403: 'forbidden' };
+const codeFor = (status: number): Partial<Problem> => (HTTP_CODES[status] ? { code: HTTP_CODES[status] } : {});
+
+const MISSING_KEY_TITLE = 'The key store does not belong to this event log (see the README, "Runbook: the key store")';
+const MISSING_KEY_DETAIL =
+  'The personal data cannot be opened: the key store (keys.sqlite in DATA_DIR, KEY_STORE_PATH or KEY_STORE_URL) holds neither ' +
+  'its key nor a record of its erasure. Restore the key store that belongs to this event log; see the README, ' +
+  '"Backups, WAL and crypto-shredding" and "Runbook: the key store".';
+
+/** The subject id only, no personal data; a stack would add nothing an operator can act on. */
+function missingKeyLine(err: MissingDataKeyError): string {
+  return `MissingDataKeyError: no data key and no erasure record for subject ${err.kid}; is the key store this event log's?`;
 }
 
 /** A failed health check (terminus) keeps its per-indicator report, so an operator sees what is down. */

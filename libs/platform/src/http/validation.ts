@@ -8,12 +8,22 @@ export class RequestValidationException extends BadRequestException {
   }
 }
 
+/**
+ * One FieldError per broken rule; a field left out (undefined or null) gets one "is required" instead of a message per
+ * rule it could not meet (a DTO's own "… is required …" message wins). Needs the pipe's errors to carry `value`.
+ */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   const out: FieldError[] = [];
   for (const e of errors) {
     const field = parent ? (/^\d+$/.test(e.property) ? `${parent}[${e.property}]` : `${parent}.${e.property}`) : e.property;
-    for (const [rule, message] of Object.entries(e.constraints ?? {})) {
-      out.push({ field, message: rule === 'whitelistValidation' ? 'is not a known field' : message });
+    const constraints = e.constraints ?? {};
+    const messages = Object.entries(constraints).map(([rule, message]) =>
+      rule === 'whitelistValidation' ? 'is not a known field' : message,
+    );
+    if (e.value == null && messages.length && !('whitelistValidation' in constraints)) {
+      out.push({ field, message: messages.find((m) => / is required\b/.test(m)) ?? `${field} is required` });
+    } else {
+      for (const message of messages) out.push({ field, message });
     }
     if (e.children?.length) out.push(...flattenValidationErrors(e.children, field));
   }
@@ -27,7 +37,8 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
     transform: true,
-    validationError: { target: false, value: false },
+    // `value` tells a missing field from a wrong one (flattenValidationErrors); it never leaves this process.
+    validationError: { target: false, value: true },
     exceptionFactory: (errors) => new RequestValidationException(flattenValidationErrors(errors)),
   });
 }

@@ -34,11 +34,15 @@ export function httpLogger(logger: Logger) {
   });
 }
 
+/** Nest's route mapping: a line per controller and per route (hundreds) at every start, which would bury the rest. */
+const ROUTE_MAPPING = new Set(['RoutesResolver', 'RouterExplorer']);
+
 /** Nest's own logging through the same JSON logger. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
   log(message: unknown, context?: string) {
-    this.logger.info({ context }, String(message));
+    if (context && ROUTE_MAPPING.has(context)) this.logger.debug({ context }, String(message));
+    else this.logger.info({ context }, String(message));
   }
   error(message: unknown, trace?: string, context?: string) {
     this.logger.error({ context, trace }, String(message));
