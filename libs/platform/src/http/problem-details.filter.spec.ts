@@ -1,4 +1,5 @@
 import { ArgumentsHost, Logger } from '@nestjs/common';
+import Database from 'better-sqlite3';
 import { InvalidPositionError } from '@app/event-store';
 import { REPLAY_RETRY_AFTER_SECONDS, ReplaysBusyError } from '../replays/replay-pool';
 import { ProblemDetailsFilter } from './problem-details.filter';
@@ -28,5 +29,28 @@ describe('as-of replays beyond the pool’s queue', () => {
     filter.catch(new ReplaysBusyError(), host);
     expect(headers['Retry-After']).toBe(String(REPLAY_RETRY_AFTER_SECONDS));
     expect(JSON.parse(res.send.mock.calls[0][0] as string)).toMatchObject({ status: 503, code: 'replays_busy' });
+  });
+});
+
+describe('a read model that has not been rebuilt for this version yet', () => {
+  const sqliteError = (sql: string): unknown => {
+    const db = new Database(':memory:');
+    db.exec('CREATE TABLE cases (id TEXT)');
+    try {
+      db.prepare(sql).all();
+    } catch (err) {
+      return err;
+    } finally {
+      db.close();
+    }
+    throw new Error('the query ran');
+  };
+
+  it('answers 503 read_model_upgrading with Retry-After for a column or table it lacks, from SQLite’s own error', () => {
+    const filter = new ProblemDetailsFilter();
+    for (const sql of ['SELECT needs_delay_notice FROM cases', 'SELECT * FROM outbox'])
+      expect(filter.toProblem(sqliteError(sql))).toMatchObject({ status: 503, code: 'read_model_upgrading' });
+    // any other SQLite failure stays a 500
+    expect(filter.toProblem(sqliteError('SELEKT 1'))).toMatchObject({ status: 500 });
   });
 });

@@ -18,6 +18,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (body.status >= 500) this.logger.error(exception instanceof MissingDataKeyError ? missingKeyLine(exception) : describe(exception));
     if (res.headersSent) return;
     if (exception instanceof ReplaysBusyError) res.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    if (isReadModelBehindCode(exception)) res.setHeader('Retry-After', '5');
     res.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }
 
@@ -49,6 +50,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       // Not the client's doing and not an erasure: the operator restored or pointed at the wrong key store.
       return problem(500, MISSING_KEY_DETAIL, { code: 'data_key_missing', title: MISSING_KEY_TITLE });
     }
+    if (isReadModelBehindCode(exception)) {
+      return problem(503, READ_MODEL_UPGRADING, { code: 'read_model_upgrading' });
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
@@ -59,6 +63,23 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     return problem(500, 'An unexpected error occurred; it has been logged.');
   }
+}
+
+const READ_MODEL_UPGRADING =
+  'A read model is being rebuilt for this version of the application and cannot answer this yet; try again shortly.';
+
+/**
+ * A read model's table or column the query asks for is not there: after an upgrade that changed a projection, its old
+ * generation keeps serving until the new one is built and swapped in, and a query written for the new one fails on it
+ * (seconds on a small log). A 503 with Retry-After, not a 500; logged at error, so a query that is simply wrong shows.
+ */
+function isReadModelBehindCode(exception: unknown): boolean {
+  return (
+    exception instanceof Error &&
+    exception.name === 'SqliteError' &&
+    (exception as { code?: string }).code === 'SQLITE_ERROR' &&
+    /^no such (column|table)\b/.test(exception.message)
+  );
 }
 
 /** Codes for Nest's own exceptions that carry none (the guard's 401, every 403), as other problems carry theirs. */
