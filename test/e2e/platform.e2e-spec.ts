@@ -293,9 +293,9 @@ describe('read models of the running server', () => {
     expect(JSON.stringify(await units())).toBe(before);
   });
 
-  it('refuses a second process on the same DATA_DIR while this one runs, naming the way to rebuild', async () => {
+  it('refuses a second process on the same DATA_DIR while this one runs: another instance holds it', async () => {
     await expect(startTestApp({ dataDir: t.dataDir })).rejects.toThrow(
-      /another Synpunkt process \(pid \d+\) is using this DATA_DIR.*POST \/api\/admin\/projections/,
+      /another Synpunkt process \(pid \d+\) is using this DATA_DIR.*: another instance holds DATA_DIR .*stop it first/,
     );
   });
 });

@@ -1,19 +1,24 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { DATA_DIR_LOCK_FILE, DataDirLock, loadConfig } from '@app/platform';
-import { tokenFor } from '@app/testing';
+import { checkpointAll, tokenFor } from '@app/testing';
 import { createApp } from '../../../api/src/create-app';
 import { runCli } from '../../test/run-cli';
 
 const REGISTER = join(__dirname, '../../../../test/support/register.js');
 const MAIN = join(__dirname, '../main.ts');
+const API_MAIN = join(__dirname, '../../../api/src/main.ts');
 
 /** `npm run cli -- …` from the TypeScript sources, in its own process: what an operator sees, exit code included. */
 function cli(env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  const child = spawn(process.execPath, ['-r', REGISTER, MAIN, ...args], {
+  return run(env, MAIN, ...args);
+}
+
+function run(env: NodeJS.ProcessEnv, main: string, ...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  const child = spawn(process.execPath, ['-r', REGISTER, main, ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -91,7 +96,8 @@ describe('the CLI beside a running API (README "The CLI beside a running server"
       ['rebuild all', ['rebuild', 'all'], 'POST /api/admin/projections/rebuild'],
       ['gallring', ['gallring'], 'POST /api/admin/gallring'],
       ['gallring --dry-run', ['gallring', '--dry-run'], 'POST /api/admin/gallring (?dryRun=true to count only)'],
-      ['import', ['import', exportFile], 'import into a new DATA_DIR with no API on it'],
+      ['import', ['import', exportFile], 'import only into a new DATA_DIR with no server on it'],
+      ['seed', ['seed', '--district', 'demo', '--cases', '5'], 'seed with the server stopped: stop it, seed, then `npm start` again'],
     ])('refuses %s, names the way through the API, exits 1 and writes nothing', async (_, args, endpoint) => {
       const [head, before] = [await logHead(env), files(dataDir)];
       const { code, out, err } = await cli(env, ...args);
@@ -108,12 +114,24 @@ describe('the CLI beside a running API (README "The CLI beside a running server"
       targetLock.acquire();
       try {
         const { code, err } = await cli({ ...env, DATA_DIR: target }, 'import', exportFile);
-        expect(err).toMatch(refusal('import into a new DATA_DIR with no API on it'));
+        expect(err).toMatch(refusal('import only into a new DATA_DIR with no server on it'));
         expect(code).toBe(1);
       } finally {
         targetLock.release();
       }
       expect((await logHead({ ...env, DATA_DIR: target })).position).toBe('0');
+    });
+
+    it('refuses a second server, saying that another instance holds DATA_DIR', async () => {
+      const { code, err } = await run({ ...env, WORKERS: '1', PORT: '0' }, API_MAIN);
+      expect(err).toMatch(
+        new RegExp(
+          `^Synpunkt API could not start: another Synpunkt process \\(pid ${process.pid}\\) is using this DATA_DIR .*: another instance holds DATA_DIR .*; stop it first`,
+          'm',
+        ),
+      );
+      expect(err).not.toContain('POST /api/admin'); // no longer the rebuild hint of old
+      expect(code).toBe(1);
     });
 
     it('still runs the reading commands', async () => {
@@ -131,8 +149,10 @@ describe('the CLI beside a running API (README "The CLI beside a running server"
 
     it('imports into a new DATA_DIR', async () => {
       const target = { ...env, DATA_DIR: mkdtempSync(join(tmpdir(), 'synpunkt-cli-beside-target-')) };
-      const { code, out } = await cli(target, 'import', exportFile);
-      expect({ code, out }).toEqual({ code: 0, out: expect.stringMatching(/^imported \d+ events/) });
+      checkpointAll(dataDir);
+      copyFileSync(join(dataDir, 'keys.sqlite'), join(target.DATA_DIR, 'keys.sqlite')); // the keys come along
+      const { code, out, err } = await cli(target, 'import', exportFile);
+      expect({ code, out, err }).toEqual({ code: 0, out: expect.stringMatching(/^imported \d+ events/), err: '' });
       expect(await logHead(target)).toEqual(await logHead(env));
     });
 

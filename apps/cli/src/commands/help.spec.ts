@@ -39,6 +39,12 @@ describe('synpunkt <command> --help', () => {
     ]);
   });
 
+  it('import --help says that the key store must come along and that the export must be whole', async () => {
+    const { out } = await help(['import']);
+    expect(out).toMatch(/key store\n?\s*\(DATA_DIR\/keys\.sqlite, or KEY_STORE_PATH \/ KEY_STORE_URL\), which must come along/);
+    expect(out).toMatch(/The export must be whole, from the beginning of the log \(position 1\)/);
+  });
+
   it.each(registered.map((c) => [c.path.join(' '), c] as const))('%s --help prints its usage', async (name, c) => {
     const { out, code } = await help(c.path);
     expect(code).toBe('commander.helpDisplayed');

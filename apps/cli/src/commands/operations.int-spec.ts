@@ -1,4 +1,5 @@
-import { mkdtempSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkpointAll, filesContaining, tokenFor } from '@app/testing';
@@ -74,18 +75,110 @@ describe('operator commands: verify, export, import, rebuild, gallring', () => {
     expect(again).toMatchObject({ ok: true, digestMatches: true });
   });
 
+  /** An empty DATA_DIR; with the source's key store copied in, as the README says to, when `keys`. */
+  const newDataDir = (keys: boolean) => {
+    const dir = mkdtempSync(join(tmpdir(), 'synpunkt-cli-import-'));
+    if (keys) {
+      checkpointAll(dataDir); // every key in the main file
+      copyFileSync(join(dataDir, 'keys.sqlite'), join(dir, 'keys.sqlite'));
+    }
+    return { ...env, DATA_DIR: dir };
+  };
+  const exported = async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'synpunkt-cli-export-')), 'export.ndjson');
+    expect((await run(env, 'export', '-o', file)).exitCode).toBeUndefined();
+    return file;
+  };
+  /** The status of a read of each case on `target`. */
+  const reads = (target: NodeJS.ProcessEnv) =>
+    withApi(target, async (http, admin) => {
+      const statuses = new Set<number>();
+      for (const { id } of (await http().get('/api/cases').set(admin).expect(200)).body.cases as { id: string }[]) {
+        statuses.add((await http().get(`/api/cases/${id}`).set(admin)).status);
+      }
+      return statuses;
+    });
+
   it('export → import into an empty DATA_DIR reproduces the log, hash for hash', async () => {
     const file = join(dataDir, 'export.ndjson');
     await run(env, 'export', '-o', file);
-    const target = { ...env, DATA_DIR: mkdtempSync(join(tmpdir(), 'synpunkt-cli-import-')) };
+    const target = newDataDir(true);
     let out = '';
-    const drawn = await onTerminal(async () => (out = (await run(target, 'import', file)).out));
+    let result: Awaited<ReturnType<typeof run>> | undefined;
+    const drawn = await onTerminal(async () => (out = (result = await run(target, 'import', file)).out));
     expect(out).toMatch(/^imported \d+ events/);
+    expect(result).toMatchObject({ err: '', exitCode: undefined }); // every case's key came along
+    expect(await reads(target)).toEqual(new Set([200]));
     expect(drawn).toMatch(/import \(bytes\) \[.*\] 100% \| (\d+)\/\1 \| ETA/);
     const [source, copy] = [JSON.parse((await run(env, 'verify')).out), JSON.parse((await run(target, 'verify')).out)];
     expect(copy).toMatchObject({ ok: true, eventsChecked: source.eventsChecked });
     expect(copy.digest.digest).toBe(source.digest.digest);
     await expect(run(target, 'import', file)).rejects.toThrow(/not empty/);
+  });
+
+  it('import without the source’s key store: warns that the keys must come along and exits 1', async () => {
+    const target = newDataDir(false);
+    const { out, err, exitCode } = await run(target, 'import', await exported());
+    expect(out).toMatch(/^imported \d+ events/);
+    expect(err).toMatch(/^warning: .*keys\.sqlite holds no key and no record of erasure for 5 of the 5 cases \(and breaches\) /);
+    expect(err).toMatch(/copy keys\.sqlite from the source DATA_DIR into this one .*KEY_STORE_PATH/);
+    expect(exitCode).toBe(1);
+    expect(await reads(target)).toEqual(new Set([500])); // what the warning is about
+  });
+
+  it('import with some keys missing: warns with their count, exits 0', async () => {
+    const file = await exported();
+    const target = newDataDir(true);
+    const [subject] = readFileSync(file, 'utf8').match(/"kid":"[^"]+"/)!;
+    const keys = new Database(join(target.DATA_DIR, 'keys.sqlite'));
+    keys.prepare('DELETE FROM data_keys WHERE subject = ?').run(JSON.parse(`{${subject}}`).kid);
+    keys.close();
+    const { err, exitCode } = await run(target, 'import', file);
+    expect(err).toMatch(/holds no key and no record of erasure for 1 of the 5 cases \(and breaches\)/);
+    expect(exitCode).toBeUndefined();
+  });
+
+  it('refuses an export that does not start at the beginning of the log (exit code 2), before it writes anything', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'synpunkt-cli-export-'));
+    const target = newDataDir(true);
+    // made with --from-position: it cuts into streams begun before it
+    const partial = join(dir, 'partial.ndjson');
+    expect((await run(env, 'export', '--from-position', '10', '-o', partial)).exitCode).toBeUndefined();
+    await expect(run(target, 'import', partial)).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringMatching(
+        /partial\.ndjson starts at position 10, not at the beginning of the log \(position 1\); an import needs the whole log/,
+      ),
+    });
+    // a stream's first event missing where positions do not count events (as on KurrentDB, or a file with a gap)
+    const events = readFileSync(await exported(), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const later = events.find((e) => e.revision === 1 && e.streamId !== events[0].streamId);
+    const gap = join(dir, 'gap.ndjson');
+    writeFileSync(
+      gap,
+      events
+        .filter((e) => !(e.streamId === later.streamId && e.revision === 0))
+        .map((e) => JSON.stringify(e))
+        .join('\n'),
+    );
+    await expect(run(target, 'import', gap)).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringContaining(`its first event of stream ${later.streamId} (line `),
+    });
+    expect(JSON.parse((await run(target, 'verify')).out)).toMatchObject({ ok: true, eventsChecked: 0 });
+  });
+
+  it('export refuses a position past the head of the log with exit code 2, and answers the head itself with nothing', async () => {
+    const head = JSON.parse((await run(env, 'verify')).out).digest.position;
+    await expect(run(env, 'export', '--after', '999')).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringMatching(/^synpunkt: position 999 is not the position of an event in the log/),
+    });
+    await expect(run(env, 'export', '--from-position', String(Number(head) + 2))).rejects.toMatchObject({ exitCode: 2 });
+    expect(await run(env, 'export', '--after', head)).toMatchObject({ out: '', err: `exported 0 events; resume with --after ${head}\n` });
   });
 
   it('rebuilds a projection, or all of them, with a progress bar, and refuses an unknown one', async () => {

@@ -1,7 +1,7 @@
 import { SingleBar } from 'cli-progress';
 import { InvalidArgumentError } from 'commander';
 import { isDevelopmentMode } from '@app/auth';
-import { cliAppConfig } from '../app-context';
+import { cliAppConfig, refuseBesideRunningApi } from '../app-context';
 import { CliContext, processContext, RegisterCommand } from '../cli-context';
 import { formatSummary } from '../seed/summary';
 import { SeedRefused, seedDistrict } from '../seed/seeder';
@@ -70,12 +70,16 @@ export const registerSeedCommand: RegisterCommand = (program, ctx) => {
         });
       }
       const config = cliAppConfig(ctx.env, 'silent');
+      refuseBesideRunningApi(
+        config,
+        'seed with the server stopped: stop it, seed, then `npm start` again (on a fresh machine: seed before the first `npm start`)',
+      );
       ctx.err(`seeding the demo district for ${options.year} (seed ${options.seed}, ${options.cases} cases) into ${config.dataDir}\n`);
       const bar = progress(ctx);
       try {
         const summary = await seedDistrict(config, { ...options, onProgress: bar.update });
         bar.stop();
-        ctx.out(formatSummary(summary));
+        ctx.out(formatSummary(summary, ctx.env));
       } catch (err) {
         bar.stop();
         if (err instanceof SeedRefused) command.error(`refusing to seed: ${err.message}`, { exitCode: 2, code: 'synpunkt.seed.not-empty' });

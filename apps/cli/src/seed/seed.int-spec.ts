@@ -57,6 +57,9 @@ describe('synpunkt seed --district demo', () => {
       /messages\s+\d+ to submitters: \d+ by e-mail \(queued until SMTP_URL is set\), \d+ letters, \d+ recorded only/,
     );
     expect(first.out).toMatch(/npm run --silent token -- --role manager --units \S+/);
+    // the server must run on the DATA_DIR the seed filled
+    expect(first.out).toContain(`\n  DATA_DIR=${dirs[0]} npm start\n`);
+    expect(first.out).toContain('http://localhost:3000/dashboard');
     expect(first.err).toMatch(/seeding: 100%/);
   });
 
@@ -135,7 +138,8 @@ describe('synpunkt seed --district demo', () => {
 
   it('gives the same district for the same seed', async () => {
     const second = await run(ARGS, { DATA_DIR: dirs[1] });
-    expect(second.out.split('\n').slice(1)).toEqual(first.out.split('\n').slice(1)); // all but the timing line
+    // all but the timing line and the DATA_DIR
+    expect(second.out.replace(dirs[1], dirs[0]).split('\n').slice(1)).toEqual(first.out.split('\n').slice(1));
     const b = await open(dirs[1]);
     const shape = (cs: Record<string, unknown>[]) => cs.map((c) => [c.reference, c.type, c.unitId, c.status, c.receivedAt]).sort();
     try {
@@ -148,7 +152,9 @@ describe('synpunkt seed --district demo', () => {
 
   it('refuses a store in use, a store that holds events, another district and a production identity provider', async () => {
     // the app opened in beforeAll still runs on it
-    await expect(run(ARGS, { DATA_DIR: dirs[0] })).rejects.toThrow(/another Synpunkt process \(pid \d+\) is using this DATA_DIR/);
+    await expect(run(ARGS, { DATA_DIR: dirs[0] })).rejects.toThrow(
+      /the Synpunkt API is running on this DATA_DIR \(pid \d+ on [^)]+\), and this command would race it: seed with the server stopped/,
+    );
     await a.app.close();
     const again = await run(ARGS, { DATA_DIR: dirs[0] });
     expect(again.error?.exitCode).toBe(2);

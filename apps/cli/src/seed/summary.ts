@@ -7,13 +7,30 @@ const list = (counts: Record<string, number>) =>
     .map(([k, n]) => `${k} ${n}`)
     .join(', ');
 
-/** What was made, and what to do next. */
-export function formatSummary(s: SeedSummary): string {
+/** Of the seed's environment: DATA_DIR, which the server must be started with too, and PORT and HOST for its URL. */
+type SeedEnv = NodeJS.ProcessEnv;
+
+/** A value as a shell word: bare when safe, else single-quoted. */
+const shellWord = (value: string) => (/^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`);
+
+/** `npm start` with the variables the seed was given, and the URL that server answers on. */
+export function nextStart(env: SeedEnv): { start: string; url: string } {
+  const given = (['DATA_DIR', 'PORT', 'HOST'] as const).filter((name) => env[name]?.trim());
+  const start = [...given.map((name) => `${name}=${shellWord(env[name]!.trim())}`), 'npm start'].join(' ');
+  const host = env.HOST?.trim();
+  // every interface: this machine reaches it as localhost
+  const name = !host || host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return { start, url: `http://${name}:${env.PORT?.trim() || '3000'}` };
+}
+
+/** What was made, and what to do next (with the DATA_DIR, PORT and HOST it ran with). */
+export function formatSummary(s: SeedSummary, env: SeedEnv = {}): string {
   const r = s.report;
   const m = s.messages;
   const cases = Object.values(r.casesByType).reduce((a, b) => a + b, 0);
   const undecided = r.breaches.reported - r.breaches.confirmed - r.breaches.rejected;
   const example = UNITS[5].id;
+  const { start, url } = nextStart(env);
   return [
     `Demo district seeded: year ${s.year}, events up to ${s.until}, in ${s.seconds.toFixed(1)} s (${s.requests} API calls, ${s.events} events).`,
     `  units       ${s.units} in 3 departments (Förskola, Social omsorg, Äldreomsorg)`,
@@ -25,10 +42,10 @@ export function formatSummary(s: SeedSummary): string {
     `  remedies    ${r.remedies.planned} planned: ${r.remedies.completed} completed (${r.remedies.completedOnTime} on time), ${r.remedies.planned - r.remedies.completed} still open`,
     '',
     'Next:',
-    '  npm start',
+    `  ${start}`,
     `  TOKEN=$(npm run --silent token -- --role manager --units ${example})`,
-    '  open http://localhost:3000/dashboard',
-    `  curl -H "Authorization: Bearer $TOKEN" "localhost:3000/api/reports/yearly?year=${s.year}"`,
+    `  curl -H "Authorization: Bearer $TOKEN" "${url}/api/reports/yearly?year=${s.year}"`,
+    `  and in a browser: ${url}/dashboard (paste the token)`,
     '',
   ].join('\n');
 }

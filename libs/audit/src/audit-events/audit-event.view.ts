@@ -1,5 +1,5 @@
 import { InvalidInputError, RecordedEvent } from '@app/core';
-import type { EventStore } from '@app/event-store';
+import { EventStore, InvalidPositionError } from '@app/event-store';
 
 /** An event as the audit API shows it: positions and revisions as numbers, hashes included. */
 export function auditEventView(e: RecordedEvent) {
@@ -30,14 +30,27 @@ export interface StartAt {
 /**
  * The start as the store's exclusive `after`, computed with no arithmetic on positions: the event before
  * `fromPosition` is read back from it (none: the log's start). A position that is no event's fails with the store's
- * InvalidPositionError (400) on KurrentDB; on SQLite, whose positions count events, any number is a place in the log.
+ * InvalidPositionError (400) on KurrentDB. On SQLite, whose positions count events, every number up to the head is an
+ * event's; one past it is refused here (the head itself for `after`, the next event's for `fromPosition` stay valid:
+ * they are where a reader at the end goes on), or an export from it would answer nothing, as if it were the end.
  */
 export async function startAfter(store: EventStore, start: StartAt): Promise<bigint | undefined> {
   if (start.after !== undefined && start.fromPosition !== undefined) {
     throw new InvalidInputError([{ field: 'after', message: 'give either after or fromPosition, not both' }]);
   }
-  if (start.after !== undefined) return BigInt(start.after);
+  if (start.after !== undefined) {
+    const after = BigInt(start.after);
+    await refusePastHead(store, after, 0n);
+    return after;
+  }
   if (start.fromPosition === undefined) return undefined;
-  const [before] = await store.readAll({ after: BigInt(start.fromPosition), direction: 'backwards', limit: 1, raw: true });
+  const from = BigInt(start.fromPosition);
+  await refusePastHead(store, from, 1n);
+  const [before] = await store.readAll({ after: from, direction: 'backwards', limit: 1, raw: true });
   return before?.position;
+}
+
+/** SQLite only: KurrentDB checks its own positions, and its head is a byte offset that a later event's exceeds. */
+async function refusePastHead(store: EventStore, position: bigint, beyondHead: bigint): Promise<void> {
+  if (store.kind === 'sqlite' && position > (await store.headPosition()) + beyondHead) throw new InvalidPositionError(position);
 }
