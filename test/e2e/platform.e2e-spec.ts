@@ -295,7 +295,7 @@ describe('read models of the running server', () => {
 
   it('refuses a second process on the same DATA_DIR while this one runs: another instance holds it', async () => {
     await expect(startTestApp({ dataDir: t.dataDir })).rejects.toThrow(
-      /another Synpunkt process \(pid \d+\) is using this DATA_DIR.*: another instance holds DATA_DIR .*stop it first/,
+      /another instance holds DATA_DIR: Synpunkt process \(pid \d+\) on host .*stop it first/,
     );
   });
 });

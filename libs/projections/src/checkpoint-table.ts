@@ -35,6 +35,7 @@ export class CheckpointTable {
       ),
       advance: db.prepare(`UPDATE projection_checkpoints SET position = ?, updated_at = ${NOW} WHERE name = ?`),
       status: db.prepare(`UPDATE projection_checkpoints SET status = ?, error = ?, updated_at = ${NOW} WHERE name = ?`),
+      rebuilding: db.prepare("SELECT count(*) FROM projection_checkpoints WHERE status = 'rebuilding'").pluck(),
     };
   }
 
@@ -76,5 +77,10 @@ export class CheckpointTable {
 
   setStatus(name: string, status: ProjectionState, error: string | null = null): void {
     this.stmt.status.run(status, error, name);
+  }
+
+  /** Whether any projection is being rebuilt, as the process that runs them stored it. */
+  anyRebuilding(): boolean {
+    return (this.stmt.rebuilding.get() as number) > 0;
   }
 }

@@ -23,6 +23,18 @@ describe('ReadModelStore', () => {
     readModels.close();
   });
 
+  it('tells whether any projection is being rebuilt, from the stored status', () => {
+    const readModels = new ReadModelStore(':memory:');
+    readModels.checkpoints.save({ name: 'a', version: 1, generation: 1, position: 0n, status: 'catching_up' });
+    readModels.checkpoints.save({ name: 'b', version: 1, generation: 1, position: 0n, status: 'live' });
+    expect(readModels.checkpoints.anyRebuilding()).toBe(false);
+    readModels.checkpoints.setStatus('b', 'rebuilding');
+    expect(readModels.checkpoints.anyRebuilding()).toBe(true);
+    readModels.checkpoints.setStatus('b', 'failed', 'it broke');
+    expect(readModels.checkpoints.anyRebuilding()).toBe(false);
+    readModels.close();
+  });
+
   it('adds the status and error columns to a checkpoint table written by an older version', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'synpunkt-read-models-')), 'read-models.sqlite');
     const old = new Database(path);

@@ -109,10 +109,3 @@ function checkContact(given: UnitContact): UnitContact {
   }
   return contact;
 }
-
-/** The name the unit had at an instant (history keeps the name that applied at the time). */
-export function unitNameAt(state: UnitState, at: string): string | undefined {
-  let name: string | undefined;
-  for (const n of state.names) if (n.from <= at) name = n.name;
-  return name ?? state.names[0]?.name;
-}

@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
-import { isLoopbackHost } from '@app/auth';
+import { isDevelopmentMode, isLoopbackHost } from '@app/auth';
 import { AppConfig } from '@app/platform';
 
-const developmentMode = (config: AppConfig) => !config.auth.jwksUrl;
+const developmentMode = (config: AppConfig) => isDevelopmentMode(config.auth);
 const thisMachineOnly = (config: AppConfig) => config.host !== undefined && isLoopbackHost(config.host);
 
 /** At warn, so that LOG_LEVEL=warn still shows it: development mode accepts tokens signed with a public secret. */

@@ -126,7 +126,7 @@ describe('the CLI beside a running API (README "The CLI beside a running server"
       const { code, err } = await run({ ...env, WORKERS: '1', PORT: '0' }, API_MAIN);
       expect(err).toMatch(
         new RegExp(
-          `^Synpunkt API could not start: another Synpunkt process \\(pid ${process.pid}\\) is using this DATA_DIR .*: another instance holds DATA_DIR .*; stop it first`,
+          `^Synpunkt API could not start: another instance holds DATA_DIR: Synpunkt process \\(pid ${process.pid}\\) on host .*: stop it first`,
           'm',
         ),
       );

@@ -38,16 +38,19 @@ export async function checkWholeExport(ctx: CliContext, file: string): Promise<S
   const subjects = new Set<string>();
   let first: number | undefined;
   let previous: number | undefined;
+  // Positions 1, 2, 3… (SQLite's) must start at 1; one event alone says nothing (a KurrentDB position is a byte offset).
   let consecutive = true;
+  let lines = 0;
   try {
     for await (const { line, bytesRead, lineNo } of exportLines(file)) {
       first ??= line.position;
+      lines++;
       if (previous !== undefined && line.position !== previous + 1) consecutive = false;
       previous = line.position;
       if (!seen.has(line.streamId)) {
         seen.add(line.streamId);
         if (line.revision !== 0) {
-          if (consecutive && first !== 1) throw startsLate(file, first);
+          if (consecutive && first !== 1) throw startsLate(file, first); // partial either way: say where it starts
           throw new PartialExportError(
             `${file} is not a whole export: its first event of stream ${line.streamId} (line ${lineNo}, position ${line.position}) ` +
               `is revision ${line.revision}, so the events before it are missing; ${WHOLE}`,
@@ -57,7 +60,7 @@ export async function checkWholeExport(ctx: CliContext, file: string): Promise<S
       sealedSubjects(line.data, subjects);
       if (lineNo % 2000 === 0) bar.update(bytesRead);
     }
-    if (first !== undefined && consecutive && first !== 1) throw startsLate(file, first);
+    if (first !== undefined && consecutive && lines > 1 && first !== 1) throw startsLate(file, first);
     bar.update(statSync(file).size);
   } finally {
     bar.stop();

@@ -46,11 +46,18 @@ describe('a read model that has not been rebuilt for this version yet', () => {
     throw new Error('the query ran');
   };
 
-  it('answers 503 read_model_upgrading with Retry-After for a column or table it lacks, from SQLite’s own error', () => {
-    const filter = new ProblemDetailsFilter();
+  it('answers 503 read_model_upgrading for a column or table it lacks while a rebuild is under way, from SQLite’s own error', () => {
+    const filter = new ProblemDetailsFilter({ rebuilding: () => true });
     for (const sql of ['SELECT needs_delay_notice FROM cases', 'SELECT * FROM outbox'])
       expect(filter.toProblem(sqliteError(sql))).toMatchObject({ status: 503, code: 'read_model_upgrading' });
     // any other SQLite failure stays a 500
     expect(filter.toProblem(sqliteError('SELEKT 1'))).toMatchObject({ status: 500 });
+  });
+
+  it('leaves it a 500 when nothing is being rebuilt: a query that is wrong, or a rebuild that failed', () => {
+    expect(new ProblemDetailsFilter({ rebuilding: () => false }).toProblem(sqliteError('SELECT x FROM cases'))).toMatchObject({
+      status: 500,
+    });
+    expect(new ProblemDetailsFilter().toProblem(sqliteError('SELECT x FROM cases'))).toMatchObject({ status: 500 });
   });
 });

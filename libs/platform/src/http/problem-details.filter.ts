@@ -1,15 +1,23 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Inject, Logger, Optional } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError, InvalidInputError, PreconditionFailedError, WrongExpectedRevisionError } from '@app/core';
 import { InvalidPositionError, MissingDataKeyError, SubjectErasedError } from '@app/event-store';
+import { ProjectionsHost } from '../projections/projections-host';
 import { ReplayAbandonedError, ReplaysBusyError } from '../replays/replay-pool';
 import { Problem, problem, PROBLEM_CONTENT_TYPE } from './problem';
 import { RequestValidationException } from './validation';
 
 /** The one place where errors become RFC 9457 responses. Nothing a client sent may end as a 500. */
+/** What the filter asks of the read models: whether one is being rebuilt (ProjectionsHost). */
+export interface RebuildWatch {
+  rebuilding(): boolean;
+}
+
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
+
+  constructor(@Optional() @Inject(ProjectionsHost) private readonly readModels?: RebuildWatch) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     if (exception instanceof ReplayAbandonedError) return; // its client went away: there is no one to answer
@@ -18,7 +26,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (body.status >= 500) this.logger.error(exception instanceof MissingDataKeyError ? missingKeyLine(exception) : describe(exception));
     if (res.headersSent) return;
     if (exception instanceof ReplaysBusyError) res.setHeader('Retry-After', String(exception.retryAfterSeconds));
-    if (isReadModelBehindCode(exception)) res.setHeader('Retry-After', '5');
+    if (body.code === 'read_model_upgrading') res.setHeader('Retry-After', '5');
     res.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }
 
@@ -50,7 +58,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       // Not the client's doing and not an erasure: the operator restored or pointed at the wrong key store.
       return problem(500, MISSING_KEY_DETAIL, { code: 'data_key_missing', title: MISSING_KEY_TITLE });
     }
-    if (isReadModelBehindCode(exception)) {
+    if (isReadModelBehindCode(exception) && this.upgrading()) {
       return problem(503, READ_MODEL_UPGRADING, { code: 'read_model_upgrading' });
     }
     if (exception instanceof HttpException) {
@@ -63,6 +71,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     return problem(500, 'An unexpected error occurred; it has been logged.');
   }
+
+  private upgrading(): boolean {
+    try {
+      return this.readModels?.rebuilding() ?? false;
+    } catch {
+      return false;
+    }
+  }
 }
 
 const READ_MODEL_UPGRADING =
@@ -71,14 +87,19 @@ const READ_MODEL_UPGRADING =
 /**
  * A read model's table or column the query asks for is not there: after an upgrade that changed a projection, its old
  * generation keeps serving until the new one is built and swapped in, and a query written for the new one fails on it
- * (seconds on a small log). A 503 with Retry-After, not a 500; logged at error, so a query that is simply wrong shows.
+ * (seconds on a small log). A 503 with Retry-After while a rebuild is under way, a 500 otherwise (a query that is simply
+ * wrong, a rebuild that failed); logged at error either way. Not `instanceof`: better-sqlite3's error class is one per
+ * module instance, and a test runner may load several.
  */
 function isReadModelBehindCode(exception: unknown): boolean {
+  const e = exception as { name?: unknown; code?: unknown; message?: unknown } | null;
   return (
-    exception instanceof Error &&
-    exception.name === 'SqliteError' &&
-    (exception as { code?: string }).code === 'SQLITE_ERROR' &&
-    /^no such (column|table)\b/.test(exception.message)
+    typeof e === 'object' &&
+    e !== null &&
+    e.name === 'SqliteError' &&
+    e.code === 'SQLITE_ERROR' &&
+    typeof e.message === 'string' &&
+    /^no such (column|table)\b/.test(e.message)
   );
 }
 

@@ -27,7 +27,7 @@ describe('DataDirLock', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'synpunkt-lock-')), 'read-models.lock');
     const lock = new DataDirLock(path);
     lock.acquire();
-    expect(() => new DataDirLock(path).acquire()).toThrow(/another Synpunkt process \(pid \d+\) is using this DATA_DIR/);
+    expect(() => new DataDirLock(path).acquire()).toThrow(/another instance holds DATA_DIR: Synpunkt process \(pid \d+\) on host/);
     expect(DataDirLock.holder(path)).toMatchObject({ pid: process.pid, host: hostname() });
     lock.release();
     expect(DataDirLock.holder(path)).toBeUndefined();
@@ -54,7 +54,7 @@ describe('DataDirLock', () => {
 
   it('trusts a lock from another host name (another container on the volume) only while its holder keeps it fresh', () => {
     const fresh = lockAt({ pid: 1, host: 'another-container' });
-    expect(() => new DataDirLock(fresh).acquire()).toThrow(/pid 1\) is using this DATA_DIR .*another-container/);
+    expect(() => new DataDirLock(fresh).acquire()).toThrow(/Synpunkt process \(pid 1\) on host another-container/);
     const old = lockAt({ pid: 1, host: 'another-container' });
     const minuteAgo = new Date(Date.now() - 60_000);
     utimesSync(old, minuteAgo, minuteAgo);

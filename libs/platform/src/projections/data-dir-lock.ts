@@ -49,9 +49,9 @@ export class DataDirLock {
         const holder = DataDirLock.holder(this.path);
         if (holder) {
           throw new Error(
-            `another Synpunkt process (pid ${holder.pid}) is using this DATA_DIR (${this.path}, held from host ${holder.host}): ` +
-              'another instance holds DATA_DIR (a server, or a CLI command such as seed or rebuild), and one runs on a DATA_DIR ' +
-              'at a time; stop it first, or give this one a DATA_DIR of its own',
+            `another instance holds DATA_DIR: Synpunkt process (pid ${holder.pid}) on host ${holder.host} (${this.path}) — a server, ` +
+              'or a CLI command such as seed or rebuild. One runs on a DATA_DIR at a time: stop it first, or give this one a ' +
+              'DATA_DIR of its own',
           );
         }
         rmSync(this.path, { force: true }); // left by a process that is gone

@@ -117,6 +117,11 @@ export class ProjectionsHost implements OnApplicationBootstrap {
     this.lock?.release();
   }
 
+  /** Whether a projection is being rebuilt now (read from the stored status, so an HTTP worker knows it too). */
+  rebuilding(): boolean {
+    return this.readModels.checkpoints.anyRebuilding();
+  }
+
   /** Backs `?minPosition=`: waits (bounded) until the read models include that position. */
   waitFor(position: bigint, timeoutMs = 5000): Promise<boolean> {
     return this.runner.waitFor(position, timeoutMs);
