@@ -36,6 +36,7 @@ describe('the verksamhetsberättelse draft as a Word document', () => {
   const clock = new FixedClock(new Date('2026-03-31T12:00:00Z'));
   let admin: H, intake: H, manager: H;
   let position = '0';
+  const ids: string[] = [];
   const get = async (path: string, as: H) => {
     const res = await t.http().get(`${path}&minPosition=${position}`).set(as).buffer(true).parse(binary).expect(200);
     expect(res.headers['content-type']).toBe(DOCX);
@@ -58,7 +59,6 @@ describe('the verksamhetsberättelse draft as a Word document', () => {
     for (let i = 0; i < 2; i++) await register('bemotande', `2025-03-1${i}T09:00:00Z`);
     await register('bemotande', '2025-05-12T09:00:00Z');
     // 2026: mat-och-maltider 7 (two responded in time, one justified), bemotande 1, an idea at fsk
-    const ids: string[] = [];
     for (let i = 0; i < 7; i++)
       ids.push(await register('mat-och-maltider', `2026-03-0${2 + i}T09:00:00Z`, { submitter: { email: 'a@example.se' } }));
     await register('bemotande', '2026-03-10T09:00:00Z');
@@ -119,17 +119,18 @@ describe('the verksamhetsberättelse draft as a Word document', () => {
     expect(doc.row('Klagomål')!.slice(1, 3)).toEqual([`${prev.casesByType.complaint}`, `${unit.casesByType.complaint}`]);
     const responded = (f: Figures) => (f.respondedOnTime as { share: number | null }).share;
     expect(doc.row('Besvarade i tid')!.slice(1, 3)).toEqual([pct(responded(prev)), pct(responded(unit))]);
-    // the categories, with counts from 1 to 4 published as "färre än 5"
-    expect(doc.row('Mat och måltider')).toEqual([
-      'Mat och måltider',
-      published(prev.casesByCategory['mat-och-maltider']),
-      published(unit.casesByCategory['mat-och-maltider']),
-      '7',
-      pct((unit.complaintsJustifiedByCategory as Record<string, { share: number }>)['mat-och-maltider'].share),
+    // the categories, with counts from 1 to 4 published as "färre än 5": 8 = 6 + 2 and 8 = 7 + 1, so the 6 and the 7
+    // are held back as "–" (the total would give the 2 and the 1 away), and so are the 7 complaints (8 = 7 + 1); the
+    // justified share rests on 2 assessed complaints (fewer than 5)
+    expect([prev.casesByCategory, unit.casesByCategory]).toEqual([
+      { 'mat-och-maltider': 6, bemotande: 2 },
+      { 'mat-och-maltider': 7, bemotande: 1 },
     ]);
-    expect(['6', '7', '50 %']).toEqual([doc.row('Mat och måltider')![1], doc.row('Mat och måltider')![2], doc.row('Mat och måltider')![4]]);
-    expect(doc.row('Bemötande')!.slice(1, 3)).toEqual(['färre än 5', 'färre än 5']);
-    expect(doc.text).toContain('De kategorier som ökade mest: Mat och måltider (från 6 till 7).');
+    expect(doc.row('Mat och måltider')).toEqual(['Mat och måltider', '–', '–', '–', '–']);
+    expect(doc.row('Bemötande')).toEqual(['Bemötande', published(2), published(1), published(1), '–']);
+    expect(doc.text).toContain('Ingen kategori ökade så att det kan redovisas.');
+    expect(doc.text).toContain('– står för ett antal som inte visas, för att ett annat inte ska kunna räknas fram.');
+    expect(doc.row('Andel befogade klagomål')!.slice(1)).toEqual(['–', '–', '–']);
     // the guarantee: commitments kept and broken, the confirmed breach with its rättelse
     expect(doc.row('Åtaganden')!.slice(1, 3)).toEqual([`${prev.commitments}`, `${unit.commitments}`]);
     expect(doc.row('Garantibrott bekräftade')!.slice(1, 3)).toEqual(['0', '1']);
@@ -153,5 +154,35 @@ describe('the verksamhetsberättelse draft as a Word document', () => {
     expect(district.row('Förskolan Solrosen')).toBeDefined();
     expect(district.row('Synpunkter och klagomål totalt')![2]).toBe('9');
     expect(district.row('Information')!.slice(1, 3)).toEqual(['0', 'färre än 5']);
+    // 9 = 8 complaints + 1 idea, and 9 = 8 at hgb + 1 at fsk: the 8 are held back so that the 1 cannot be worked out
+    expect(district.row('Klagomål')).toEqual(['Klagomål', '8', '–', '–']);
+    expect(district.row('Idéer och förslag')).toEqual(['Idéer och förslag', '0', published(1), '–']);
+    expect(district.row('Hägerstens gruppbostäder')!.slice(1, 3)).toEqual(['8', '–']);
+    expect(district.row('Förskolan Solrosen')!.slice(1, 3)).toEqual(['0', published(1)]);
+  });
+
+  it('shows the justified share and the median once five responses are behind them', async () => {
+    for (const [id, outcome] of [
+      [ids[2], 'partly_justified'],
+      [ids[3], 'unjustified'],
+      [ids[4], 'unjustified'],
+    ]) {
+      const res = await t
+        .http()
+        .post(`/api/cases/${id}/respond`)
+        .set(manager)
+        .send({ message: 'Svar', outcome, at: '2026-03-20T09:00:00Z' })
+        .expect(200);
+      position = res.headers['x-event-position'];
+    }
+    const doc = await openDocx((await get('/api/units/hgb/follow-up/verksamhetsberattelse?year=2026', manager)).body);
+    const api = (await t.http().get(`/api/reports/yearly?year=2026&compare=true&minPosition=${position}`).set(manager).expect(200)).body;
+    const unit = api.units.find((u: { unitId: string }) => u.unitId === 'hgb');
+    // 2 justified (justified, partly) of 5 assessed; 2025 had no response: nothing to compare with
+    expect(unit.complaintsJustifiedShare).toBe(0.4);
+    expect(doc.row('Andel befogade klagomål')).toEqual(['Andel befogade klagomål', '–', '40 %', '–']);
+    expect(doc.row('Svarstid, median (arbetsdagar)')![2]).toBe(String(unit.medianResponseWorkingDays).replace('.', ','));
+    expect(doc.row('Svarstid, median (arbetsdagar)')![2]).not.toBe('–');
+    expect(doc.row('Mat och måltider')![4]).toBe('40 %');
   });
 });

@@ -22,6 +22,12 @@ export const decimal = (n: number | null) => (n === null ? '–' : String(Math.r
  */
 export const publishedCount = (n: number, min: number) => (n > 0 && n < min ? `färre än ${min}` : String(n));
 
+/**
+ * A share or a median as it may be published: from fewer than `min` cases (its denominator, or the responses behind a
+ * median) it is left out (null, printed "–"), for it would tell how those few fared.
+ */
+export const measured = (value: number | null, base: number, min: number) => (base < min ? null : value);
+
 /** A count's change with its sign (`+3`, `−1`, `0`). */
 export const signed = (n: number | null) => (n === null ? '–' : n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
 
@@ -31,6 +37,9 @@ export function points(change: number | null): string {
   const p = Math.round(change * 100);
   return `${signed(p)} ${Math.abs(p) === 1 ? 'procentenhet' : 'procentenheter'}`;
 }
+
+/** A table row of a share: both years and the change in percentage points. */
+export const shareRow = (name: string, c: FigureChange) => [name, percent(c.previous), percent(c.current), points(c.change)];
 
 /** "Andelen besvarade i tid ökade från 78 % till 86 %." — or minskade, or was unchanged; nothing when either is missing. */
 export function shareSentence(subject: string, c: FigureChange): string | undefined {

@@ -1,7 +1,10 @@
 import { stockholmDate } from '@app/core';
 import { Figures } from '../yearly-report/tally';
-import { casesOf, ComparedReport, figureChanges, uncategorisedOf } from '../yearly-report/year-against-year';
-import { daysSentence, decimal, percent, periodText, points, publishedCount, shareSentence, signed, swedishDate } from './draft-text';
+import { ComparedReport, figureChanges } from '../yearly-report/year-against-year';
+import { DraftBases } from './draft-bases';
+import { caseBlocks, categoryKeys } from './draft-cases';
+import { draftCounts } from './draft-counts';
+import { percent, periodText, shareRow, shareSentence, signed, swedishDate } from './draft-text';
 
 /** What the document is made of: headings, paragraphs, bullet lists and tables of text (rendered by verksamhetsberattelse.docx.ts). */
 export type Block =
@@ -32,7 +35,12 @@ export interface DraftInput {
   report: ComparedReport;
   commitments: CommitmentLine[];
   breaches: BreachLine[];
-  /** Counts per category from 1 below this print as "färre än N" (PUBLISH_MIN_COUNT). */
+  /** What the totals' justified share and median rest on (see draft-bases.ts). */
+  bases: DraftBases;
+  /**
+   * Case counts from 1 below this print as "färre än N" (and others as "–" where they would give those away), shares
+   * and medians of fewer cases as "–" (PUBLISH_MIN_COUNT).
+   */
   minCount: number;
 }
 
@@ -41,153 +49,48 @@ export interface VerksamhetsberattelseDraft {
   blocks: Block[];
 }
 
-/** "1 ärende", "färre än 5 ärenden", "12 ärenden". */
-const cases = (shown: string) => `${shown} ${shown === '1' ? 'ärende' : 'ärenden'}`;
-
-const SUBJECT = { unit: 'Enheten', department: 'Avdelningens enheter', district: 'Stadsdelens enheter', all: 'Enheterna' };
-
 /** The draft sections "Synpunkter och klagomål" and "Kvalitetsgarantier" of a verksamhetsberättelse, from the report's figures. */
 export function verksamhetsberattelseDraft(input: DraftInput): VerksamhetsberattelseDraft {
   const { report, scope, minCount } = input;
-  const cur = report.totals;
-  const prev = report.totals.previousYear;
   const today = stockholmDate(report.asOf);
   const now = periodText(report.year, today.startsWith(String(report.year)) ? today : undefined);
   const before = periodText(report.previousPeriod.year, report.previousPeriod.to);
   const title = `Verksamhetsberättelse ${report.year} – ${scope.name}`;
-  const change = figureChanges(cur, prev);
-  const row = (name: string, p: string, c: string, d: string) => [name, p, c, d];
-  const count = (name: string, pick: (f: Figures) => number) =>
-    row(name, String(pick(prev)), String(pick(cur)), signed(pick(cur) - pick(prev)));
-  // Counts of cases, like those per category, print from 1 below minCount as "färre än N" (with no change beside them):
-  // a total of 1 beside a category's "färre än 5" would give the category's count away.
-  const shown = (n: number) => publishedCount(n, minCount);
-  const hidden = (n: number) => shown(n) !== String(n);
-  const caseCount = (name: string, pick: (f: Figures) => number) =>
-    row(name, shown(pick(prev)), shown(pick(cur)), hidden(pick(prev)) || hidden(pick(cur)) ? '–' : signed(pick(cur) - pick(prev)));
-  const share = (name: string, pick: (f: Figures) => number | null) =>
-    row(name, percent(pick(prev)), percent(pick(cur)), points(pick(cur) === null || pick(prev) === null ? null : pick(cur)! - pick(prev)!));
   const header = ['', before, now, 'Förändring'];
+  const keys = categoryKeys(report).map(([key]) => key);
+  const counts = draftCounts(report, keys, scope.kind !== 'unit', minCount);
+  const heldBack =
+    minCount > 1
+      ? ` Antal ärenden från 1 till ${minCount - 1} anges som ”färre än ${minCount}”, och andelar och medianer som bygger på färre` +
+        ` än ${minCount} ärenden som ”–”, så att ingen pekas ut.` +
+        (counts.anySecondary ? ' – står för ett antal som inte visas, för att ett annat inte ska kunna räknas fram.' : '')
+      : '';
 
   const blocks: Block[] = [
     { kind: 'title', text: title },
     {
       kind: 'paragraph',
-      text:
-        `Utkast ur Synpunkt den ${swedishDate(today)}, att bearbeta. Siffrorna gäller ${now} och jämförs med ${before}. ` +
-        (minCount > 1 ? `Antal från 1 till ${minCount - 1} per kategori anges som ”färre än ${minCount}”, så att ingen pekas ut.` : ''),
+      text: `Utkast ur Synpunkt den ${swedishDate(today)}, att bearbeta. Siffrorna gäller ${now} och jämförs med ${before}.${heldBack}`,
     },
     { kind: 'heading1', text: 'Synpunkter och klagomål' },
-    {
-      kind: 'paragraph',
-      text: [
-        `${SUBJECT[scope.kind]} tog emot ${cases(shown(casesOf(cur)))} (synpunkter, klagomål, beröm och idéer) under ${now}, varav ${shown(cur.casesByType.complaint)} klagomål` +
-          ` (${shown(casesOf(prev))} respektive ${shown(prev.casesByType.complaint)} under ${before}).`,
-        shareSentence('Andelen kvitterade i tid', change.acknowledgedOnTime),
-        shareSentence('Andelen besvarade i tid', change.respondedOnTime),
-        daysSentence(change.medianResponseWorkingDays),
-        shareSentence('Andelen befogade klagomål', change.complaintsJustifiedShare),
-      ]
-        .filter(Boolean)
-        .join(' '),
-    },
-    {
-      kind: 'table',
-      header,
-      rows: [
-        caseCount('Synpunkter och klagomål totalt', casesOf),
-        caseCount('Klagomål', (f) => f.casesByType.complaint),
-        caseCount('Synpunkter', (f) => f.casesByType.opinion),
-        caseCount('Beröm', (f) => f.casesByType.praise),
-        caseCount('Idéer och förslag', (f) => f.casesByType.idea),
-        share('Kvitterade i tid', (f) => f.acknowledgedOnTime.share),
-        share('Besvarade i tid', (f) => f.respondedOnTime.share),
-        row(
-          'Svarstid, median (arbetsdagar)',
-          decimal(prev.medianResponseWorkingDays),
-          decimal(cur.medianResponseWorkingDays),
-          decimal(change.medianResponseWorkingDays.change),
-        ),
-        caseCount('Öppna vid periodens slut', (f) => f.openAtYearEnd),
-        share('Andel befogade klagomål', (f) => f.complaintsJustifiedShare),
-      ],
-    },
-    ...categoryBlocks(input, before, now),
-    ...(scope.kind === 'unit' ? [] : unitBlocks(report, before, now, minCount)),
-    ...guaranteeBlocks(input, header, count, share, change),
+    ...caseBlocks(input, counts, header, before, now),
+    ...guaranteeBlocks(input, header),
   ];
   return { title, blocks };
 }
 
-function categoryBlocks(input: DraftInput, before: string, now: string): Block[] {
-  const { report, minCount } = input;
-  const cur = report.totals;
-  const prev = cur.previousYear;
-  const shown = (n: number) => publishedCount(n, minCount);
-  const keys: [string, string][] = [
-    ...report.categories.map((c): [string, string] => [c.id, c.label]),
-    ...report.unmappedCategories.map((t): [string, string] => [t, `${t} (ej mappad)`]),
-  ];
-  const grew = keys
-    .map(([key, label]) => ({ label, from: prev.casesByCategory[key] ?? 0, to: cur.casesByCategory[key] ?? 0 }))
-    .filter((g) => g.to > g.from && g.to >= minCount)
-    .sort((a, b) => b.to - b.from - (a.to - a.from) || a.label.localeCompare(b.label, 'sv'))
-    .slice(0, 3);
-  const justified = (key: string) => {
-    const complaints = cur.complaintsByCategory[key] ?? 0;
-    return complaints && complaints >= minCount ? percent(cur.complaintsJustifiedByCategory[key]?.share ?? null) : '–';
-  };
-  return [
-    { kind: 'heading2', text: 'Kategorier' },
-    {
-      kind: 'paragraph',
-      text: grew.length
-        ? `De kategorier som ökade mest: ${grew.map((g) => `${g.label} (från ${shown(g.from)} till ${shown(g.to)})`).join(', ')}.`
-        : 'Ingen kategori ökade så att det kan redovisas.',
-    },
-    {
-      kind: 'table',
-      header: ['Kategori', before, now, `Klagomål ${now}`, `Andel befogade klagomål ${now}`],
-      rows: [
-        ...keys.map(([key, label]) => [
-          label,
-          shown(prev.casesByCategory[key] ?? 0),
-          shown(cur.casesByCategory[key] ?? 0),
-          shown(cur.complaintsByCategory[key] ?? 0),
-          justified(key),
-        ]),
-        ['Utan kategori', shown(uncategorisedOf(prev)), shown(uncategorisedOf(cur)), '', ''],
-      ],
-    },
-  ];
-}
-
-function unitBlocks(report: ComparedReport, before: string, now: string, minCount: number): Block[] {
-  return [
-    { kind: 'heading2', text: 'Enheterna' },
-    {
-      kind: 'table',
-      header: ['Enhet', `Ärenden ${before}`, `Ärenden ${now}`, 'Besvarade i tid', 'Uppfyllelse av åtaganden'],
-      rows: report.units.map((u) => [
-        u.unitName,
-        publishedCount(casesOf(u.previousYear), minCount),
-        publishedCount(casesOf(u), minCount),
-        percent(u.respondedOnTime.share),
-        percent(u.fulfilment),
-      ]),
-    },
-  ];
-}
-
-function guaranteeBlocks(
-  input: DraftInput,
-  header: string[],
-  count: (name: string, pick: (f: Figures) => number) => string[],
-  share: (name: string, pick: (f: Figures) => number | null) => string[],
-  change: ReturnType<typeof figureChanges>,
-): Block[] {
+function guaranteeBlocks(input: DraftInput, header: string[]): Block[] {
   const { report, commitments, breaches, scope } = input;
   const cur = report.totals;
+  const prev = cur.previousYear;
+  const change = figureChanges(cur, prev);
+  // the guarantee's figures print as they are (held back are counts of cases only)
+  const count = (name: string, pick: (f: Figures) => number) => [
+    name,
+    String(pick(prev)),
+    String(pick(cur)),
+    signed(pick(cur) - pick(prev)),
+  ];
   const unitOf = (name: string) => (scope.kind === 'unit' ? '' : `${name}: `);
   const kept = `Av ${cur.commitments} ${cur.commitments === 1 ? 'åtagande' : 'åtaganden'} hölls ${cur.commitmentsKept} (${percent(cur.fulfilment)}).`;
   return [
@@ -199,7 +102,7 @@ function guaranteeBlocks(
       rows: [
         count('Åtaganden', (f) => f.commitments),
         count('Hållna åtaganden', (f) => f.commitmentsKept),
-        share('Uppfyllelse', (f) => f.fulfilment),
+        shareRow('Uppfyllelse', change.fulfilment),
         count('Garantibrott anmälda', (f) => f.breaches.reported),
         count('Garantibrott bekräftade', (f) => f.breaches.confirmed),
         count('Garantibrott avvisade', (f) => f.breaches.rejected),

@@ -9,6 +9,7 @@ import { commitmentFigures } from '../dashboard/dashboard-figures';
 import { ReportFacts } from '../report-facts/report-facts.reader';
 import { readLiveReport } from '../yearly-report/read-report';
 import { ComparedReport } from '../yearly-report/year-against-year';
+import { readBases } from './draft-bases';
 import {
   BreachLine,
   CommitmentLine,
@@ -68,6 +69,12 @@ export class GetVerksamhetsberattelseHandler implements IQueryHandler<GetVerksam
       report: compared,
       commitments,
       breaches: confirmed,
+      bases: readBases(
+        this.facts,
+        q.year,
+        now,
+        compared.units.map((u) => u.unitId),
+      ),
       minCount: this.config.publishMinCount,
     };
     return verksamhetsberattelseDraft(draft);

@@ -2,19 +2,21 @@ import { defaultCategoryList } from '@app/cases';
 import { RecordedEvent } from '@app/core';
 import { applyReportEvent } from '../report-facts/apply-report-event';
 import { MemoryFactStore } from '../report-facts/report-facts';
-import { figureChanges, previousPeriod, withPreviousYear } from './year-against-year';
-import { yearlyReport } from './yearly-figures';
-import { verksamhetsberattelseDraft } from '../verksamhetsberattelse/verksamhetsberattelse-draft';
+import { tallyCases } from './tally';
+import { ComparedReport, figureChanges, previousPeriod, withPreviousYear } from './year-against-year';
+import { ReportInput, yearlyReport } from './yearly-figures';
+import { basesOf } from '../verksamhetsberattelse/draft-bases';
+import { DraftInput, verksamhetsberattelseDraft } from '../verksamhetsberattelse/verksamhetsberattelse-draft';
 
 let position = 0n;
 const ev = (type: string, data: Record<string, unknown>): RecordedEvent =>
   ({ type, data, id: `e${++position}`, streamId: 'x', revision: 0n, position, metadata: {}, hash: '', prevHash: null }) as RecordedEvent;
 
-const registered = (caseId: string, type: string, category: string, receivedAt: string, ackBy: string, respondBy: string) =>
+const registered = (caseId: string, type: string, category: string, receivedAt: string, ackBy: string, respondBy: string, unitId = 'hgb') =>
   ev('CaseRegistered.v1', {
     caseId,
     reference: `ref-${caseId}`,
-    unitId: 'hgb',
+    unitId,
     type,
     channel: 'web',
     category,
@@ -93,6 +95,27 @@ function facts(): MemoryFactStore {
   return s;
 }
 
+/** The draft of a compared report, with the bases of its shares tallied from the cases of its units; text and rows of every table. */
+function draftOf(
+  report: ComparedReport,
+  input: ReportInput,
+  now: Date,
+  minCount: number,
+  scope: DraftInput['scope'] = { kind: 'unit', name: 'Hgb' },
+) {
+  const units = new Set(report.units.map((u) => u.unitId));
+  const cases = input.cases.filter((c) => units.has(c.unitId));
+  const until = report.previousPeriod.to;
+  const bases = {
+    previous: basesOf(tallyCases(report.year - 1, now, cases, { until })),
+    current: basesOf(tallyCases(report.year, now, cases)),
+  };
+  const d = verksamhetsberattelseDraft({ scope, report, commitments: [], breaches: [], bases, minCount });
+  const rows = d.blocks.flatMap((b) => (b.kind === 'table' ? b.rows : []));
+  const text = d.blocks.flatMap((b) => ('text' in b ? [b.text] : [])).join('\n');
+  return { row: (name: string) => rows.find((r) => r[0] === name), text };
+}
+
 describe('year against year on a hand-computed fixture', () => {
   const input = facts().toInput();
   const now = new Date('2026-03-31T12:00:00Z');
@@ -145,13 +168,7 @@ describe('year against year on a hand-computed fixture', () => {
   });
 
   describe('in the verksamhetsberättelse draft', () => {
-    const draft = (minCount: number) => {
-      const d = verksamhetsberattelseDraft({ scope: { kind: 'unit', name: 'Hgb' }, report, commitments: [], breaches: [], minCount });
-      const table = d.blocks.find((b) => b.kind === 'table') as { rows: string[][] };
-      const text = d.blocks.flatMap((b) => ('text' in b ? [b.text] : [])).join('\n');
-      return { row: (name: string) => table.rows.find((r) => r[0] === name), text };
-    };
-
+    const draft = (minCount: number) => draftOf(report, input, now, minCount);
     it('prints case counts as they are when nothing is held back, in Swedish number', () => {
       const d = draft(0);
       expect(d.row('Klagomål')).toEqual(['Klagomål', '3', '2', '−1']);
@@ -166,5 +183,107 @@ describe('year against year on a hand-computed fixture', () => {
       expect(d.text).toContain('Enheten tog emot färre än 5 ärenden (synpunkter, klagomål, beröm och idéer)');
       expect(d.text).not.toMatch(/tog emot \d/);
     });
+
+    it('leaves out a share or median from fewer cases than the minimum, and shows one from as many', () => {
+      // acknowledged 2 of 3 → 3 of 3; responded 2 of 3 → 2 of 2; the median and the justified share each from 2 responses
+      const d = draft(3);
+      expect(d.row('Kvitterade i tid')).toEqual(['Kvitterade i tid', '67 %', '100 %', '+33 procentenheter']);
+      expect(d.row('Besvarade i tid')).toEqual(['Besvarade i tid', '67 %', '–', '–']);
+      expect(d.row('Svarstid, median (arbetsdagar)')).toEqual(['Svarstid, median (arbetsdagar)', '–', '–', '–']);
+      expect(d.row('Andel befogade klagomål')).toEqual(['Andel befogade klagomål', '–', '–', '–']);
+      expect(d.row('Mat och måltider')![4]).toBe('–');
+      expect(d.text).toContain('Andelen kvitterade i tid ökade från 67 % till 100 %.');
+      expect(d.text).not.toMatch(/Andelen besvarade|Mediantiden|Andelen befogade/);
+      expect(d.text).toContain('andelar och medianer som bygger på färre än 3 ärenden som ”–”');
+    });
+
+    it('shows every share and the median with a minimum of 0 or 1', () => {
+      for (const d of [draft(0), draft(1)]) {
+        expect(d.row('Besvarade i tid')).toEqual(['Besvarade i tid', '67 %', '100 %', '+33 procentenheter']);
+        expect(d.row('Svarstid, median (arbetsdagar)')).toEqual(['Svarstid, median (arbetsdagar)', '6,5', '3,5', '-3']);
+        expect(d.row('Andel befogade klagomål')).toEqual(['Andel befogade klagomål', '50 %', '100 %', '+50 procentenheter']);
+        expect(d.row('Mat och måltider')![4]).toBe('100 %');
+        expect(d.text).toContain('Mediantiden till svar minskade från 6,5 till 3,5 arbetsdagar.');
+        expect(d.text).not.toMatch(/färre än|står för/);
+      }
+    });
+  });
+});
+
+/*
+ * Small counts beside larger ones, 1 January – 31 March 2026 against the same period of 2025 (minimum 5).
+ * 2025: hgb 8 complaints mat-och-maltider. 2026: hgb 6 complaints mat-och-maltider and 1 opinion bemotande; lbo (the same
+ * department) 1 complaint mat-och-maltider. None acknowledged or responded to: every deadline has passed.
+ * Hgb alone: 7 = 6 complaints + 1 opinion, and the categories 7 = 6 + 1: the 6 would give the 1 away.
+ * The department: 8 = 7 complaints + 1 opinion; categories 8 = 7 + 1; units 8 = hgb 7 + lbo 1.
+ */
+describe('the verksamhetsberättelse draft holds back a count that would give a few away', () => {
+  const now = new Date('2026-03-31T12:00:00Z');
+  const { period, tally } = previousPeriod(2026, now);
+  const store = new MemoryFactStore();
+  // received, to be acknowledged by, to be responded to by
+  const in2025 = ['2025-02-03T09:00:00Z', '2025-02-05T22:59:59.999Z', '2025-02-17T22:59:59.999Z'] as const;
+  const in2026 = ['2026-03-02T09:00:00Z', '2026-03-04T22:59:59.999Z', '2026-03-16T22:59:59.999Z'] as const;
+  const events = [
+    ev('UnitRegistered.v1', { unitId: 'hgb', name: 'Hägerstens gruppbostäder', department: 'Social omsorg', district: 'H-L' }),
+    ev('UnitRegistered.v1', { unitId: 'lbo', name: 'Liljeholmens boende', department: 'Social omsorg', district: 'H-L' }),
+    ...[...Array(8).keys()].map((i) => registered(`p${i}`, 'complaint', 'mat-och-maltider', ...in2025)),
+    ...[...Array(6).keys()].map((i) => registered(`c${i}`, 'complaint', 'mat-och-maltider', ...in2026)),
+    registered('o1', 'opinion', 'bemotande', ...in2026),
+    registered('l1', 'complaint', 'mat-och-maltider', ...in2026, 'lbo'),
+  ];
+  for (const e of events) applyReportEvent(store, e);
+  const input = store.toInput();
+  const draft = (unitIds: string[], minCount: number, scope?: DraftInput['scope']) => {
+    const units = { ...input, units: input.units.filter((u) => unitIds.includes(u.id)) };
+    const options = { categories: defaultCategoryList() };
+    const previous = yearlyReport(units, 2025, now, {}, undefined, { ...options, period: tally });
+    const report = withPreviousYear(yearlyReport(units, 2026, now, {}, undefined, options), previous, period);
+    return draftOf(report, input, now, minCount, scope);
+  };
+  const department = { kind: 'department', name: 'Social omsorg' } as const;
+
+  it('by type: the smallest other type is held back as "–", with no change beside it, and the sentence leaves it out', () => {
+    const d = draft(['hgb'], 5);
+    expect(d.row('Synpunkter och klagomål totalt')).toEqual(['Synpunkter och klagomål totalt', '8', '7', '−1']);
+    expect(d.row('Klagomål')).toEqual(['Klagomål', '8', '–', '–']);
+    expect(d.row('Synpunkter')).toEqual(['Synpunkter', '0', 'färre än 5', '–']);
+    expect(d.row('Beröm')).toEqual(['Beröm', '0', '0', '0']);
+    expect(d.text).toContain(
+      'Enheten tog emot 7 ärenden (synpunkter, klagomål, beröm och idéer) under 1 januari–31 mars 2026 (8 ärenden under 1 januari–31 mars 2025).',
+    );
+    expect(d.text).toContain('– står för ett antal som inte visas, för att ett annat inte ska kunna räknas fram.');
+  });
+
+  it('by category: with "Utan kategori" against the total, and the complaints per category against the complaints', () => {
+    const d = draft(['hgb'], 5);
+    expect(d.row('Mat och måltider')).toEqual(['Mat och måltider', '8', '–', '–', '–']);
+    expect(d.row('Bemötande')).toEqual(['Bemötande', '0', 'färre än 5', '0', '–']);
+    expect(d.row('Utan kategori')).toEqual(['Utan kategori', '0', '0', '0', '']);
+    expect(d.text).toContain('Ingen kategori ökade så att det kan redovisas.');
+  });
+
+  it('by unit: the units against the total of the department', () => {
+    const d = draft(['hgb', 'lbo'], 5, department);
+    expect(d.row('Synpunkter och klagomål totalt')).toEqual(['Synpunkter och klagomål totalt', '8', '8', '0']);
+    expect(d.row('Klagomål')).toEqual(['Klagomål', '8', '–', '–']);
+    // responded in time: hgb 0 of 6 due, lbo 0 of 1 (fewer than 5: left out)
+    expect(d.row('Hägerstens gruppbostäder')).toEqual(['Hägerstens gruppbostäder', '8', '–', '0 %', '–']);
+    expect(d.row('Liljeholmens boende')).toEqual(['Liljeholmens boende', '0', 'färre än 5', '–', '–']);
+    expect(d.row('Mat och måltider')!.slice(1, 4)).toEqual(['8', '–', '–']);
+  });
+
+  it('holds back nothing with a minimum of 0 or 1', () => {
+    for (const min of [0, 1]) {
+      const d = draft(['hgb', 'lbo'], min, department);
+      expect(d.row('Klagomål')).toEqual(['Klagomål', '8', '7', '−1']);
+      expect(d.row('Synpunkter')).toEqual(['Synpunkter', '0', '1', '+1']);
+      expect(d.row('Liljeholmens boende')).toEqual(['Liljeholmens boende', '0', '1', '0 %', '–']);
+      expect(d.row('Mat och måltider')!.slice(1, 4)).toEqual(['8', '7', '7']);
+      expect(d.text).toContain(
+        'Avdelningens enheter tog emot 8 ärenden (synpunkter, klagomål, beröm och idéer) under 1 januari–31 mars 2026, varav 7 klagomål',
+      );
+      expect(d.text).not.toMatch(/färre än|står för/);
+    }
   });
 });
