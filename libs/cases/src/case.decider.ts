@@ -88,7 +88,7 @@ export const caseDecider: Decider<CaseState, CaseCommand, CaseEvent> = {
       case 'CaseResponded.v1':
         return { ...base, status: 'responded', respondedAt: s.respondedAt ?? at, outcome: event.data.outcome ?? s.outcome };
       case 'DelayNoticeSent.v1':
-        return { ...base, delayNotices: s.delayNotices + 1 };
+        return { ...base, delayNotices: s.delayNotices + 1, lastDelayNotice: { at, newRespondBy: event.data.newRespondBy } };
       case 'CaseClosed.v1':
         return { ...base, status: 'closed', resolution: event.data.resolution, closedAt: at };
       case 'CaseReopened.v1':

@@ -1,4 +1,4 @@
-import { addDays, overdueAt, startOfStockholmDay, stockholmDate } from '@app/core';
+import { addDays, needsDelayNoticeAt, overdueAt, startOfStockholmDay, stockholmDate } from '@app/core';
 import type { CaseState } from './case.decider';
 
 /** The calendar date six months after a date; a day the month lacks falls to its last day (31 Aug → 28/29 Feb). */
@@ -34,12 +34,14 @@ export function openOverSixMonthsIfReceivedBefore(now: Date | string): string {
 /** openOverSixMonths as SQL over the cases read model; `?` is openOverSixMonthsIfReceivedBefore(now). */
 export const OPEN_OVER_SIX_MONTHS_SQL = "(status <> 'closed' AND received_at < ?)";
 
-/** Overdue flags and the förvaltningslag 12 § flag at an instant. */
+/** Overdue flags and the förvaltningslag 11 § and 12 § flags at an instant, as the case list computes them in SQL. */
 export function caseFlags(s: CaseState, now: Date) {
   const open = s.status !== 'closed';
-  const deadlines = { ...s, acknowledgeBy: s.acknowledgeBy!, respondBy: s.respondBy!, needsResponse: !!s.needsResponse };
+  const deadlines = { ...s, acknowledgeBy: s.acknowledgeBy!, respondBy: s.respondBy!, needsResponse: !!s.needsResponse, open };
+  const notice = { delayNoticeAt: s.lastDelayNotice?.at, delayNoticeRespondBy: s.lastDelayNotice?.newRespondBy };
   return {
-    overdue: overdueAt({ ...deadlines, open }, now.toISOString()),
+    overdue: overdueAt(deadlines, now.toISOString()),
+    needsDelayNotice: needsDelayNoticeAt({ ...deadlines, ...notice }, now.toISOString()),
     openOverSixMonths: open && openOverSixMonths(s.receivedAt!, now),
   };
 }

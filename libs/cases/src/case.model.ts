@@ -45,6 +45,8 @@ export interface CaseState {
   pausedSince?: string;
   mergedInto?: string;
   delayNotices: number;
+  /** The latest delay notice (FL 11 §): its business time and the date it named, if any. */
+  lastDelayNotice?: { at: string; newRespondBy?: string };
   /** The messages queued to the submitter, oldest first (their delivery is on the case's messages stream). */
   messages: { messageId: string; kind: MessageKind; channel: MessageChannel; queuedAt: string }[];
   erasedAt?: string;

@@ -57,6 +57,7 @@ export function toCaseView(s: CaseState, now: Date, withContent: boolean) {
     wantsReply: !!s.wantsReply,
     needsResponse: !!s.needsResponse,
     overdue: flags.overdue,
+    needsDelayNotice: flags.needsDelayNotice,
     openOverSixMonths: flags.openOverSixMonths,
     ...(s.pausedSince ? { pausedSince: s.pausedSince } : {}),
     ...(s.mergedInto ? { mergedInto: s.mergedInto } : {}),
