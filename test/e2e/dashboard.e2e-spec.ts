@@ -397,6 +397,30 @@ describe('the managers’ dashboard in a browser', () => {
     },
     60000,
   );
+
+  itInBrowser(
+    'waits as a 503 with Retry-After asks (a read model rebuilt after an upgrade) and loads, instead of failing',
+    async () => {
+      const { page, problems } = await open();
+      let refused = 0;
+      await page.route('**/api/dashboard/commitments*', async (route) => {
+        if (refused++ > 0) return route.continue();
+        await route.fulfill({
+          status: 503,
+          headers: { 'Retry-After': '1', 'Content-Type': 'application/problem+json' },
+          body: JSON.stringify({ status: 503, code: 'read_model_upgrading', title: 'Service Unavailable' }),
+        });
+      });
+      await signIn(page, await tokenFor('manager', ['hgb'], 'Maja Chef'));
+      await page.waitForSelector('body[data-state="loaded"]');
+      expect(refused).toBe(2); // refused once, asked again once
+      expect(await tile(page, 'open')).not.toBeUndefined();
+      // the browser logs the refused request itself; nothing else went wrong
+      expect(problems.filter((p) => !/503/.test(p))).toEqual([]);
+      await page.close();
+    },
+    60000,
+  );
 });
 
 async function signIn(page: Page, token: string): Promise<void> {

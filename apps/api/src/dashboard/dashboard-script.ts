@@ -18,8 +18,14 @@ function say(text, isError) {
   $('status').className = isError ? 'status error' : 'status';
 }
 
-async function api(path) {
+async function api(path, tries = 3) {
   const res = await fetch(path, { headers: { Authorization: 'Bearer ' + sessionStorage.getItem(TOKEN_KEY), Accept: 'application/json' } });
+  // 503 with Retry-After: busy replays, or a read model rebuilt after an upgrade; wait as asked (at most 10 s) and ask again
+  const retryAfter = Number(res.headers.get('Retry-After'));
+  if (res.status === 503 && retryAfter > 0 && tries > 1) {
+    await new Promise((r) => setTimeout(r, Math.min(retryAfter, 10) * 1000));
+    return api(path, tries - 1);
+  }
   if (!res.ok) {
     let detail = '';
     try { const p = await res.json(); detail = p.detail || p.title || ''; } catch (e) { /* no problem body */ }
