@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { IsDateOrInstant, ProjectionQuery } from '@app/platform';
+import { IsDateOrInstant, ProjectionQuery, TrueOrFalse } from '@app/platform';
 import { CASE_TYPES, CaseType } from '../case.events';
 
 const STATUSES = [
@@ -23,21 +23,12 @@ export class ListCasesQuery extends ProjectionQuery {
   @IsIn(STATUSES)
   status?: (typeof STATUSES)[number];
   @ApiPropertyOptional({ enum: CASE_TYPES }) @IsOptional() @IsIn(CASE_TYPES) type?: CaseType;
-  @ApiPropertyOptional({ description: 'true: only cases overdue on acknowledgement or response; false: only cases that are not' })
-  @IsOptional()
-  @IsIn(['true', 'false'])
-  overdue?: string;
-  @ApiPropertyOptional({
-    description:
-      'true: only open cases overdue on their response with no delay notice sent, or whose latest notice named a newRespondBy now passed (FL 11 §); false: the others',
-  })
-  @IsOptional()
-  @IsIn(['true', 'false'])
+  @TrueOrFalse('true: only cases overdue on acknowledgement or response; false: only cases that are not') overdue?: string;
+  @TrueOrFalse(
+    'true: only open cases overdue on their response with no delay notice sent, or whose latest notice named a newRespondBy now passed (FL 11 §); false: the others',
+  )
   needsDelayNotice?: string;
-  @ApiPropertyOptional({ description: 'true: only cases not closed and received more than six months ago (FL 12 §); false: the others' })
-  @IsOptional()
-  @IsIn(['true', 'false'])
-  openOverSixMonths?: string;
+  @TrueOrFalse('true: only cases not closed and received more than six months ago (FL 12 §); false: the others') openOverSixMonths?: string;
   @ApiPropertyOptional({ description: 'received at or after this instant, or from the start of this date (Europe/Stockholm)' })
   @IsOptional()
   @IsDateOrInstant()

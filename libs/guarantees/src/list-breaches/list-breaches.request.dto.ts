@@ -1,19 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { ProjectionQuery } from '@app/platform';
+import { ProjectionQuery, TrueOrFalse } from '@app/platform';
 import { BREACH_STATUSES as STATUSES } from './list-breaches.query';
 
 export class ListBreachesQuery extends ProjectionQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) unitId?: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
   @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES) status?: (typeof STATUSES)[number];
-  @ApiPropertyOptional({ description: 'only breaches with a planned remedy past its due date' })
-  @IsOptional()
-  @IsIn(['true', 'false'])
-  overdueRemedies?: string;
-  @ApiPropertyOptional({ description: 'only confirmed breaches with no remedy planned yet (DOMAIN: a confirmed breach needs one)' })
-  @IsOptional()
-  @IsIn(['true', 'false'])
-  needsRemedy?: string;
+  @TrueOrFalse('only breaches with a planned remedy past its due date') overdueRemedies?: string;
+  @TrueOrFalse('only confirmed breaches with no remedy planned yet (DOMAIN: a confirmed breach needs one)') needsRemedy?: string;
 }

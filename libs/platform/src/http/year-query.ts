@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 
 /** A query's `year`: a whole calendar year the system can hold figures for. */
 export const IsYear = () =>
@@ -12,3 +12,7 @@ export const IsYear = () =>
     Min(2000),
     Max(2100),
   );
+
+/** An optional true/false filter of a list query (`?overdue=true`), documented by what true keeps. */
+export const TrueOrFalse = (description: string) =>
+  applyDecorators(ApiPropertyOptional({ description }), IsOptional(), IsIn(['true', 'false']));
