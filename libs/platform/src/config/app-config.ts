@@ -145,7 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!/^\d+(b|kb|mb)$/i.test(bodyLimit)) problems.push(`BODY_LIMIT must look like 512kb or 1mb, got "${bodyLimit}"`);
 
   // Seconds of record time: positions are opaque (KurrentDB's are byte offsets), so lag is never counted in them.
-  const readyMaxLag = whole('READY_MAX_LAG', 300, { min: 0, max: 999_999, of: 'seconds' });
+  const readyMaxLag = whole('READY_MAX_LAG', 300, { min: 0, max: 999_999_999, of: 'seconds' });
 
   const days = (name: string, fallback: number) => whole(name, fallback, { min: 1, max: 99, of: 'working days' });
   const deadlines = { acknowledgeWorkingDays: days('ACKNOWLEDGE_WORKING_DAYS', 2), respondWorkingDays: days('RESPOND_WORKING_DAYS', 10) };
