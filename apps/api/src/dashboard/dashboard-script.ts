@@ -23,7 +23,8 @@ async function api(path, tries = 3) {
   // 503 with Retry-After: busy replays, or a read model rebuilt after an upgrade; wait as asked (at most 10 s) and ask again
   const retryAfter = Number(res.headers.get('Retry-After'));
   if (res.status === 503 && retryAfter > 0 && tries > 1) {
-    await new Promise((r) => setTimeout(r, Math.min(retryAfter, 10) * 1000));
+    // spread out: a page's requests, refused together, should not all come back at the same instant
+    await new Promise((r) => setTimeout(r, Math.min(retryAfter, 10) * 1000 * (1 + Math.random() / 2)));
     return api(path, tries - 1);
   }
   if (!res.ok) {

@@ -103,10 +103,11 @@ function categoryBlocks(input: DraftInput, counts: DraftCounts, before: string, 
   const prev = cur.previousYear;
   const keys = categoryKeys(report);
   const cell = (year: Year, key: string) => counts.category(year, key).text;
-  // a category with a count held back as "–" is left out: "från – till 7" says nothing, and its rank would hint at it
+  // only categories with both counts shown are ranked: one held back in either year is left out, as its rank among the
+  // others would narrow it down ("grew by less than the third" with its current count shown gives the earlier one)
   const grew = keys
     .map(([key, label]) => ({ key, label, from: prev.casesByCategory[key] ?? 0, to: cur.casesByCategory[key] ?? 0 }))
-    .filter((g) => g.to > g.from && !counts.category('current', g.key).held && !counts.category('previous', g.key).secondary)
+    .filter((g) => g.to > g.from && !counts.category('current', g.key).held && !counts.category('previous', g.key).held)
     .sort((a, b) => b.to - b.from - (a.to - a.from) || a.label.localeCompare(b.label, 'sv'))
     .slice(0, 3);
   const justified = (key: string) => {

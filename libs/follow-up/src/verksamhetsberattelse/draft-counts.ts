@@ -51,7 +51,12 @@ export function draftCounts(report: ComparedReport, categoryKeys: string[], with
   const others = TYPES.filter((t) => t !== 'complaint').map((t) => index.get(`current/type/${t}`)!);
   sums.push({ total: index.get('current/total')!, cells: [...complaints, ...others] });
 
-  const held = heldBackCounts(counts, sums, min);
+  // this year's complaints of a category print in its row: a held-back category count holds back its complaints too
+  const rows = [...categoryKeys, UNCATEGORISED].map((k): [number, number] => [
+    index.get(`current/category/${k}`)!,
+    index.get(`complaints/${k}`)!,
+  ]);
+  const held = heldBackCounts(counts, sums, min, rows);
   const printed = (id: string): PrintedCount => {
     const i = index.get(id)!;
     const secondary = held[i] === 'secondary';

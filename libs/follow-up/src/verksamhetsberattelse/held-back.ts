@@ -36,10 +36,16 @@ function givesAway(counts: number[], held: Held[], sum: Sum, min: number): boole
  * of that sum still shown (the first of equals), preferring a cell to the total. Sums that share counts (a total in two
  * tables) are checked again until none gives anything away. A `min` of 0 or 1 holds nothing back.
  */
-export function heldBackCounts(counts: number[], sums: Sum[], min: number): Held[] {
+export function heldBackCounts(counts: number[], sums: Sum[], min: number, parts: [whole: number, part: number][] = []): Held[] {
   const held: Held[] = counts.map((n) => (n > 0 && n < min ? 'few' : 'shown'));
   for (let changed = true; changed; ) {
     changed = false;
+    // a part printed beside its whole (a category's complaints beside its cases) bounds a held-back whole from below
+    for (const [whole, part] of parts) {
+      if (held[whole] === 'shown' || held[part] !== 'shown' || counts[part] === 0) continue;
+      held[part] = 'secondary';
+      changed = true;
+    }
     for (const sum of sums) {
       if (!givesAway(counts, held, sum, min)) continue;
       const shown = (i: number) => held[i] === 'shown' && counts[i] > 0;
