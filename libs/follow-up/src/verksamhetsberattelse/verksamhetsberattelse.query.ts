@@ -9,7 +9,7 @@ import { commitmentFigures } from '../dashboard/dashboard-figures';
 import { ReportFacts } from '../report-facts/report-facts.reader';
 import { readLiveReport } from '../yearly-report/read-report';
 import { ComparedReport } from '../yearly-report/year-against-year';
-import { readBases } from './draft-bases';
+import { draftBases } from './draft-bases';
 import {
   BreachLine,
   CommitmentLine,
@@ -38,7 +38,7 @@ export class GetVerksamhetsberattelseHandler implements IQueryHandler<GetVerksam
     if (q.unitId) assertMaySeeUnit(user, q.unitId);
     const scope = q.unitId ? [q.unitId] : unitsVisibleTo(user);
     const filter = { department: q.department, district: q.district };
-    const { report, input, now } = await readLiveReport(this.facts, { year: q.year, compare: true, ...filter }, scope);
+    const { report, input, now, tallies } = await readLiveReport(this.facts, { year: q.year, compare: true, ...filter }, scope);
     const compared = report as ComparedReport;
     if (q.unitId && !compared.units.length) throw new NotFoundError('unit', q.unitId);
     const units = new Map(compared.units.map((u) => [u.unitId, u.unitName]));
@@ -69,10 +69,8 @@ export class GetVerksamhetsberattelseHandler implements IQueryHandler<GetVerksam
       report: compared,
       commitments,
       breaches: confirmed,
-      bases: readBases(
-        this.facts,
-        q.year,
-        now,
+      bases: draftBases(
+        tallies,
         compared.units.map((u) => u.unitId),
       ),
       minCount: this.config.publishMinCount,

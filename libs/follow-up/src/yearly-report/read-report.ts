@@ -1,5 +1,7 @@
+import type { CaseFact } from '../report-facts/report-facts';
 import { ReportFacts } from '../report-facts/report-facts.reader';
 import { assembleReport, YearFacts } from './assemble-report';
+import { Period, Tally, tallyCases } from './tally';
 import { ComparedReport } from './year-against-year';
 import { ReportInput, YearlyReport } from './yearly-figures';
 
@@ -25,22 +27,40 @@ export async function readReport(facts: ReportFacts, q: ReportParams, scope: str
   return facts.replayFigures('yearlyReport', { params, scope }, asOf);
 }
 
-/** The yearly report from the live read model (`q.asOf` is not read), and the input it was built from. */
+/** The case tallies per unit a live report was computed from: the year's, and with `compare` the period before's. */
+export interface LiveTallies {
+  current: Map<string, Tally>;
+  previous?: Map<string, Tally>;
+}
+
+/** The yearly report from the live read model (`q.asOf` is not read), the input and the case tallies it was built from. */
 export async function readLiveReport(
   facts: ReportFacts,
   q: ReportParams,
   scope: string[] | undefined,
-): Promise<{ report: YearlyReport | ComparedReport; input: ReportInput; now: Date }> {
+): Promise<{ report: YearlyReport | ComparedReport; input: ReportInput; now: Date; tallies: LiveTallies }> {
   const { now, input } = facts.load(q.year, scope);
   const categories = await facts.categories();
   const prev = q.year - 1;
+  const tallies: LiveTallies = { current: facts.caseTallies(q.year, now, scope) };
   // The live read model is read again for the year before: its cases for part of the year, else their SQL tallies.
   const yearBefore = (until: string | undefined): YearFacts => {
-    const prevInput = facts.current(prev, scope);
-    if (until) return { input: { ...prevInput, cases: facts.periodCases(prev, until, scope) } };
-    return { input: prevInput, caseTallies: facts.caseTallies(prev, now, scope) };
+    tallies.previous = until
+      ? tallyByUnit(prev, now, facts.periodCases(prev, until, scope), { until })
+      : facts.caseTallies(prev, now, scope);
+    return { input: facts.current(prev, scope), caseTallies: tallies.previous };
   };
-  const year = { input, caseTallies: facts.caseTallies(q.year, now, scope) };
-  const report = assembleReport(q, scope, { now, categories, year, yearBefore });
-  return { report, input, now };
+  const report = assembleReport(q, scope, { now, categories, year: { input, caseTallies: tallies.current }, yearBefore });
+  return { report, input, now, tallies };
+}
+
+/** Each unit's tally of these cases (as yearlyReport tallies cases it is given). */
+function tallyByUnit(year: number, now: Date, cases: CaseFact[], period: Period): Map<string, Tally> {
+  const byUnit = new Map<string, CaseFact[]>();
+  for (const c of cases) {
+    const unitCases = byUnit.get(c.unitId);
+    if (unitCases) unitCases.push(c);
+    else byUnit.set(c.unitId, [c]);
+  }
+  return new Map([...byUnit].map(([unitId, unitCases]) => [unitId, tallyCases(year, now, unitCases, period)]));
 }
