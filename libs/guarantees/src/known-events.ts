@@ -1,8 +1,6 @@
 import { aggregate, AsKnown, Decider, DomainEvent, NotFoundError } from '@app/core';
 import { EventStore } from '@app/event-store';
 
-export type { AsKnown } from '@app/core';
-
 /** A stream folded as known at `asKnown`, or NotFoundError when nothing of it was known. */
 export async function loadKnown<S extends { exists: boolean }, E extends DomainEvent>(
   store: Pick<EventStore, 'readStream'>,

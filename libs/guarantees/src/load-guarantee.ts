@@ -1,10 +1,8 @@
-import { NotFoundError } from '@app/core';
+import { AsKnown, NotFoundError } from '@app/core';
 import { EventStore } from '@app/event-store';
 import { commitmentInForce, guaranteeDecider, GuaranteeState } from './guarantee.decider';
 import { Commitment, guaranteeStream } from './guarantee.events';
-import { AsKnown, loadKnown } from './known-events';
-
-export type { AsKnown } from './known-events';
+import { loadKnown } from './known-events';
 
 /** A guarantee from its stream (as known at `asKnown`, default now), with its revision; NotFoundError when absent. */
 export function loadGuarantee(

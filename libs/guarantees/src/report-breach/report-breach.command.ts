@@ -1,5 +1,5 @@
 import type { Principal } from '@app/auth';
-import type { AsKnown } from '../known-events';
+import type { AsKnown } from '@app/core';
 
 /** Reports a breach of a guarantee commitment: staff of the guarantee's unit, or a process manager for a case. */
 export class ReportBreach {

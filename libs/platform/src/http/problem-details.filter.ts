@@ -7,12 +7,12 @@ import { ReplayAbandonedError, ReplaysBusyError } from '../replays/replay-pool';
 import { Problem, problem, PROBLEM_CONTENT_TYPE } from './problem';
 import { RequestValidationException } from './validation';
 
-/** The one place where errors become RFC 9457 responses. Nothing a client sent may end as a 500. */
 /** What the filter asks of the read models: whether one is being rebuilt (ProjectionsHost). */
 export interface RebuildWatch {
   rebuilding(): boolean;
 }
 
+/** The one place where errors become RFC 9457 responses. Nothing a client sent may end as a 500. */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
