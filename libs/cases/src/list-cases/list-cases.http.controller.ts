@@ -1,7 +1,7 @@
 import { Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { AnyStaffRole, CurrentUser, Principal } from '@app/auth';
-import { ProjectionRead, ApiController } from '@app/platform';
+import { ProjectionRead, ApiController, trueOrFalse } from '@app/platform';
 import { GetCase } from '../get-case/get-case.query';
 import { CASES_PROJECTION } from './cases.projection';
 import { ListCases } from './list-cases.query';
@@ -17,8 +17,7 @@ export class ListCasesController {
   @ProjectionRead(CASES_PROJECTION)
   list(@Query() q: ListCasesQuery, @CurrentUser() user: Principal) {
     const { unitId, status, type, from, to } = q;
-    const flag = (value?: string) => (value === undefined ? undefined : value === 'true');
-    const [overdue, needsDelayNotice, openOverSixMonths] = [flag(q.overdue), flag(q.needsDelayNotice), flag(q.openOverSixMonths)];
+    const [overdue, needsDelayNotice, openOverSixMonths] = [q.overdue, q.needsDelayNotice, q.openOverSixMonths].map(trueOrFalse);
     const filter = { unitId, status, type, overdue, needsDelayNotice, openOverSixMonths, from, to };
     return this.queries.execute(new ListCases({ ...filter, page: q.page ?? 1, pageSize: q.pageSize ?? 50 }, user));
   }

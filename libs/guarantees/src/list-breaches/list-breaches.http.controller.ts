@@ -1,13 +1,11 @@
 import { Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { CurrentUser, Principal, Roles } from '@app/auth';
-import { ProjectionRead, ApiController } from '@app/platform';
+import { ProjectionRead, ApiController, trueOrFalse } from '@app/platform';
 import { BREACHES_PROJECTION } from './breaches.projection';
 import { GetBreach } from './get-breach.query';
 import { ListBreaches } from './list-breaches.query';
 import { ListBreachesQuery } from './list-breaches.request.dto';
-
-const flag = (value?: string) => (value === undefined ? undefined : value === 'true');
 
 @ApiController('breaches', 'api/breaches')
 export class ListBreachesController {
@@ -20,7 +18,10 @@ export class ListBreachesController {
   list(@Query() q: ListBreachesQuery, @CurrentUser() user: Principal) {
     const { unitId, year, status } = q;
     return this.queries.execute(
-      new ListBreaches({ unitId, year, status, overdueRemedies: flag(q.overdueRemedies), needsRemedy: flag(q.needsRemedy) }, user),
+      new ListBreaches(
+        { unitId, year, status, overdueRemedies: trueOrFalse(q.overdueRemedies), needsRemedy: trueOrFalse(q.needsRemedy) },
+        user,
+      ),
     );
   }
 

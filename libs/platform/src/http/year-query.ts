@@ -16,3 +16,6 @@ export const IsYear = () =>
 /** An optional true/false filter of a list query (`?overdue=true`), documented by what true keeps. */
 export const TrueOrFalse = (description: string) =>
   applyDecorators(ApiPropertyOptional({ description }), IsOptional(), IsIn(['true', 'false']));
+
+/** A TrueOrFalse filter's value: undefined when not given. */
+export const trueOrFalse = (value?: string): boolean | undefined => (value === undefined ? undefined : value === 'true');
