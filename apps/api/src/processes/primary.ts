@@ -105,6 +105,11 @@ export class Primary {
     slot.ready = false;
     child.on('message', (m: unknown) => isProcessMessage(m) && this.receive(slot, m));
     child.on('exit', (code, signal) => this.exited(slot, child, code, signal));
+    // A message to a child that has just died fails after send() returned (EPIPE on the channel): an 'error' event with
+    // no listener would end the primary, and with it every worker. The exit handler restarts the child.
+    child.on('error', (err: NodeJS.ErrnoException) =>
+      this.logger.warn({ role: slot.role, pid: child.process.pid, code: err.code }, `${this.describe(slot)}: a message to it failed`),
+    );
     return child;
   }
 
